@@ -1,0 +1,5 @@
+export * from './identifiers/id-number.ts';
+export * from './identifiers/division-code.ts';
+export * from './scalars/index.ts';
+export * from './principal.ts';
+export * from './internal-token.ts';

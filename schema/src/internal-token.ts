@@ -1,0 +1,56 @@
+import { SignJWT, jwtVerify, type CryptoKey, type JWK, importJWK, type JWTVerifyGetKey, createLocalJWKSet } from 'jose';
+import { principalFromClaims, principalToClaims, type Principal } from './principal.ts';
+
+/**
+ * The gateway vouches for a caller to a subgraph with a token it signs itself. The
+ * subgraph trusts only this issuer, only tokens addressed to it, and only for a short
+ * while, so a token lifted from one hop is useless against another subgraph or later.
+ */
+export const INTERNAL_ISSUER = 'lbc-gateway';
+export const INTERNAL_ALGORITHM = 'ES256';
+export const INTERNAL_TOKEN_TTL_SECONDS = 60;
+
+export interface InternalSigner {
+  sign(principal: Principal, audience: string, requestId: string): Promise<string>;
+}
+
+/** A signer over the gateway's private key (a JWK with `d`). */
+export async function createInternalSigner(privateJwk: JWK): Promise<InternalSigner> {
+  const key = (await importJWK(privateJwk, INTERNAL_ALGORITHM)) as CryptoKey;
+  return {
+    sign: (principal, audience, requestId) =>
+      new SignJWT({ ...principalToClaims(principal), src_iss: principal.issuer, rid: requestId })
+        .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
+        .setIssuer(INTERNAL_ISSUER)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
+        .sign(key),
+  };
+}
+
+export interface VerifiedInternalToken {
+  principal: Principal;
+  requestId: string;
+}
+
+/** Verifies a gateway token addressed to `audience`; throws jose's errors on any defect. */
+export type InternalVerifier = (token: string) => Promise<VerifiedInternalToken>;
+
+/** A verifier over the gateway's public keys (a JWKS, so keys can rotate). */
+export function createInternalVerifier(publicJwks: { keys: JWK[] }, audience: string): InternalVerifier {
+  const keys: JWTVerifyGetKey = createLocalJWKSet(publicJwks);
+  return async (token) => {
+    const { payload } = await jwtVerify(token, keys, {
+      issuer: INTERNAL_ISSUER,
+      audience,
+      algorithms: [INTERNAL_ALGORITHM],
+      requiredClaims: ['exp', 'iat', 'sub'],
+      maxTokenAge: `${INTERNAL_TOKEN_TTL_SECONDS + 5}s`,
+      clockTolerance: 5,
+    });
+    // The caller's original issuer travels in src_iss; the token's own iss is the gateway.
+    const principal = principalFromClaims({ ...payload, iss: String(payload.src_iss ?? '') });
+    return { principal, requestId: String(payload.rid ?? '') };
+  };
+}

@@ -1,0 +1,125 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** The civil-affairs database, as Kysely sees it. Column names are the SQL ones. */
+export interface CivilAffairsDB {
+  region: RegionTable;
+  staff: StaffTable;
+  child: ChildTable;
+  parent: ParentTable;
+  guardian: GuardianTable;
+  risk_flag: RiskFlagTable;
+  home_visit: HomeVisitTable;
+  quarterly_review: QuarterlyReviewTable;
+  assistance: AssistanceTable;
+  protection_case: ProtectionCaseTable;
+}
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWN' | 'VILLAGE';
+  parent_code: string | null;
+}
+
+export interface StaffTable {
+  id: string;
+  name: string;
+  role: 'VILLAGE_SUPERVISOR' | 'TOWN_OFFICER' | 'COUNTY_OFFICER';
+  region_code: string;
+  phone: string | null;
+}
+
+export interface ChildTable {
+  id: string;
+  id_number: string | null;
+  name: string;
+  sex: 'MALE' | 'FEMALE';
+  birth_date: string;
+  ethnicity: string | null;
+  village_code: string;
+  category: 'BOTH_PARENTS_AWAY' | 'ONE_PARENT_AWAY_OTHER_UNABLE' | null;
+  left_behind_since: string | null;
+  status: 'ACTIVE' | 'EXITED';
+  exit_reason: 'JOINED_PARENTS' | 'PARENT_RETURNED' | 'TURNED_SIXTEEN' | null;
+  registered_on: string;
+  responsible_staff_id: string | null;
+}
+
+export interface ParentTable {
+  child_id: string;
+  role: 'FATHER' | 'MOTHER';
+  name: string;
+  is_away: boolean;
+  work_place: string | null;
+  phone: string | null;
+  unable_reason: string | null;
+}
+
+export interface GuardianTable {
+  child_id: string;
+  name: string;
+  relationship: 'GRANDPARENT' | 'RELATIVE' | 'NEIGHBOUR_OR_FRIEND' | 'VILLAGE_COMMITTEE';
+  capacity: 'ADEQUATE' | 'LIMITED' | 'INCAPABLE';
+  phone: string | null;
+  confirmation_signed_on: string | null;
+}
+
+export interface RiskFlagTable {
+  child_id: string;
+  kind: 'DE_FACTO_UNSUPPORTED' | 'GUARDIAN_MISSING' | 'DISABILITY' | 'FAMILY_HARDSHIP';
+  raised_on: string;
+  cleared_on: string | null;
+}
+
+export interface HomeVisitTable {
+  id: Generated<number>;
+  child_id: string;
+  visited_on: string;
+  visitor_staff_id: string | null;
+  concern_raised: boolean;
+  findings: string | null;
+}
+
+export interface QuarterlyReviewTable {
+  id: Generated<number>;
+  child_id: string;
+  quarter: string;
+  reviewed_on: string;
+  still_left_behind: boolean;
+  outcome: 'NO_CHANGE' | 'UPDATED' | 'EXITED' | 'ESCALATED';
+}
+
+export interface AssistanceTable {
+  id: Generated<number>;
+  child_id: string;
+  kind: 'MINIMUM_LIVING_ALLOWANCE' | 'TEMPORARY_AID' | 'MEDICAL_AID';
+  status: 'APPLIED' | 'GRANTED' | 'REJECTED' | 'ENDED';
+  amount_yuan: number | null;
+  started_on: string;
+  ended_on: string | null;
+}
+
+export interface ProtectionCaseTable {
+  id: Generated<number>;
+  child_id: string;
+  kind: 'NEGLECT' | 'SUSPECTED_ABUSE' | 'NO_GUARDIAN' | 'DROPOUT' | 'OTHER';
+  status: 'OPEN' | 'CLOSED';
+  opened_on: string;
+  closed_on: string | null;
+  summary: string | null;
+  lead_staff_id: string | null;
+}
+
+export type RegionRow = Selectable<RegionTable>;
+export type StaffRow = Selectable<StaffTable>;
+export type ChildRow = Selectable<ChildTable>;
+export type ParentRow = Selectable<ParentTable>;
+export type GuardianRow = Selectable<GuardianTable>;
+export type RiskFlagRow = Selectable<RiskFlagTable>;
+export type HomeVisitRow = Selectable<HomeVisitTable>;
+export type QuarterlyReviewRow = Selectable<QuarterlyReviewTable>;
+export type AssistanceRow = Selectable<AssistanceTable>;
+export type ProtectionCaseRow = Selectable<ProtectionCaseTable>;
+
+/** The open risk flags of one child: the model behind the RiskFlags object. */
+export type RiskFlagSet = RiskFlagRow[];

@@ -1,0 +1,19 @@
+import type { SubgraphDefinition } from '@lbc/subgraph-kit';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { CivilAffairsDB } from './db-types.ts';
+import { createLoaders, type CivilAffairsLoaders } from './loaders.ts';
+import { migrations } from './migrations/index.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export type { CivilAffairsDB } from './db-types.ts';
+export { loadRegions } from './regions/load-regions.ts';
+
+/** The civil-affairs subgraph: registry of left-behind children and the Region hierarchy. */
+export const civilAffairs: SubgraphDefinition<CivilAffairsDB, CivilAffairsLoaders> = {
+  name: 'civil-affairs',
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers: resolvers as SubgraphDefinition<CivilAffairsDB, CivilAffairsLoaders>['resolvers'],
+  migrations,
+  createLoaders,
+};

@@ -1,0 +1,112 @@
+import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges } from '@lbc/subgraph-kit';
+import { sql, type Kysely } from 'kysely';
+import type {
+  AssistanceRow,
+  CivilAffairsDB,
+  HomeVisitRow,
+  ProtectionCaseRow,
+  QuarterlyReviewRow,
+  RegionRow,
+} from './db-types.ts';
+
+export interface RegistryStatsRow {
+  code: string;
+  active_children: number;
+  both_parents_away: number;
+  one_parent_away_other_unable: number;
+  de_facto_unsupported: number;
+  guardian_missing: number;
+  without_entrusted_guardian: number;
+  open_protection_cases: number;
+  on_minimum_living_allowance: number;
+}
+
+/** Per-request loaders: every field that touches the database goes through one, so a page of N children costs one statement per field, not N. */
+export function createLoaders(db: Kysely<CivilAffairsDB>) {
+  return {
+    childById: keyedLoader(
+      (ids: readonly string[]) => db.selectFrom('child').selectAll().where('id', 'in', ids).execute(),
+      (row) => row.id,
+    ),
+    childByIdNumber: keyedLoader(
+      (numbers: readonly string[]) => db.selectFrom('child').selectAll().where('id_number', 'in', numbers).execute(),
+      (row) => row.id_number!,
+    ),
+    regionByCode: keyedLoader(
+      (codes: readonly string[]) => db.selectFrom('region').selectAll().where('code', 'in', codes).execute(),
+      (row) => row.code,
+    ),
+    staffById: keyedLoader(
+      (ids: readonly string[]) => db.selectFrom('staff').selectAll().where('id', 'in', ids).execute(),
+      (row) => row.id,
+    ),
+    parentsByChild: groupedLoader(
+      (ids: readonly string[]) => db.selectFrom('parent').selectAll().where('child_id', 'in', ids).execute(),
+      (row) => row.child_id,
+    ),
+    guardianByChild: keyedLoader(
+      (ids: readonly string[]) => db.selectFrom('guardian').selectAll().where('child_id', 'in', ids).execute(),
+      (row) => row.child_id,
+    ),
+    openRiskFlagsByChild: groupedLoader(
+      (ids: readonly string[]) =>
+        db.selectFrom('risk_flag').selectAll().where('child_id', 'in', ids).where('cleared_on', 'is', null).execute(),
+      (row) => row.child_id,
+    ),
+    homeVisits: pagedListLoaderFamily<HomeVisitRow>(db, {
+      table: 'home_visit',
+      parentColumn: 'child_id',
+      orderBy: ['visited_on', 'id'],
+      direction: 'desc',
+    }),
+    quarterlyReviews: pagedListLoaderFamily<QuarterlyReviewRow>(db, {
+      table: 'quarterly_review',
+      parentColumn: 'child_id',
+      orderBy: ['reviewed_on', 'id'],
+      direction: 'desc',
+    }),
+    assistance: pagedListLoaderFamily<AssistanceRow>(db, {
+      table: 'assistance',
+      parentColumn: 'child_id',
+      orderBy: ['started_on', 'id'],
+      direction: 'desc',
+    }),
+    protectionCases: pagedListLoaderFamily<ProtectionCaseRow>(db, {
+      table: 'protection_case',
+      parentColumn: 'child_id',
+      orderBy: ['opened_on', 'id'],
+      direction: 'desc',
+    }),
+    subRegions: pagedListLoaderFamily<RegionRow>(db, {
+      table: 'region',
+      parentColumn: 'parent_code',
+      orderBy: ['code'],
+      direction: 'asc',
+    }),
+    registryStats: keyedLoader((codes: readonly string[]) => registryStats(db, codes), (row) => row.code),
+  };
+}
+
+export type CivilAffairsLoaders = ReturnType<typeof createLoaders>;
+
+async function registryStats(db: Kysely<CivilAffairsDB>, codes: readonly string[]): Promise<RegistryStatsRow[]> {
+  const flag = (kind: string) =>
+    sql`exists (select 1 from risk_flag f where f.child_id = c.id and f.kind = ${kind} and f.cleared_on is null)`;
+  const { rows } = await sql<RegistryStatsRow>`
+    select r.code,
+      count(c.id)::int as active_children,
+      count(c.id) filter (where c.category = 'BOTH_PARENTS_AWAY')::int as both_parents_away,
+      count(c.id) filter (where c.category = 'ONE_PARENT_AWAY_OTHER_UNABLE')::int as one_parent_away_other_unable,
+      count(c.id) filter (where ${flag('DE_FACTO_UNSUPPORTED')})::int as de_facto_unsupported,
+      count(c.id) filter (where ${flag('GUARDIAN_MISSING')})::int as guardian_missing,
+      count(c.id) filter (where not exists (select 1 from guardian g where g.child_id = c.id))::int as without_entrusted_guardian,
+      count(c.id) filter (where exists (
+        select 1 from protection_case p where p.child_id = c.id and p.status = 'OPEN'))::int as open_protection_cases,
+      count(c.id) filter (where exists (
+        select 1 from assistance a where a.child_id = c.id and a.kind = 'MINIMUM_LIVING_ALLOWANCE' and a.status = 'GRANTED'
+      ))::int as on_minimum_living_allowance
+    from ${regionRanges(codes)}
+    left join child c on c.village_code between r.low and r.high and c.status = 'ACTIVE'
+    group by r.code`.execute(db);
+  return rows;
+}

@@ -1,0 +1,29 @@
+import { scalarResolvers } from '@lbc/schema';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Assistance } from './assistance.ts';
+import { Child } from './child.ts';
+import { EntrustedGuardian } from './entrusted-guardian.ts';
+import { HomeVisit } from './home-visit.ts';
+import { Parent } from './parent.ts';
+import { ProtectionCase } from './protection-case.ts';
+import { Query } from './query.ts';
+import { QuarterlyReview } from './quarterly-review.ts';
+import { Region, RegistryStats } from './region.ts';
+import { RiskFlags } from './risk-flags.ts';
+import { StaffMember } from './staff-member.ts';
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query,
+  Child,
+  Parent,
+  EntrustedGuardian,
+  RiskFlags,
+  HomeVisit,
+  QuarterlyReview,
+  Assistance,
+  ProtectionCase,
+  StaffMember,
+  Region,
+  RegistryStats,
+};

@@ -1,0 +1,3 @@
+export * from './keyed-loader.ts';
+export * from './paged-list-loader.ts';
+export * from './region-ranges.ts';

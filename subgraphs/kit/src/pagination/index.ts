@@ -1,0 +1,3 @@
+export * from './cursor.ts';
+export * from './page-window.ts';
+export * from './connection.ts';

@@ -1,0 +1,28 @@
+import { badUserInput } from '../errors.ts';
+import { decodeCursor, type CursorKey } from './cursor.ts';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 500;
+
+export interface PageArgs {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}
+
+/** A validated page request: how many rows, starting after which sort key. */
+export interface PageWindow {
+  first: number;
+  after: CursorKey | null;
+  /** Stable string for grouping loaders: requests for the same window batch together. */
+  signature: string;
+}
+
+/** Validates `first`/`after`; `arity` is the number of columns in this list's sort key. */
+export function pageWindow(args: PageArgs, arity: number): PageWindow {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, { argumentName: 'first' });
+  }
+  const after = args.after ? decodeCursor(args.after, arity) : null;
+  return { first, after, signature: `${first}:${args.after ?? ''}` };
+}

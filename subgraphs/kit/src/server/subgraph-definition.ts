@@ -1,0 +1,33 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import type { Principal } from '@lbc/schema';
+import type { DocumentNode } from 'graphql';
+import type { Kysely, Migration } from 'kysely';
+
+export const SUBGRAPH_NAMES = ['civil-affairs', 'education-enrollment', 'police-household', 'health'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** What every resolver receives: who asks, and this request's database handle and loaders. */
+export interface SubgraphContext<DB, Loaders> {
+  principal: Principal;
+  requestId: string;
+  db: Kysely<DB>;
+  loaders: Loaders;
+}
+
+/**
+ * Everything that makes one agency's subgraph: the shared bootstrap turns this into a
+ * running service, a test server or a migrated database.
+ */
+export interface SubgraphDefinition<DB, Loaders> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext<DB, Loaders>>;
+  migrations: Record<string, Migration>;
+  /** Fresh per request: DataLoader caches must never outlive one caller's request. */
+  createLoaders(db: Kysely<DB>): Loaders;
+}
+
+/** Environment variable naming a service's PostgreSQL URL, e.g. CIVIL_AFFAIRS_DATABASE_URL. */
+export function databaseUrlVariable(name: SubgraphName): string {
+  return `${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
+}

@@ -1,0 +1,26 @@
+import type { ApolloServer } from '@apollo/server';
+import type { Principal } from '@lbc/schema';
+import type { Kysely } from 'kysely';
+import type { FormattedExecutionResult } from 'graphql';
+import { createContext } from '../server/create-subgraph-server.ts';
+import type { SubgraphContext, SubgraphDefinition } from '../server/subgraph-definition.ts';
+
+/**
+ * Runs one operation against a subgraph server in-process, as `principal`, with fresh
+ * per-request loaders — the way the HTTP path does after verifying the gateway token.
+ */
+export async function executeAs<DB, L, TData = Record<string, any>>(
+  server: ApolloServer<SubgraphContext<DB, L>>,
+  definition: SubgraphDefinition<DB, L>,
+  db: Kysely<DB>,
+  principal: Principal,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<FormattedExecutionResult<TData>> {
+  const response = await server.executeOperation<TData>(
+    { query, variables },
+    { contextValue: createContext(definition, db, principal, 'test-request') },
+  );
+  if (response.body.kind !== 'single') throw new Error('expected a single (non-incremental) result');
+  return response.body.singleResult;
+}

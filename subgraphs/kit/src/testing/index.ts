@@ -1,0 +1,3 @@
+export * from './test-database.ts';
+export * from './test-principal.ts';
+export * from './execute-as.ts';

@@ -1,0 +1,62 @@
+import pg from 'pg';
+import { createDatabase, type Database } from '../db/create-database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { SubgraphDefinition } from '../server/subgraph-definition.ts';
+
+/**
+ * Set to a server URL (postgres://postgres@127.0.0.1:5432/postgres) to run the suite on
+ * real PostgreSQL; unset, tests use embedded PGlite. Either way each test database is
+ * fresh and migrated.
+ */
+export const TEST_POSTGRES_URL_VARIABLE = 'LBC_TEST_POSTGRES_URL';
+
+const snapshots = new Map<string, Promise<Blob>>();
+let sequence = 0;
+
+/** A fresh, migrated database for one subgraph; `close()` disposes of it (drops it on PostgreSQL). */
+export async function createTestDatabase<DB>(definition: SubgraphDefinition<DB, unknown>): Promise<Database<DB>> {
+  const serverUrl = process.env[TEST_POSTGRES_URL_VARIABLE];
+  return serverUrl ? createPostgresTestDatabase(definition, serverUrl) : createPgliteTestDatabase(definition);
+}
+
+async function createPgliteTestDatabase<DB>(definition: SubgraphDefinition<DB, unknown>): Promise<Database<DB>> {
+  // Migrating costs seconds in WASM; do it once per service and start every test database from the dump.
+  let snapshot = snapshots.get(definition.name);
+  if (!snapshot) {
+    snapshot = (async () => {
+      const template = await createDatabase<DB>();
+      await migrateToLatest(template.db, definition.migrations);
+      const dump = await template.pglite!.dumpDataDir('none');
+      await template.close();
+      return dump;
+    })();
+    snapshots.set(definition.name, snapshot);
+  }
+  return createDatabase<DB>({ loadDataDir: await snapshot });
+}
+
+async function createPostgresTestDatabase<DB>(definition: SubgraphDefinition<DB, unknown>, serverUrl: string): Promise<Database<DB>> {
+  const name = `lbc_test_${definition.name.replace(/-/g, '_')}_${process.pid}_${Date.now().toString(36)}_${sequence++}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await createDatabase<DB>({ url: url.toString(), maxConnections: 4 });
+  await migrateToLatest(database.db, definition.migrations);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
