@@ -7,7 +7,7 @@ import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export type { CivilAffairsDB } from './db-types.ts';
-export { loadRegions } from './regions/load-regions.ts';
+export { loadRegions } from './regions/index.ts';
 
 /** The civil-affairs subgraph: registry of left-behind children and the Region hierarchy. */
 export const civilAffairs: SubgraphDefinition<CivilAffairsDB, CivilAffairsLoaders> = {

@@ -14,12 +14,12 @@ const snapshots = new Map<string, Promise<Blob>>();
 let sequence = 0;
 
 /** A fresh, migrated database for one subgraph; `close()` disposes of it (drops it on PostgreSQL). */
-export async function createTestDatabase<DB>(definition: SubgraphDefinition<DB, unknown>): Promise<Database<DB>> {
+export async function createTestDatabase<DB>(definition: Pick<SubgraphDefinition<DB, unknown>, 'name' | 'migrations'>): Promise<Database<DB>> {
   const serverUrl = process.env[TEST_POSTGRES_URL_VARIABLE];
   return serverUrl ? createPostgresTestDatabase(definition, serverUrl) : createPgliteTestDatabase(definition);
 }
 
-async function createPgliteTestDatabase<DB>(definition: SubgraphDefinition<DB, unknown>): Promise<Database<DB>> {
+async function createPgliteTestDatabase<DB>(definition: Pick<SubgraphDefinition<DB, unknown>, 'name' | 'migrations'>): Promise<Database<DB>> {
   // Migrating costs seconds in WASM; do it once per service and start every test database from the dump.
   let snapshot = snapshots.get(definition.name);
   if (!snapshot) {
@@ -35,7 +35,7 @@ async function createPgliteTestDatabase<DB>(definition: SubgraphDefinition<DB, u
   return createDatabase<DB>({ loadDataDir: await snapshot });
 }
 
-async function createPostgresTestDatabase<DB>(definition: SubgraphDefinition<DB, unknown>, serverUrl: string): Promise<Database<DB>> {
+async function createPostgresTestDatabase<DB>(definition: Pick<SubgraphDefinition<DB, unknown>, 'name' | 'migrations'>, serverUrl: string): Promise<Database<DB>> {
   const name = `lbc_test_${definition.name.replace(/-/g, '_')}_${process.pid}_${Date.now().toString(36)}_${sequence++}`;
   await adminQuery(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);

@@ -1,0 +1,5 @@
+export * from './synthetic-child.ts';
+export * from './generate-child.ts';
+export * from './places.ts';
+export * from './id-number-issuer.ts';
+export * from './random.ts';

@@ -1,0 +1,2 @@
+export * from './division-files.ts';
+export * from './load-regions.ts';
