@@ -1,5 +1,6 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import * as civilAffairs from './subgraphs/civil-affairs/codegen.ts';
+import * as health from './subgraphs/health/codegen.ts';
 
 /**
  * Resolver types for every subgraph, generated from its schema.graphql. Entities and
@@ -9,6 +10,7 @@ import * as civilAffairs from './subgraphs/civil-affairs/codegen.ts';
  */
 export const SUBGRAPH_CODEGEN: Record<string, { mappers: Record<string, string>; contextType: string }> = {
   'civil-affairs': civilAffairs,
+  health: health,
 };
 
 const scalars = { Date: 'string', DateTime: 'Date | string', DivisionCode: 'string', IdNumber: 'string' };

@@ -1,0 +1,51 @@
+import type { JWK } from 'jose';
+import { readFileSync } from 'node:fs';
+import { loadIssuersFile, type TrustedIssuer } from './trusted-issuers.ts';
+
+/** Everything the gateway needs, already loaded: tests build this in memory, `main.ts` from the environment. */
+export interface GatewayConfig {
+  supergraphSdl: string;
+  /** Subgraph name → URL, overriding the URLs composed into the supergraph. */
+  subgraphUrls: Record<string, string>;
+  audience: string;
+  issuers: TrustedIssuer[];
+  /** The gateway's private signing key (JWK with `d`) for the tokens it sends subgraphs. */
+  signingKey: JWK;
+  subgraphTimeoutMs: number;
+  port: number;
+  host: string;
+  /** Sandbox and introspection: on in development, off in production. */
+  development: boolean;
+}
+
+/** Environment variable overriding one subgraph's URL, e.g. LBC_SUBGRAPH_URL_CIVIL_AFFAIRS. */
+export function subgraphUrlVariable(name: string): string {
+  return `LBC_SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+/** Reads the configuration from the environment and the files it names; throws with the variable at fault. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv, defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string }): GatewayConfig {
+  const supergraphSdl = readFileSync(env.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, 'utf8');
+  const subgraphUrls: Record<string, string> = {};
+  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)) {
+    const override = env[subgraphUrlVariable(match[1]!)];
+    if (override) subgraphUrls[match[1]!] = override;
+  }
+  const { audience, issuers } = loadIssuersFile(env.LBC_ISSUERS_FILE ?? defaults.issuersFile);
+  const signingKey = JSON.parse(readFileSync(env.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, 'utf8')) as JWK;
+  const port = Number(env.PORT ?? 4000);
+  const subgraphTimeoutMs = Number(env.LBC_SUBGRAPH_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be a port number');
+  if (!(subgraphTimeoutMs > 0)) throw new Error('LBC_SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
+  return {
+    supergraphSdl,
+    subgraphUrls,
+    audience,
+    issuers,
+    signingKey,
+    subgraphTimeoutMs,
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    development: env.NODE_ENV !== 'production',
+  };
+}

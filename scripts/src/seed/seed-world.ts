@@ -1,0 +1,41 @@
+import { loadRegions } from '@lbc/civil-affairs/regions';
+import type { Kysely } from 'kysely';
+import type { Service } from '../services.ts';
+import { generateChild, IdNumberIssuer, loadPlaces } from './world/index.ts';
+
+export interface SeedOptions {
+  children: number;
+  /** Division-code prefixes the children live under (counties, cities or provinces). */
+  scope: readonly string[];
+  seed: number;
+  /** Load all 620,573 villages into the Region table, not only those in scope. */
+  allVillages?: boolean;
+  batchSize?: number;
+  onProgress?: (progress: { phase: 'regions' | 'children'; done: number; total: number }) => void;
+}
+
+/**
+ * Fills every agency database from one synthetic world. Children are generated in
+ * batches and each batch is written to the four databases concurrently, each in a few
+ * multi-row statements: the same child, consistent everywhere.
+ */
+export async function seedWorld(targets: { service: Service; db: Kysely<any> }[], options: SeedOptions): Promise<void> {
+  const places = await loadPlaces(options.scope);
+  const civil = targets.find((t) => t.service.name === 'civil-affairs');
+  if (civil) {
+    await loadRegions(civil.db, {
+      ...(options.allVillages ? {} : { villagesUnder: options.scope }),
+      onProgress: (done) => options.onProgress?.({ phase: 'regions', done, total: 0 }),
+    });
+  }
+  for (const { service, db } of targets) await service.projection.prepare(db, places);
+
+  const ids = new IdNumberIssuer();
+  const batchSize = options.batchSize ?? 2000;
+  for (let start = 0; start < options.children; start += batchSize) {
+    const batch = [];
+    for (let i = start; i < Math.min(start + batchSize, options.children); i++) batch.push(generateChild(options.seed, i, places, ids));
+    await Promise.all(targets.map(({ service, db }) => service.projection.writeBatch(db, batch)));
+    options.onProgress?.({ phase: 'children', done: start + batch.length, total: options.children });
+  }
+}

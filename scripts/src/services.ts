@@ -1,0 +1,34 @@
+import { civilAffairs } from '@lbc/civil-affairs';
+import { educationEnrollment } from '@lbc/education-enrollment';
+import { health } from '@lbc/health';
+import { policeHousehold } from '@lbc/police-household';
+import type { SubgraphDefinition } from '@lbc/subgraph-kit';
+import type { SeedProjection } from './seed/seed-projection.ts';
+import { civilAffairsProjection } from './seed/projections/civil-affairs.ts';
+import { educationEnrollmentProjection } from './seed/projections/education-enrollment.ts';
+import { healthProjection } from './seed/projections/health.ts';
+import { policeHouseholdProjection } from './seed/projections/police-household.ts';
+import { SUBGRAPHS } from './supergraph/subgraph-sources.ts';
+
+/** One agency service: its subgraph, its default port, and how the seed fills its database. */
+export interface Service {
+  name: (typeof SUBGRAPHS)[number]['name'];
+  port: number;
+  definition: SubgraphDefinition<any, any>;
+  projection: SeedProjection<any>;
+}
+
+const byName = {
+  'civil-affairs': { definition: civilAffairs, projection: civilAffairsProjection },
+  'education-enrollment': { definition: educationEnrollment, projection: educationEnrollmentProjection },
+  'police-household': { definition: policeHousehold, projection: policeHouseholdProjection },
+  health: { definition: health, projection: healthProjection },
+} satisfies Record<Service['name'], Omit<Service, 'name' | 'port'>>;
+
+export const SERVICES: Service[] = SUBGRAPHS.map((s) => ({ ...s, ...byName[s.name] }));
+
+export function serviceNamed(name: string): Service {
+  const service = SERVICES.find((s) => s.name === name);
+  if (!service) throw new Error(`unknown service "${name}"; expected one of ${SERVICES.map((s) => s.name).join(', ')}`);
+  return service;
+}

@@ -1,0 +1,62 @@
+/**
+ * pnpm start: the whole hub on this machine. Creates development keys, seeds the demo
+ * world if the databases are empty, then runs the four agency subgraphs and the gateway
+ * as five processes (each service with its own database, as in production) and prints
+ * how to call it. Ctrl-C stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { ensureDevKeys } from './keys/dev-keys.ts';
+import { ROOT } from './paths.ts';
+import { printWelcome } from './start/welcome.ts';
+import { SERVICES } from './services.ts';
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function run(label: string, script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const ready = new Promise<void>((resolve, reject) => {
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        process.stdout.write(`[${label}] ${line}\n`);
+        if (/ready at /.test(line)) resolve();
+      });
+    }
+    child.once('exit', (code) => {
+      reject(new Error(`${label} exited with code ${code}`));
+      if (!stopping) void shutdown(1);
+    });
+  });
+  return ready;
+}
+
+async function runToCompletion(script: string, args: string[]): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: 'inherit' });
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(`${script} failed (exit ${code})`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
+  process.exit(code);
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+try {
+  await ensureDevKeys();
+  await runToCompletion('scripts/src/seed/main.ts', ['--if-empty']);
+  await Promise.all(SERVICES.map((s) => run(s.name, 'scripts/src/serve-subgraph.ts', [s.name])));
+  const port = process.env.PORT ?? '4000';
+  await run('gateway', 'gateway/src/main.ts', [], { PORT: port });
+  await printWelcome(`http://127.0.0.1:${port}/graphql`);
+} catch (error) {
+  console.error((error as Error).message);
+  await shutdown(1);
+}
