@@ -1,6 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import * as civilAffairs from './subgraphs/civil-affairs/codegen.ts';
+import * as educationEnrollment from './subgraphs/education-enrollment/codegen.ts';
 import * as health from './subgraphs/health/codegen.ts';
+import * as policeHousehold from './subgraphs/police-household/codegen.ts';
 
 /**
  * Resolver types for every subgraph, generated from its schema.graphql. Entities and
@@ -10,7 +12,9 @@ import * as health from './subgraphs/health/codegen.ts';
  */
 export const SUBGRAPH_CODEGEN: Record<string, { mappers: Record<string, string>; contextType: string }> = {
   'civil-affairs': civilAffairs,
+  'education-enrollment': educationEnrollment,
   health: health,
+  'police-household': policeHousehold,
 };
 
 const scalars = { Date: 'string', DateTime: 'Date | string', DivisionCode: 'string', IdNumber: 'string' };

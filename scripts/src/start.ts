@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { subgraphUrlVariable } from '@lbc/gateway';
 import { ensureDevKeys } from './keys/dev-keys.ts';
 import { ROOT } from './paths.ts';
 import { printWelcome } from './start/welcome.ts';
@@ -52,10 +53,20 @@ process.once('SIGTERM', () => void shutdown(0));
 try {
   await ensureDevKeys();
   await runToCompletion('scripts/src/seed/main.ts', ['--if-empty']);
-  await Promise.all(SERVICES.map((s) => run(s.name, 'scripts/src/serve-subgraph.ts', [s.name])));
-  const port = process.env.PORT ?? '4000';
-  await run('gateway', 'gateway/src/main.ts', [], { PORT: port });
+  // LBC_PORT_BASE moves the whole hub (gateway on the base, subgraphs on base+1..4) when 4000-4004 are taken.
+  const base = Number(process.env.LBC_PORT_BASE ?? 4000);
+  const subgraphUrls: Record<string, string> = {};
+  await Promise.all(
+    SERVICES.map((s, i) => {
+      const port = String(base + i + 1);
+      subgraphUrls[subgraphUrlVariable(s.name)] = `http://127.0.0.1:${port}/graphql`;
+      return run(s.name, 'scripts/src/serve-subgraph.ts', [s.name], { PORT: port });
+    }),
+  );
+  const port = process.env.PORT ?? String(base);
+  await run('gateway', 'gateway/src/main.ts', [], { PORT: port, ...subgraphUrls });
   await printWelcome(`http://127.0.0.1:${port}/graphql`);
+  console.log('hub ready');
 } catch (error) {
   console.error((error as Error).message);
   await shutdown(1);

@@ -1,7 +1,7 @@
 import { loadRegions } from '@lbc/civil-affairs/regions';
 import type { Kysely } from 'kysely';
 import type { Service } from '../services.ts';
-import { generateChild, IdNumberIssuer, loadPlaces } from './world/index.ts';
+import { generateChild, IdNumberIssuer, loadPlaces, type SyntheticChild } from './world/index.ts';
 
 export interface SeedOptions {
   children: number;
@@ -33,7 +33,7 @@ export async function seedWorld(targets: { service: Service; db: Kysely<any> }[]
   const ids = new IdNumberIssuer();
   const batchSize = options.batchSize ?? 2000;
   for (let start = 0; start < options.children; start += batchSize) {
-    const batch = [];
+    const batch: SyntheticChild[] = [];
     for (let i = start; i < Math.min(start + batchSize, options.children); i++) batch.push(generateChild(options.seed, i, places, ids));
     await Promise.all(targets.map(({ service, db }) => service.projection.writeBatch(db, batch)));
     options.onProgress?.({ phase: 'children', done: start + batch.length, total: options.children });

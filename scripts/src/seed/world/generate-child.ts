@@ -251,12 +251,20 @@ function makeHealth(r: Random, age: number, birthDate: string, town: string, dis
       ? { category: r.pick(['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MULTIPLE'] as const), grade: r.pick([1, 2, 3, 4] as const), assessedOn: r.date(birthDate, AS_OF), detail: '经县级残联指定医院评定' }
       : null,
     chronic: r.chance(SHARES.chronicIllness) ? [(([condition, icd10]) => ({ condition, icd10, diagnosedOn: r.date(birthDate, AS_OF) }))(r.pick(CHRONIC))] : [],
-    hospitalStays: r.chance(0.05) ? [{ admittedOn: r.date('2023-01-01', '2024-09-01'), dischargedOn: null, hospital: '县人民医院', reason: r.pick(['肺炎', '骨折', '急性肠胃炎']) }] : [],
+    hospitalStays: r.chance(0.05) ? [hospitalStay(r)] : [],
     mentalScreenings:
       age >= 6
         ? [{ screenedOn: r.date('2024-03-01', AS_OF), instrument: r.pick(['SDQ', 'CDI'] as const), score: mentalHigh ? r.int(20, 30) : r.int(2, 15), risk: mentalHigh ? 'HIGH' : r.chance(0.1) ? 'MEDIUM' : 'LOW', notes: mentalHigh ? '孤独感强，建议转介心理咨询' : null }]
         : [],
   };
+}
+
+/** Most stays ended; a few children (about 0.5% of all) are in hospital on the as-of date. */
+function hospitalStay(r: Random): SyntheticChild['health']['hospitalStays'][number] {
+  const admittedOn = r.date('2023-01-01', AS_OF);
+  const ongoing = r.chance(0.1);
+  const discharged = new Date(Date.parse(admittedOn) + r.int(2, 14) * 86_400_000).toISOString().slice(0, 10);
+  return { admittedOn, dischargedOn: ongoing || discharged > AS_OF ? null : discharged, hospital: '县人民医院', reason: r.pick(['肺炎', '骨折', '急性肠胃炎']) };
 }
 
 function laterOf(a: string, b: string): string {

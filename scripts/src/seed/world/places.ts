@@ -9,6 +9,7 @@ export interface Places {
   villages: readonly string[];
   /** Town (9-digit) code → the village its school, station and clinic stand in. */
   townSeat: ReadonlyMap<string, string>;
+  /** Names of the villages and townships in scope (for school and clinic names). */
   names: ReadonlyMap<string, string>;
 }
 
@@ -27,6 +28,8 @@ export async function loadPlaces(prefixes: readonly string[]): Promise<Places> {
     const town = village.code.slice(0, 9);
     if (!townSeat.has(town)) townSeat.set(town, village.code);
   }
+  const townFile = DIVISION_FILES.find((f) => f.level === 'TOWN')!;
+  for await (const town of readDivisionFile(townFile)) if (townSeat.has(town.code)) names.set(town.code, town.name);
   if (villages.length === 0) throw new Error(`no villages under ${prefixes.join(', ')}: use division codes such as 431003`);
   villages.sort();
   return { villages, townSeat, names };

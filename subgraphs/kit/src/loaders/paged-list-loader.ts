@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { badUserInput } from '../errors.ts';
 import { toConnection, type Connection } from '../pagination/connection.ts';
 import { pageWindow, type PageArgs, type PageWindow } from '../pagination/page-window.ts';
 
@@ -46,14 +47,14 @@ async function loadPages<Row extends Record<string, unknown>>(
   const sortKey = sql.join(spec.orderBy.map((column) => sql.ref(column)));
   const past = sql.raw(spec.direction === 'desc' ? '<' : '>');
   const after = window.after ? sql`and (${sortKey}) ${past} (${sql.join(window.after as unknown[])})` : sql``;
-  const { rows } = await sql<Row & { _rank: number }>`
+  const { rows } = await query<Row & { _rank: number }>(db, window, sql`
     select * from (
       select t.*, row_number() over (partition by ${sql.ref(spec.parentColumn)} order by ${order}) as _rank
       from ${sql.table(spec.table)} t
       where ${sql.ref(spec.parentColumn)} in (${sql.join(parents as string[])}) ${after}
     ) ranked
     where _rank <= ${window.first + 1}
-    order by _rank`.execute(db);
+    order by _rank`);
   const byParent = new Map<string, Row[]>(parents.map((p) => [p, []]));
   for (const ranked of rows) {
     const { _rank, ...row } = ranked;
@@ -62,6 +63,22 @@ async function loadPages<Row extends Record<string, unknown>>(
   return parents.map((parent) =>
     toConnection(byParent.get(parent)!, window.first, (row) => spec.orderBy.map((column) => sortValue(row[column]))),
   );
+}
+
+/**
+ * Cursors are opaque but not signed: a hand-made one can carry a value of the wrong type
+ * for its column ("x" for a date). PostgreSQL rejects it with a data exception (class 22);
+ * that is the client's mistake, so say so instead of reporting an internal error.
+ */
+async function query<R>(db: Kysely<any>, window: PageWindow, statement: RawBuilder<R>) {
+  try {
+    return await statement.execute(db);
+  } catch (error) {
+    if (window.after && String((error as { code?: unknown }).code ?? '').startsWith('22')) {
+      throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
+    }
+    throw error;
+  }
 }
 
 function sortValue(value: unknown): string | number {

@@ -46,9 +46,27 @@ async function createPostgresTestDatabase<DB>(definition: Pick<SubgraphDefinitio
     ...database,
     close: async () => {
       await database.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await dropWhenReleased(serverUrl, name);
     },
   };
+}
+
+/**
+ * pg-pool's end() can resolve before its sockets are gone. DROP ... WITH (FORCE) would
+ * then kill live connections, and their FATAL 57P01 surfaces as an unhandled error after
+ * the tests passed. So wait (bounded) for the connections to go, and force only at last.
+ */
+async function dropWhenReleased(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await adminQuery(serverUrl, `drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
 }
 
 async function adminQuery(serverUrl: string, statement: string): Promise<void> {

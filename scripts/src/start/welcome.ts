@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { DEV_ISSUER, DEV_KEY_FILES, HUB_AUDIENCE, readJwk } from '../keys/dev-keys.ts';
+import { mintToken } from '../keys/mint-token.ts';
+import { ROOT } from '../paths.ts';
+
+/** Development principals worth having at hand: one per agency at county level in Suxian, and a city overseer. */
+const SAMPLE_PRINCIPALS = [
+  { label: 'civil affairs, Suxian county', agency: 'civil_affairs', level: 'county', region: '431003' },
+  { label: 'education bureau, Suxian county', agency: 'education', level: 'county', region: '431003' },
+  { label: 'police branch, Suxian county', agency: 'police', level: 'county', region: '431003' },
+  { label: 'health commission, Suxian county', agency: 'health', level: 'county', region: '431003' },
+  { label: 'civil affairs, Chenzhou city', agency: 'civil_affairs', level: 'city', region: '4310' },
+] as const;
+
+/** Prints what a newcomer needs to make a first call: URLs, tokens, and a runnable example. */
+export async function printWelcome(gatewayUrl: string): Promise<void> {
+  const key = readJwk(DEV_KEY_FILES.issuerPrivate);
+  const tokens = await Promise.all(
+    SAMPLE_PRINCIPALS.map(async (p) => ({
+      ...p,
+      token: await mintToken(key, { subject: `dev-${p.agency}`, issuer: DEV_ISSUER, audience: HUB_AUDIENCE, agency: p.agency, level: p.level, region: p.region, roles: ['officer'] }),
+    })),
+  );
+  const civil = tokens[0]!.token;
+  const exampleChild = await firstChild(gatewayUrl, civil);
+  const childQuery = readFileSync(`${ROOT}schema/examples/child-record.graphql`, 'utf8');
+  const body = JSON.stringify({ query: childQuery, variables: { id: exampleChild } });
+  const line = '─'.repeat(78);
+  console.log(`
+${line}
+ lbc-hub is running
+   Gateway:  ${gatewayUrl}
+   Sandbox:  open ${gatewayUrl} in a browser (Apollo Sandbox; add an
+             "Authorization: Bearer <token>" header and "x-lbc-purpose" once purposes exist)
+
+ Development tokens (8 h; mint more with: pnpm -s token --agency A --level L --region CODE):
+${tokens.map((t) => `   ${t.label.padEnd(34)} ${t.token}`).join('\n')}
+
+ Try it — one child's record from all four agencies (example child ${exampleChild}):
+   TOKEN=${civil}
+   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
+     -H "authorization: Bearer $TOKEN" \\
+     --data '${body.replaceAll("'", "'\\''")}'
+
+ More examples: schema/examples/*.graphql   Stop: Ctrl-C
+${line}`);
+}
+
+async function firstChild(gatewayUrl: string, token: string): Promise<string> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ children(filter: { regionCode: "431003", status: ACTIVE }, first: 1) { edges { node { id } } } }' }),
+  });
+  const result = (await response.json()) as { data?: { children: { edges: { node: { id: string } }[] } } };
+  return result.data?.children.edges[0]?.node.id ?? 'LB000000001';
+}

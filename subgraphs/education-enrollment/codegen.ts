@@ -1,0 +1,13 @@
+/** Maps GraphQL types to the rows their resolvers receive (see ../../codegen.ts). */
+export const mappers = {
+  Child: '../db-types.ts#ChildRef',
+  Region: '../db-types.ts#RegionRef',
+  School: '../db-types.ts#SchoolRow',
+  Teacher: '../db-types.ts#TeacherRow',
+  Enrollment: '../db-types.ts#EnrollmentRow',
+  AttendanceMonth: '../db-types.ts#AttendanceRow',
+  DropoutReport: '../db-types.ts#DropoutReportRow',
+  SchoolCounsellingSession: '../db-types.ts#CounsellingSessionRow',
+  SchoolRegionStats: '../loaders.ts#SchoolStatsRow',
+};
+export const contextType = '../context.ts#EducationContext';

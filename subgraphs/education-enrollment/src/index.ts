@@ -1,0 +1,18 @@
+import type { SubgraphDefinition } from '@lbc/subgraph-kit';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { EducationDB } from './db-types.ts';
+import { createLoaders, type EducationLoaders } from './loaders.ts';
+import { migrations } from './migrations/index.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export type { EducationDB } from './db-types.ts';
+
+/** The education subgraph: schools, enrollments and what schools know about left-behind children. */
+export const educationEnrollment: SubgraphDefinition<EducationDB, EducationLoaders> = {
+  name: 'education-enrollment',
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers: resolvers as SubgraphDefinition<EducationDB, EducationLoaders>['resolvers'],
+  migrations,
+  createLoaders,
+};

@@ -1,0 +1,214 @@
+import {
+  keyedLoader,
+  pagedListLoaderFamily,
+  pageWindow,
+  regionRanges,
+  toConnection,
+  type Connection,
+  type PageArgs,
+  type PageWindow,
+} from '@lbc/subgraph-kit';
+import DataLoader from 'dataloader';
+import { sql, type Kysely } from 'kysely';
+import type {
+  AttendanceRow,
+  CounsellingSessionRow,
+  DropoutReportRow,
+  EducationDB,
+  EnrollmentRow,
+  PairedTeacherRow,
+  SchoolRow,
+  TeacherRow,
+} from './db-types.ts';
+import type { SchoolTerm } from './school-term.ts';
+
+export interface SchoolStatsRow {
+  code: string;
+  term: string;
+  schools: number;
+  enrolled_children: number;
+  enrolled_left_behind: number;
+  boarding: number;
+  boarding_left_behind: number;
+  left_behind_without_paired_teacher: number;
+  dropouts_open: number;
+  dropouts_returned: number;
+  unexcused_absence_days: number;
+  children_with_unexcused_absence: number;
+}
+
+/** Per-request loaders: every field that touches the database goes through one, so a page of N children costs one statement per field, not N. */
+export function createLoaders(db: Kysely<EducationDB>) {
+  return {
+    schoolById: keyedLoader(
+      (ids: readonly string[]) => db.selectFrom('school').selectAll().where('id', 'in', ids).execute(),
+      (row) => row.id,
+    ),
+    /** The current enrollment, or the latest one when the child is enrolled nowhere now; null: unknown here. */
+    latestEnrollmentByChild: keyedLoader(
+      (ids: readonly string[]) => latestEnrollmentsBy(db, 'child_id', ids),
+      (row) => row.child_id,
+    ),
+    latestEnrollmentByStudentNumber: keyedLoader(
+      (numbers: readonly string[]) => latestEnrollmentsBy(db, 'student_number', numbers),
+      (row) => row.student_number,
+    ),
+    latestDropoutByChild: keyedLoader(
+      (ids: readonly string[]) =>
+        db
+          .selectFrom('dropout_report')
+          .selectAll()
+          .distinctOn('child_id')
+          .where('child_id', 'in', ids)
+          .orderBy('child_id')
+          .orderBy('reported_on', 'desc')
+          .orderBy('id', 'desc')
+          .execute(),
+      (row) => row.child_id,
+    ),
+    pairedTeacherByChild: keyedLoader(
+      (ids: readonly string[]): Promise<PairedTeacherRow[]> =>
+        db
+          .selectFrom('pairing')
+          .innerJoin('teacher', 'teacher.id', 'pairing.teacher_id')
+          .selectAll('teacher')
+          .select(['pairing.child_id', 'pairing.since'])
+          .where('pairing.child_id', 'in', ids)
+          .execute(),
+      (row) => row.child_id,
+    ),
+    enrollmentHistory: pagedListLoaderFamily<EnrollmentRow>(db, {
+      table: 'enrollment',
+      parentColumn: 'child_id',
+      orderBy: ['enrolled_on', 'id'],
+      direction: 'desc',
+    }),
+    attendance: pagedListLoaderFamily<AttendanceRow>(db, {
+      table: 'attendance',
+      parentColumn: 'child_id',
+      orderBy: ['month'],
+      direction: 'desc',
+    }),
+    dropoutReports: pagedListLoaderFamily<DropoutReportRow>(db, {
+      table: 'dropout_report',
+      parentColumn: 'child_id',
+      orderBy: ['reported_on', 'id'],
+      direction: 'desc',
+    }),
+    counsellingSessions: pagedListLoaderFamily<CounsellingSessionRow>(db, {
+      table: 'counselling_session',
+      parentColumn: 'child_id',
+      orderBy: ['session_on', 'id'],
+      direction: 'desc',
+    }),
+    roster: pagedListLoaderFamily<EnrollmentRow>(db, {
+      table: 'current_enrollment',
+      parentColumn: 'school_id',
+      orderBy: ['grade', 'class_name', 'child_id'],
+      direction: 'asc',
+    }),
+    teachers: pagedListLoaderFamily<TeacherRow>(db, {
+      table: 'teacher',
+      parentColumn: 'school_id',
+      orderBy: ['id'],
+      direction: 'asc',
+    }),
+    schoolsInRegion: schoolsInRegionFamily(db),
+    schoolStats: schoolStatsFamily(db),
+  };
+}
+
+export type EducationLoaders = ReturnType<typeof createLoaders>;
+
+/** One enrollment per key: `distinct on` keeps the first row, so current first, then the newest. */
+function latestEnrollmentsBy(db: Kysely<EducationDB>, column: 'child_id' | 'student_number', keys: readonly string[]): Promise<EnrollmentRow[]> {
+  return db
+    .selectFrom('enrollment')
+    .selectAll()
+    .distinctOn(column)
+    .where(column, 'in', keys)
+    .orderBy(column)
+    .orderBy('current', 'desc')
+    .orderBy('enrolled_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/**
+ * Schools located in each of many regions (any level), one page per region in ONE
+ * statement: the region ranges are joined to school and ranked per region, like the
+ * kit's per-parent list loader but on a code range instead of an equal key.
+ */
+function schoolsInRegionFamily(db: Kysely<EducationDB>): (args: PageArgs) => DataLoader<string, Connection<SchoolRow>> {
+  const loaders = new Map<string, DataLoader<string, Connection<SchoolRow>>>();
+  return (args) => {
+    const window = pageWindow(args, 2);
+    let loader = loaders.get(window.signature);
+    if (!loader) {
+      loader = new DataLoader((codes) => schoolPages(db, codes, window));
+      loaders.set(window.signature, loader);
+    }
+    return loader;
+  };
+}
+
+async function schoolPages(db: Kysely<EducationDB>, codes: readonly string[], window: PageWindow): Promise<Connection<SchoolRow>[]> {
+  const after = window.after ? sql`and (s.region_code, s.id) > (${String(window.after[0])}, ${String(window.after[1])})` : sql``;
+  const { rows } = await sql<SchoolRow & { _region: string; _rank: number }>`
+    select * from (
+      select r.code as _region, s.*, row_number() over (partition by r.code order by s.region_code, s.id) as _rank
+      from ${regionRanges(codes)}
+      join school s on s.region_code between r.low and r.high ${after}
+    ) ranked
+    where _rank <= ${window.first + 1}
+    order by _rank`.execute(db);
+  const byRegion = new Map<string, SchoolRow[]>(codes.map((code) => [code, []]));
+  for (const { _region, _rank, ...school } of rows) byRegion.get(_region)?.push(school);
+  return codes.map((code) => toConnection(byRegion.get(code)!, window.first, (row) => [row.region_code, row.id]));
+}
+
+/** One keyed loader per school term: regions asked for the same term share a statement. */
+function schoolStatsFamily(db: Kysely<EducationDB>): (term: SchoolTerm) => DataLoader<string, SchoolStatsRow | null> {
+  const loaders = new Map<string, DataLoader<string, SchoolStatsRow | null>>();
+  return (term) => {
+    let loader = loaders.get(term.label);
+    if (!loader) {
+      loader = keyedLoader((codes: readonly string[]) => schoolStats(db, codes, term), (row) => row.code);
+      loaders.set(term.label, loader);
+    }
+    return loader;
+  };
+}
+
+/**
+ * Counts for many regions in one statement. The dropout state is the child's latest
+ * report (so the counts agree with `Child.dropoutStatus`), and absences are summed over
+ * the months of one term; both come from lateral lookups served by the child indexes.
+ */
+async function schoolStats(db: Kysely<EducationDB>, codes: readonly string[], term: SchoolTerm): Promise<SchoolStatsRow[]> {
+  const { rows } = await sql<SchoolStatsRow>`
+    select r.code, ${term.label}::text as term,
+      count(distinct s.id)::int as schools,
+      count(e.id)::int as enrolled_children,
+      count(e.id) filter (where e.left_behind)::int as enrolled_left_behind,
+      count(e.id) filter (where e.boarding)::int as boarding,
+      count(e.id) filter (where e.boarding and e.left_behind)::int as boarding_left_behind,
+      count(e.id) filter (where e.left_behind and not exists (
+        select 1 from pairing p where p.child_id = e.child_id))::int as left_behind_without_paired_teacher,
+      count(e.id) filter (where d.status in ('REPORTED', 'PERSUADING', 'REFERRED'))::int as dropouts_open,
+      count(e.id) filter (where d.status = 'RETURNED')::int as dropouts_returned,
+      coalesce(sum(a.unexcused_days), 0)::int as unexcused_absence_days,
+      count(e.id) filter (where a.unexcused_days > 0)::int as children_with_unexcused_absence
+    from ${regionRanges(codes)}
+    left join school s on s.region_code between r.low and r.high
+    left join enrollment e on e.school_id = s.id and e.current
+    left join lateral (
+      select d.status from dropout_report d where d.child_id = e.child_id order by d.reported_on desc, d.id desc limit 1
+    ) d on true
+    left join lateral (
+      select sum(x.unexcused_days) as unexcused_days from attendance x
+      where x.child_id = e.child_id and x.month between ${term.firstMonth} and ${term.lastMonth}
+    ) a on true
+    group by r.code`.execute(db);
+  return rows;
+}

@@ -1,0 +1,8 @@
+import type { DropoutReportResolvers } from '../generated/resolvers-types.ts';
+
+export const DropoutReport: DropoutReportResolvers = {
+  id: (report) => String(report.id),
+  school: async (report, _, { loaders }) => (await loaders.schoolById.load(report.school_id))!,
+  reportedOn: (report) => report.reported_on,
+  returnedOn: (report) => report.returned_on,
+};

@@ -1,0 +1,27 @@
+import { divisionLevel } from '@lbc/schema';
+import { badUserInput } from '@lbc/subgraph-kit';
+import type { RegionResolvers, SchoolRegionStatsResolvers } from '../generated/resolvers-types.ts';
+import { schoolTermOf, todayInChina } from '../school-term.ts';
+
+/** Civil affairs owns regions (names, hierarchy); here a region is its code and what schools in it count. */
+export const Region: RegionResolvers = {
+  __resolveReference: (reference) => {
+    // Representations bypass scalar parsing: a malformed code would become a nonsense range.
+    if (divisionLevel(reference.code) === null) throw badUserInput('invalid division code: expected 2, 4, 6, 9 or 12 digits');
+    return { code: reference.code };
+  },
+  schoolStats: async (region, { asOf }, { loaders }) =>
+    (await loaders.schoolStats(schoolTermOf(asOf ?? todayInChina())).load(region.code))!,
+  schools: (region, args, { loaders }) => loaders.schoolsInRegion(args).load(region.code),
+};
+
+export const SchoolRegionStats: SchoolRegionStatsResolvers = {
+  enrolledChildren: (s) => s.enrolled_children,
+  enrolledLeftBehind: (s) => s.enrolled_left_behind,
+  boardingLeftBehind: (s) => s.boarding_left_behind,
+  leftBehindWithoutPairedTeacher: (s) => s.left_behind_without_paired_teacher,
+  dropoutsOpen: (s) => s.dropouts_open,
+  dropoutsReturned: (s) => s.dropouts_returned,
+  unexcusedAbsenceDaysThisTerm: (s) => s.unexcused_absence_days,
+  childrenWithUnexcusedAbsenceThisTerm: (s) => s.children_with_unexcused_absence,
+};

@@ -1,0 +1,15 @@
+/** Maps GraphQL types to the rows their resolvers receive (see ../../codegen.ts). */
+export const mappers = {
+  Child: '../db-types.ts#PatientRow',
+  HealthRecord: '../db-types.ts#PatientRow',
+  Clinic: '../db-types.ts#ClinicRow',
+  Region: '../db-types.ts#RegionRef',
+  HealthRegionStats: '../loaders.ts#HealthRegionStatsRow',
+  Immunisation: '../db-types.ts#ImmunisationRow',
+  GrowthMeasurement: '../db-types.ts#GrowthMeasurementRow',
+  DisabilityAssessment: '../db-types.ts#DisabilityAssessmentRow',
+  ChronicCondition: '../db-types.ts#ChronicConditionRow',
+  HospitalStay: '../db-types.ts#HospitalStayRow',
+  MentalHealthScreening: '../db-types.ts#MentalHealthScreeningRow',
+};
+export const contextType = '../context.ts#HealthContext';

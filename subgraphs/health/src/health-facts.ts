@@ -1,0 +1,67 @@
+import { sql, type RawBuilder } from 'kysely';
+import { IMMUNISATION_SCHEDULE } from './immunisation-schedule.ts';
+
+/**
+ * The derived health facts as SQL over a patient row aliased `p`. The per-child facts
+ * and the region counts are built from these same fragments, so a region's count and
+ * its children's flags can never disagree.
+ */
+
+/** Today's date in China: the agencies' calendar decides when a dose falls due, not the server's time zone. */
+export function chinaToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+// The schedule is code, not input: literals keep the statement's parameter list short.
+const schedule = sql`(values ${sql.join(
+  IMMUNISATION_SCHEDULE.map((d) => sql`(${sql.lit(d.vaccine)}, ${sql.lit(d.dose)}, ${sql.lit(d.dueAtMonths)})`),
+)}) as s(vaccine, dose, due_months)`;
+
+/** Some scheduled dose is due at the child's age on `asOf` and not recorded. */
+export function immunisationIncomplete(asOf: string): RawBuilder<boolean> {
+  return sql<boolean>`exists (
+    select 1 from ${schedule}
+    where p.birth_date + make_interval(months => s.due_months) <= ${asOf}::date
+      and not exists (select 1 from immunisation i where i.child_id = p.child_id and i.vaccine = s.vaccine and i.dose = s.dose))`;
+}
+
+/** The assessment of the newest growth measurement, or null. */
+export const latestGrowthAssessment = sql<string | null>`(
+  select g.assessment from growth_measurement g where g.child_id = p.child_id order by g.measured_on desc, g.id desc limit 1)`;
+
+/** Malnourished at the latest measurement; an old episode that has recovered does not count. */
+export const malnourished = sql<boolean>`coalesce(${latestGrowthAssessment} in ('UNDERWEIGHT', 'STUNTED', 'WASTED'), false)`;
+
+export const disabled = sql<boolean>`exists (select 1 from disability_assessment d where d.child_id = p.child_id)`;
+
+export const chronicallyIll = sql<boolean>`exists (select 1 from chronic_condition c where c.child_id = p.child_id)`;
+
+export const hospitalised = sql<boolean>`exists (select 1 from hospital_stay h where h.child_id = p.child_id and h.discharged_on is null)`;
+
+/** Only the latest screening counts: a child who was HIGH risk and has since been rescreened LOW is not flagged. */
+export const mentalHealthHighRisk = sql<boolean>`coalesce((
+  select m.risk from mental_health_screening m where m.child_id = p.child_id order by m.screened_on desc, m.id desc limit 1) = 'HIGH', false)`;
+
+/**
+ * Why these four: each means the child's daily care or safety depends on health needs an
+ * elderly or absent guardian may not meet, which is what the township's assessment of a
+ * child's "physical and mental health" is for, and the plans single out disabled
+ * children. Other agencies get only this yes/no, never the diagnosis (PIPL: minimum
+ * necessary use of a minor's health data).
+ * Severe disability is grade 1 or 2 (一级/二级, the most severe) at the latest assessment;
+ * any recorded chronic condition counts (they are, by definition, not resolved); a stay
+ * counts while it has no discharge date.
+ */
+export const seriousCondition = sql<boolean>`(
+  coalesce((select d.grade from disability_assessment d where d.child_id = p.child_id
+            order by d.assessed_on desc, d.id desc limit 1) <= 2, false)
+  or ${chronicallyIll} or ${hospitalised} or ${mentalHealthHighRisk})`;
+
+/**
+ * Why these two: they are what a township health centre acts on by calling the guardian
+ * in (catch-up vaccination, nutrition guidance), and a village supervisor or school can
+ * help bring the child in without learning anything more sensitive.
+ */
+export function needsFollowUp(asOf: string): RawBuilder<boolean> {
+  return sql<boolean>`(${immunisationIncomplete(asOf)} or ${malnourished})`;
+}

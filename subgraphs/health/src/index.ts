@@ -1,0 +1,18 @@
+import type { SubgraphDefinition } from '@lbc/subgraph-kit';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { HealthDB } from './db-types.ts';
+import { createLoaders, type HealthLoaders } from './loaders.ts';
+import { migrations } from './migrations/index.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export type { HealthDB } from './db-types.ts';
+
+/** The health subgraph: child health records, immunisation, growth, disability, illness and mental-health screening. */
+export const health: SubgraphDefinition<HealthDB, HealthLoaders> = {
+  name: 'health',
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers: resolvers as SubgraphDefinition<HealthDB, HealthLoaders>['resolvers'],
+  migrations,
+  createLoaders,
+};

@@ -1,0 +1,153 @@
+import { keyedLoader, pagedListLoaderFamily, regionRanges } from '@lbc/subgraph-kit';
+import { sql, type Kysely } from 'kysely';
+import type {
+  ChronicConditionRow,
+  GrowthAssessmentValue,
+  GrowthMeasurementRow,
+  HealthDB,
+  HospitalStayRow,
+  ImmunisationRow,
+  MentalHealthScreeningRow,
+  PatientRow,
+} from './db-types.ts';
+import {
+  chinaToday,
+  chronicallyIll,
+  disabled,
+  hospitalised,
+  immunisationIncomplete,
+  latestGrowthAssessment,
+  malnourished,
+  mentalHealthHighRisk,
+  needsFollowUp,
+  seriousCondition,
+} from './health-facts.ts';
+
+/** The derived facts of one child: what other agencies may see instead of the records behind them. */
+export interface HealthFactsRow {
+  child_id: string;
+  immunisation_complete: boolean;
+  latest_growth_assessment: GrowthAssessmentValue | null;
+  serious_condition: boolean;
+  needs_follow_up: boolean;
+}
+
+export interface HealthRegionStatsRow {
+  code: string;
+  with_health_record: number;
+  immunisation_incomplete: number;
+  malnourished: number;
+  disabled: number;
+  with_chronic_illness: number;
+  mental_health_high_risk: number;
+  hospitalised: number;
+  with_serious_condition: number;
+  needing_follow_up: number;
+}
+
+/** Per-request loaders: every field that touches the database goes through one, so a page of N children costs one statement per field, not N. */
+export function createLoaders(db: Kysely<HealthDB>) {
+  // One "today" per request, so every derived fact of a response is judged on the same day.
+  const asOf = chinaToday();
+  return {
+    patientByChild: keyedLoader(
+      (ids: readonly string[]) => db.selectFrom('patient').selectAll().where('child_id', 'in', ids).execute(),
+      (row) => row.child_id,
+    ),
+    patientByRecordNumber: keyedLoader(
+      (numbers: readonly string[]) => db.selectFrom('patient').selectAll().where('record_number', 'in', numbers).execute(),
+      (row) => row.record_number,
+    ),
+    patientByIdNumber: keyedLoader(
+      (numbers: readonly string[]) => db.selectFrom('patient').selectAll().where('id_number', 'in', numbers).execute(),
+      (row) => row.id_number!,
+    ),
+    clinicById: keyedLoader(
+      (ids: readonly string[]) => db.selectFrom('clinic').selectAll().where('id', 'in', ids).execute(),
+      (row) => row.id,
+    ),
+    latestDisability: keyedLoader(
+      (ids: readonly string[]) =>
+        db
+          .selectFrom('disability_assessment')
+          .selectAll()
+          .distinctOn('child_id')
+          .where('child_id', 'in', ids)
+          .orderBy('child_id')
+          .orderBy('assessed_on', 'desc')
+          .orderBy('id', 'desc')
+          .execute(),
+      (row) => row.child_id,
+    ),
+    healthFacts: keyedLoader((ids: readonly string[]) => healthFacts(db, ids, asOf), (row) => row.child_id),
+    clinicPatients: pagedListLoaderFamily<PatientRow>(db, {
+      table: 'patient',
+      parentColumn: 'clinic_id',
+      orderBy: ['child_id'],
+      direction: 'asc',
+    }),
+    immunisations: pagedListLoaderFamily<ImmunisationRow>(db, {
+      table: 'immunisation',
+      parentColumn: 'child_id',
+      orderBy: ['given_on', 'id'],
+      direction: 'desc',
+    }),
+    growthMeasurements: pagedListLoaderFamily<GrowthMeasurementRow>(db, {
+      table: 'growth_measurement',
+      parentColumn: 'child_id',
+      orderBy: ['measured_on', 'id'],
+      direction: 'desc',
+    }),
+    chronicConditions: pagedListLoaderFamily<ChronicConditionRow>(db, {
+      table: 'chronic_condition',
+      parentColumn: 'child_id',
+      orderBy: ['diagnosed_on', 'id'],
+      direction: 'desc',
+    }),
+    hospitalStays: pagedListLoaderFamily<HospitalStayRow>(db, {
+      table: 'hospital_stay',
+      parentColumn: 'child_id',
+      orderBy: ['admitted_on', 'id'],
+      direction: 'desc',
+    }),
+    mentalHealthScreenings: pagedListLoaderFamily<MentalHealthScreeningRow>(db, {
+      table: 'mental_health_screening',
+      parentColumn: 'child_id',
+      orderBy: ['screened_on', 'id'],
+      direction: 'desc',
+    }),
+    healthStats: keyedLoader((codes: readonly string[]) => healthRegionStats(db, codes, asOf), (row) => row.code),
+  };
+}
+
+export type HealthLoaders = ReturnType<typeof createLoaders>;
+
+async function healthFacts(db: Kysely<HealthDB>, ids: readonly string[], asOf: string): Promise<HealthFactsRow[]> {
+  const { rows } = await sql<HealthFactsRow>`
+    select p.child_id,
+      not ${immunisationIncomplete(asOf)} as immunisation_complete,
+      ${latestGrowthAssessment} as latest_growth_assessment,
+      ${seriousCondition} as serious_condition,
+      ${needsFollowUp(asOf)} as needs_follow_up
+    from patient p
+    where p.child_id in (${sql.join(ids as string[])})`.execute(db);
+  return rows;
+}
+
+async function healthRegionStats(db: Kysely<HealthDB>, codes: readonly string[], asOf: string): Promise<HealthRegionStatsRow[]> {
+  const { rows } = await sql<HealthRegionStatsRow>`
+    select r.code,
+      count(p.child_id)::int as with_health_record,
+      count(p.child_id) filter (where ${immunisationIncomplete(asOf)})::int as immunisation_incomplete,
+      count(p.child_id) filter (where ${malnourished})::int as malnourished,
+      count(p.child_id) filter (where ${disabled})::int as disabled,
+      count(p.child_id) filter (where ${chronicallyIll})::int as with_chronic_illness,
+      count(p.child_id) filter (where ${mentalHealthHighRisk})::int as mental_health_high_risk,
+      count(p.child_id) filter (where ${hospitalised})::int as hospitalised,
+      count(p.child_id) filter (where ${seriousCondition})::int as with_serious_condition,
+      count(p.child_id) filter (where ${needsFollowUp(asOf)})::int as needing_follow_up
+    from ${regionRanges(codes)}
+    left join patient p on p.residence_code between r.low and r.high
+    group by r.code`.execute(db);
+  return rows;
+}

@@ -1,0 +1,7 @@
+import type { ClinicResolvers } from '../generated/resolvers-types.ts';
+
+export const Clinic: ClinicResolvers = {
+  __resolveReference: (reference, { loaders }) => loaders.clinicById.load(reference.id),
+  region: (clinic) => ({ code: clinic.region_code }),
+  patients: (clinic, args, { loaders }) => loaders.clinicPatients(args).load(clinic.id),
+};

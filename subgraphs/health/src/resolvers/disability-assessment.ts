@@ -1,0 +1,5 @@
+import type { DisabilityAssessmentResolvers } from '../generated/resolvers-types.ts';
+
+export const DisabilityAssessment: DisabilityAssessmentResolvers = {
+  assessedOn: (assessment) => assessment.assessed_on,
+};

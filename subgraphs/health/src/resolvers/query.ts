@@ -1,0 +1,22 @@
+import { villageCodeRange } from '@lbc/schema';
+import { pageWindow, toConnection } from '@lbc/subgraph-kit';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  clinic: (_, { id }, { loaders }) => loaders.clinicById.load(id),
+
+  clinics: async (_, { regionCode, first, after }, { db }) => {
+    const window = pageWindow({ first, after }, 2);
+    const { low, high } = villageCodeRange(regionCode);
+    let query = db.selectFrom('clinic').selectAll().where('region_code', '>=', low).where('region_code', '<=', high);
+    if (window.after) {
+      const [region, id] = window.after.map(String) as [string, string];
+      query = query.where((eb) => eb(eb.refTuple('region_code', 'id'), '>', eb.tuple(region, id)));
+    }
+    const rows = await query.orderBy('region_code').orderBy('id').limit(window.first + 1).execute();
+    return toConnection(rows, window.first, (row) => [row.region_code, row.id]);
+  },
+
+  healthRecordByNumber: (_, { number }, { loaders }) => loaders.patientByRecordNumber.load(number),
+  healthRecordByIdNumber: (_, { idNumber }, { loaders }) => loaders.patientByIdNumber.load(idNumber),
+};

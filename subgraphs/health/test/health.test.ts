@@ -1,0 +1,232 @@
+import { createSubgraphServer, type Database } from '@lbc/subgraph-kit';
+import { createTestDatabase, executeAs, testPrincipal } from '@lbc/subgraph-kit/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HealthDB } from '../src/db-types.ts';
+import { health } from '../src/index.ts';
+import { ID, insertHealthFixtures } from './fixtures.ts';
+
+let database: Database<HealthDB>;
+const server = createSubgraphServer(health);
+const run = (query: string, variables?: Record<string, unknown>) =>
+  executeAs(server, health, database.db, testPrincipal({ agency: 'health' }), query, variables);
+const childReps = (ids: readonly string[]) => ids.map((id) => ({ __typename: 'Child', id }));
+
+beforeAll(async () => {
+  database = await createTestDatabase(health);
+  await insertHealthFixtures(database.db);
+});
+afterAll(() => database?.close());
+beforeEach(() => database.statements.reset());
+
+describe('health records', () => {
+  it('returns a child health record with its histories, newest first', async () => {
+    const result = await run(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+        id
+        healthRecord { number idNumber registeredOn residence { code } clinic { id name region { code } } child { id } }
+        growthMeasurements { edges { node { measuredOn heightCm weightKg assessment } } }
+        latestGrowthAssessment
+        disability { category grade assessedOn detail }
+        chronicConditions { edges { node { condition icd10 diagnosedOn } } }
+        hospitalStays { edges { node { hospital } } }
+        mentalHealthScreenings { edges { node { screenedOn instrument score risk notes } } }
+      } } }`,
+      { reps: childReps(['LB000000002']) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      {
+        id: 'LB000000002',
+        healthRecord: {
+          number: 'HR431003101000000002',
+          idNumber: ID.li,
+          registeredOn: '2014-07-15',
+          residence: { code: '431003101202' },
+          clinic: { id: 'CL-431003101', name: '白露塘镇卫生院', region: { code: '431003101001' } },
+          child: { id: 'LB000000002' },
+        },
+        growthMeasurements: {
+          edges: [
+            { node: { measuredOn: '2024-08-01', heightCm: 119.5, weightKg: 21, assessment: 'STUNTED' } },
+            { node: { measuredOn: '2023-08-01', heightCm: 118, weightKg: 20.5, assessment: 'NORMAL' } },
+          ],
+        },
+        latestGrowthAssessment: 'STUNTED',
+        disability: null,
+        chronicConditions: { edges: [{ node: { condition: '哮喘', icd10: 'J45', diagnosedOn: '2021-11-03' } }] },
+        hospitalStays: { edges: [] },
+        mentalHealthScreenings: {
+          edges: [
+            { node: { screenedOn: '2024-06-01', instrument: 'CDI', score: 26, risk: 'HIGH', notes: '孤独感强，建议转介心理咨询' } },
+            { node: { screenedOn: '2023-09-01', instrument: 'CDI', score: 8, risk: 'LOW', notes: null } },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('finds a record by record number and by ID number; unknown ones are null', async () => {
+    const byNumber = await run(`{ healthRecordByNumber(number: "HR210421100000000003") { idNumber clinic { name } child { id hospitalStays { edges { node { hospital reason admittedOn dischargedOn } } } } } }`);
+    expect(byNumber.errors).toBeUndefined();
+    expect(byNumber.data!.healthRecordByNumber).toEqual({
+      idNumber: null,
+      clinic: { name: '石文镇卫生院' },
+      child: { id: 'LB000000003', hospitalStays: { edges: [{ node: { hospital: '抚顺县人民医院', reason: '骨折', admittedOn: '2024-09-01', dischargedOn: null } }] } },
+    });
+    const byIdNumber = await run(`query($n: IdNumber!) { healthRecordByIdNumber(idNumber: $n) { number } }`, { n: ID.wang });
+    expect(byIdNumber.data!.healthRecordByIdNumber).toEqual({ number: 'HR431003101000000001' });
+    const unknown = await run(`{ healthRecordByNumber(number: "HR000") { number } }`);
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data!.healthRecordByNumber).toBeNull();
+  });
+
+  it('returns the latest disability assessment only', async () => {
+    const result = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id disability { category grade detail } } } }`, {
+      reps: childReps(['LB000000005', 'LB000000001', 'LB000000004']),
+    });
+    expect(result.data!._entities).toEqual([
+      { id: 'LB000000005', disability: { category: 'PHYSICAL', grade: 2, detail: '复评' } },
+      { id: 'LB000000001', disability: { category: 'HEARING', grade: 3, detail: '经县级残联指定医院评定' } },
+      { id: 'LB000000004', disability: null },
+    ]);
+    expect(database.statements.count).toBe(2);
+  });
+});
+
+describe('derived health facts', () => {
+  it('derives immunisation completeness, follow-up and serious conditions per child', async () => {
+    const result = await run(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+        id immunisationComplete latestGrowthAssessment hasSeriousCondition needsHealthFollowUp
+      } } }`,
+      { reps: childReps(['LB000000001', 'LB000000002', 'LB000000003', 'LB000000004', 'LB000000005']) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      // Disability grade 3 is not severe; HIGH risk was an earlier screening; the stay has ended; underweight has recovered.
+      { id: 'LB000000001', immunisationComplete: true, latestGrowthAssessment: 'NORMAL', hasSeriousCondition: false, needsHealthFollowUp: false },
+      // MMR dose 2 missing and stunted now; asthma and HIGH risk at the latest screening.
+      { id: 'LB000000002', immunisationComplete: false, latestGrowthAssessment: 'STUNTED', hasSeriousCondition: true, needsHealthFollowUp: true },
+      // In hospital now; never measured, which is not malnutrition.
+      { id: 'LB000000003', immunisationComplete: true, latestGrowthAssessment: null, hasSeriousCondition: true, needsHealthFollowUp: false },
+      // MenA dose 1 was due at 6 months; MMR and JE (due at 8 months) are not due yet.
+      { id: 'LB000000004', immunisationComplete: false, latestGrowthAssessment: 'NORMAL', hasSeriousCondition: false, needsHealthFollowUp: true },
+      // IPV dose 4 is not due until 48 months; the latest disability assessment is grade 2; overweight is not malnutrition.
+      { id: 'LB000000005', immunisationComplete: true, latestGrowthAssessment: 'OVERWEIGHT', hasSeriousCondition: true, needsHealthFollowUp: false },
+    ]);
+    // One statement for the patients, one for every derived fact of all of them.
+    expect(database.statements.count).toBe(2);
+  });
+});
+
+describe('federation', () => {
+  const entitiesQuery = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+    id immunisationComplete hasSeriousCondition needsHealthFollowUp
+    healthRecord { number clinic { name } }
+    growthMeasurements(first: 1) { edges { node { measuredOn } } }
+  } } }`;
+
+  it('resolves Child _entities in representation order, null for children without a record', async () => {
+    const result = await run(entitiesQuery, { reps: childReps(['LB000000003', 'nope', 'LB000000001', 'LB000000002']) });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities).toEqual([
+      { id: 'LB000000003', immunisationComplete: true, hasSeriousCondition: true, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000003', clinic: { name: '石文镇卫生院' } }, growthMeasurements: { edges: [] } },
+      null,
+      { id: 'LB000000001', immunisationComplete: true, hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR431003101000000001', clinic: { name: '白露塘镇卫生院' } }, growthMeasurements: { edges: [{ node: { measuredOn: '2024-04-01' } }] } },
+      { id: 'LB000000002', immunisationComplete: false, hasSeriousCondition: true, needsHealthFollowUp: true, healthRecord: { number: 'HR431003101000000002', clinic: { name: '白露塘镇卫生院' } }, growthMeasurements: { edges: [{ node: { measuredOn: '2024-08-01' } }] } },
+    ]);
+    // Patients, derived facts, clinics, growth pages: one statement each.
+    expect(database.statements.count).toBe(4);
+  });
+
+  it('costs the same number of statements for 1 child and for 500', async () => {
+    await run(entitiesQuery, { reps: childReps(['LB000000001']) });
+    const forOne = database.statements.count;
+    database.statements.reset();
+    const many = Array.from({ length: 500 }, (_, i) => `LB${String(i + 1).padStart(9, '0')}`);
+    const result = await run(entitiesQuery, { reps: childReps(many) });
+    expect(result.errors).toBeUndefined();
+    expect((result.data!._entities as unknown[]).filter(Boolean)).toHaveLength(5);
+    expect(database.statements.count).toBe(forOne);
+  });
+
+  it('aggregates health counts for regions at every level in one statement, without a region table', async () => {
+    const result = await run(
+      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { code healthStats {
+        withHealthRecord immunisationIncomplete malnourished disabled withChronicIllness mentalHealthHighRisk hospitalised withSeriousCondition needingFollowUp
+      } } } }`,
+      { reps: ['43', '431003101201', '431003101202', '21', '11', 'not-a-code'].map((code) => ({ __typename: 'Region', code })) },
+    );
+    expect(result.errors).toBeUndefined();
+    const stats = (result.data!._entities as any[]).map((r) => r && { code: r.code, ...r.healthStats });
+    const zero = { withHealthRecord: 0, immunisationIncomplete: 0, malnourished: 0, disabled: 0, withChronicIllness: 0, mentalHealthHighRisk: 0, hospitalised: 0, withSeriousCondition: 0, needingFollowUp: 0 };
+    expect(stats).toEqual([
+      { code: '43', withHealthRecord: 4, immunisationIncomplete: 2, malnourished: 1, disabled: 2, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 2 },
+      { code: '431003101201', ...zero, withHealthRecord: 2, immunisationIncomplete: 1, disabled: 1, needingFollowUp: 1 },
+      { code: '431003101202', withHealthRecord: 2, immunisationIncomplete: 1, malnourished: 1, disabled: 1, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 1 },
+      { code: '21', ...zero, withHealthRecord: 1, hospitalised: 1, withSeriousCondition: 1 },
+      // Beijing: a real place with no records here, so zeros (civil affairs decides whether it exists).
+      { code: '11', ...zero },
+      null,
+    ]);
+    expect(database.statements.count).toBe(1);
+  });
+});
+
+describe('clinics and pagination', () => {
+  it('lists clinics in a place and pages a clinic\'s patients by hub id', async () => {
+    const clinics = await run(`{ hunan: clinics(regionCode: "43") { edges { node { id name } } pageInfo { hasNextPage } } beijing: clinics(regionCode: "11") { edges { node { id } } } }`);
+    expect(clinics.data).toEqual({ hunan: { edges: [{ node: { id: 'CL-431003101', name: '白露塘镇卫生院' } }], pageInfo: { hasNextPage: false } }, beijing: { edges: [] } });
+
+    const query = `query($after: String) { clinic(id: "CL-431003101") { patients(first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
+    const page1 = await run(query);
+    expect(page1.data!.clinic.patients.edges.map((e: any) => e.node.id)).toEqual(['LB000000001', 'LB000000002', 'LB000000004']);
+    expect(page1.data!.clinic.patients.pageInfo.hasNextPage).toBe(true);
+    const page2 = await run(query, { after: page1.data!.clinic.patients.pageInfo.endCursor });
+    expect(page2.data!.clinic.patients.edges.map((e: any) => e.node.id)).toEqual(['LB000000005']);
+    expect(page2.data!.clinic.patients.pageInfo.hasNextPage).toBe(false);
+
+    const unknown = await run(`{ clinic(id: "CL-000") { id } }`);
+    expect(unknown.data!.clinic).toBeNull();
+  });
+
+  it('pages immunisations newest first, breaking ties on the same day by id', async () => {
+    const query = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on Child {
+      immunisations(first: 2, after: $after) { edges { node { vaccine dose givenOn } } pageInfo { hasNextPage endCursor } }
+    } } }`;
+    const reps = childReps(['LB000000001']);
+    const page = async (after?: string) => ((await run(query, { reps, after })).data!._entities as any[])[0].immunisations;
+    const page1 = await page();
+    expect(page1.edges.map((e: any) => e.node)).toEqual([
+      { vaccine: 'IPV', dose: 4, givenOn: '2016-03-15' },
+      { vaccine: 'JE', dose: 2, givenOn: '2014-03-15' },
+    ]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    // Three doses were given on the same day at 18 months: the cursor must not skip or repeat any.
+    const page2 = await page(page1.pageInfo.endCursor);
+    expect(page2.edges.map((e: any) => `${e.node.vaccine}-${e.node.dose}@${e.node.givenOn}`)).toEqual(['HepA-1@2013-09-15', 'MMR-2@2013-09-15']);
+    const page3 = await page(page2.pageInfo.endCursor);
+    expect(page3.edges.map((e: any) => `${e.node.vaccine}-${e.node.dose}@${e.node.givenOn}`)).toEqual(['DTaP-4@2013-09-15', 'MenA-2@2012-12-15']);
+    expect(page3.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('refuses oversized pages, bad cursors and malformed division codes with BAD_USER_INPUT', async () => {
+    const child = (field: string) => run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { ${field} } } }`, { reps: childReps(['LB000000001']) });
+    const tooMany = await child('immunisations(first: 501) { edges { cursor } }');
+    expect(tooMany.errors![0]!.message).toBe('"first" must be between 1 and 500');
+    expect(tooMany.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const none = await child('mentalHealthScreenings(first: 0) { edges { cursor } }');
+    expect(none.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    const badCursor = await child('growthMeasurements(after: "bm90LWEtY3Vyc29y") { edges { cursor } }');
+    expect(badCursor.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    // A cursor from another list has the wrong shape for this one.
+    const patients = await run(`{ clinic(id: "CL-431003101") { patients(first: 1) { pageInfo { endCursor } } } }`);
+    const foreign = await child(`hospitalStays(after: "${patients.data!.clinic.patients.pageInfo.endCursor}") { edges { cursor } }`);
+    expect(foreign.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    const tooManyClinics = await run(`{ clinics(regionCode: "43", first: 501) { edges { cursor } } }`);
+    expect(tooManyClinics.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    const badRegion = await run(`query($c: DivisionCode!) { clinics(regionCode: $c) { edges { cursor } } }`, { c: '43100' });
+    expect(badRegion.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(badRegion.errors![0]!.message).toContain('expected 2, 4, 6, 9 or 12 digits');
+  });
+});

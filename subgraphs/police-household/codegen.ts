@@ -1,0 +1,14 @@
+/** Maps GraphQL types to the rows their resolvers receive (see ../../codegen.ts). */
+export const mappers = {
+  Child: '../db-types.ts#PoliceChildRow',
+  HouseholdMembership: '../db-types.ts#PoliceChildRow',
+  UnregisteredChildRegistration: '../db-types.ts#PoliceChildRow',
+  Household: '../db-types.ts#HouseholdRow',
+  MandatoryReport: '../db-types.ts#MandatoryReportRow',
+  EmergencyResponse: '../db-types.ts#EmergencyResponseRow',
+  MissingChildReport: '../db-types.ts#MissingReportRow',
+  ParentPoliceStatus: '../db-types.ts#ParentStatusRow',
+  Region: '../db-types.ts#RegionRef',
+  HouseholdRegionStats: '../loaders.ts#HouseholdStatsRow',
+};
+export const contextType = '../context.ts#PoliceContext';

@@ -1,0 +1,18 @@
+import type { SubgraphDefinition } from '@lbc/subgraph-kit';
+import { readFileSync } from 'node:fs';
+import { parse } from 'graphql';
+import type { PoliceDB } from './db-types.ts';
+import { createLoaders, type PoliceLoaders } from './loaders.ts';
+import { migrations } from './migrations/index.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export type { PoliceDB } from './db-types.ts';
+
+/** The police subgraph: household registration, mandatory reports, missing children, parents' guardianship status. */
+export const policeHousehold: SubgraphDefinition<PoliceDB, PoliceLoaders> = {
+  name: 'police-household',
+  typeDefs: parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8')),
+  resolvers: resolvers as SubgraphDefinition<PoliceDB, PoliceLoaders>['resolvers'],
+  migrations,
+  createLoaders,
+};

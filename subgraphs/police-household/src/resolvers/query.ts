@@ -1,0 +1,48 @@
+import { villageCodeRange } from '@lbc/schema';
+import { badUserInput, pageWindow, toConnection } from '@lbc/subgraph-kit';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
+
+export const Query: QueryResolvers = {
+  household: (_, { number }, { loaders }) => loaders.householdByNumber.load(number),
+  residentByIdNumber: (_, { idNumber }, { loaders }) => loaders.childByIdNumber.load(idNumber),
+
+  mandatoryReports: async (_, { regionCode, status, first, after }, { db }) => {
+    const window = pageWindow({ first, after }, 2);
+    const { low, high } = villageCodeRange(regionCode);
+    let query = db
+      .selectFrom('mandatory_report_with_responses as m')
+      .innerJoin('police_child as c', 'c.id', 'm.child_id')
+      .selectAll('m')
+      .where('c.place_code', '>=', low)
+      .where('c.place_code', '<=', high);
+    if (status) query = query.where('m.status', '=', status);
+    if (window.after) {
+      const [reportedAt, id] = window.after;
+      // A cursor is opaque but still client input: a forged one must not reach SQL as a bad cast.
+      if (typeof reportedAt !== 'string' || Number.isNaN(Date.parse(reportedAt)) || !Number.isInteger(id)) {
+        throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
+      }
+      query = query.where((eb) => eb(eb.refTuple('m.reported_at', 'm.id'), '<', eb.tuple(new Date(reportedAt), id as number)));
+    }
+    const rows = await query.orderBy('m.reported_at', 'desc').orderBy('m.id', 'desc').limit(window.first + 1).execute();
+    return toConnection(rows, window.first, (row) => [row.reported_at.toISOString(), row.id]);
+  },
+
+  unregisteredChildren: async (_, { regionCode, first, after }, { db }) => {
+    const window = pageWindow({ first, after }, 2);
+    const { low, high } = villageCodeRange(regionCode);
+    // "registered = false" prunes the registered branch of the view: only the pending handovers' index is read.
+    let query = db
+      .selectFrom('police_child')
+      .selectAll()
+      .where('registered', '=', false)
+      .where('place_code', '>=', low)
+      .where('place_code', '<=', high);
+    if (window.after) {
+      const [village, id] = window.after.map(String) as [string, string];
+      query = query.where((eb) => eb(eb.refTuple('place_code', 'id'), '>', eb.tuple(village, id)));
+    }
+    const rows = await query.orderBy('place_code').orderBy('id').limit(window.first + 1).execute();
+    return toConnection(rows, window.first, (row) => [row.place_code, row.id]);
+  },
+};

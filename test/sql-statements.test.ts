@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type Hub } from './harness/start-hub.ts';
+
+/**
+ * The batching promise, measured end to end: a page of N children joined across four
+ * subgraphs over HTTP costs the same number of SQL statements whatever N is. Each
+ * subgraph's database counts every statement it receives.
+ */
+let hub: Hub;
+let token: string;
+
+beforeAll(async () => {
+  hub = await startHub({ children: 520, scope: ['431003'] });
+  token = await hub.token({ agency: 'civil_affairs', level: 'county', region: '431003' });
+});
+afterAll(() => hub?.stop());
+
+async function statementsFor(query: string, first: number) {
+  for (const { database } of Object.values(hub.subgraphs)) database.statements.reset();
+  const { status, body } = await hub.query(token, query, { first });
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
+  expect(body.data.children.edges).toHaveLength(first);
+  return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, { database }]) => [name, database.statements.count]));
+}
+
+/** One field per agency, each backed by one loader: every subgraph fetch must be exactly one statement. */
+const ONE_FIELD_EACH = `query($first: Int!) { children(filter: { regionCode: "431003" }, first: $first) { edges { node {
+  id name
+  currentEnrollment { grade }
+  householdRegistrationStatus
+  healthRecord { number }
+} } } }`;
+
+/** A full record: nested histories, references back into other subgraphs, derived facts. */
+const FULL_RECORD = `query($first: Int!) { children(filter: { regionCode: "431003" }, first: $first) { edges { node {
+  id name idNumber birthDate leftBehindCategory
+  residenceVillage { name parent { name } }
+  guardian { name capacity } father { name isAway } riskFlags { deFactoUnsupported }
+  homeVisits(first: 2) { edges { node { visitedOn visitor { name } } } }
+  currentEnrollment { grade boarding school { name region { code name } } }
+  leftBehindFlag dropoutStatus pairedTeacher { name }
+  attendance(first: 3) { edges { node { month unexcusedDays } } }
+  householdRegistrationStatus guardianCanAct
+  household { relationshipToHead household { number headName registeredAddress { name } } }
+  mandatoryReports(first: 2) { edges { node { category status emergencyResponses(first: 1) { edges { node { action } } } } } }
+  healthRecord { number clinic { name } }
+  immunisationComplete hasSeriousCondition latestGrowthAssessment
+  immunisations(first: 3) { edges { node { vaccine dose } } }
+} } } }`;
+
+describe('SQL statements per request do not grow with the page size', () => {
+  it('a page joined across all four subgraphs costs one statement per subgraph fetch, for N = 10 and N = 500', async () => {
+    const small = await statementsFor(ONE_FIELD_EACH, 10);
+    const large = await statementsFor(ONE_FIELD_EACH, 500);
+    expect(small).toEqual({ 'civil-affairs': 1, 'education-enrollment': 1, 'police-household': 1, health: 1 });
+    expect(large).toEqual(small);
+  });
+
+  it('a full record with nested histories costs the same for N = 10 and N = 500', async () => {
+    const small = await statementsFor(FULL_RECORD, 10);
+    const large = await statementsFor(FULL_RECORD, 500);
+    expect(large).toEqual(small);
+    // Sanity: every subgraph was actually asked (the property is not vacuous).
+    for (const count of Object.values(small)) expect(count).toBeGreaterThan(1);
+  });
+});
