@@ -9,7 +9,7 @@ import { PrincipalForwardingDataSource } from './pipeline/forward-principal.ts';
 import type { GatewayContext } from './pipeline/gateway-context.ts';
 import { maskGatewayErrors } from './pipeline/mask-errors.ts';
 import { requestIdFrom } from './pipeline/request-id.ts';
-import { timeoutFetcher } from './pipeline/subgraph-fetcher.ts';
+import { subgraphFetcher } from './pipeline/subgraph-fetcher.ts';
 
 export interface RunningGateway {
   url: string;
@@ -29,12 +29,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const signer = await createInternalSigner(config.signingKey);
   const authenticate = createAuthenticate(config.audience, config.issuers);
-  const fetcher = timeoutFetcher(config.subgraphTimeoutMs);
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
     buildService: ({ name, url }) =>
-      new PrincipalForwardingDataSource(name, signer, { url: config.subgraphUrls[name] ?? url, fetcher }),
+      new PrincipalForwardingDataSource(name, signer, { url: config.subgraphUrls[name] ?? url, fetcher: subgraphFetcher(name, config.subgraphTimeoutMs) }),
   });
 
   const server = new ApolloServer<GatewayContext>({

@@ -24,7 +24,7 @@ export interface HubOptions {
 
 export interface Hub {
   gatewayUrl: string;
-  subgraphs: Record<Service['name'], { url: string; database: Database<any> }>;
+  subgraphs: Record<Service['name'], { url: string; database: Database<any>; stop(): Promise<void> }>;
   /** The gateway's private key: tests use it to forge or replay subgraph tokens. */
   gatewayKey: JWK;
   /** Mints a caller token from the trusted test identity provider. */
@@ -86,7 +86,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     gatewayUrl,
     gatewayKey: gatewayKeys.privateJwk,
     untrustedKey: untrusted.privateJwk,
-    subgraphs: Object.fromEntries(SERVICES.map((s, i) => [s.name, { url: started[i]!.url, database: databases[i]! }])) as Hub['subgraphs'],
+    subgraphs: Object.fromEntries(SERVICES.map((s, i) => [s.name, { url: started[i]!.url, database: databases[i]!, stop: () => started[i]!.stop() }])) as Hub['subgraphs'],
     token: (principal, tokenOptions = {}) =>
       mintToken(tokenOptions.issuerKey ?? idpKeys.privateJwk, {
         subject: principal.subject ?? 'e2e-user',

@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import type { InternalSigner } from '@lbc/schema';
 import type { GatewayContext } from './gateway-context.ts';
 
@@ -20,5 +22,17 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     const token = await this.signer.sign(context.principal, this.subgraphName, context.requestId);
     request.http!.headers.set('authorization', `Bearer ${token}`);
     request.http!.headers.set('x-request-id', context.requestId);
+  }
+
+  /**
+   * A non-2xx answer (the subgraph refused our token, or crashed). Apollo's default error
+   * carries the subgraph URL and response body to the client; ours names the agency only
+   * and keeps the status for the log.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    return new GraphQLError(`the ${this.subgraphName} service could not answer`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
+      originalError: new Error(`HTTP ${response.status} ${response.statusText}`),
+    });
   }
 }
