@@ -42,7 +42,7 @@ try {
     }
   } else {
     const regions = progressBar('regions ');
-    const children = progressBar('children');
+    let children: ReturnType<typeof progressBar> | undefined;
     let regionCount = 0;
     await seedWorld(
       databases.map(({ service, database }) => ({ service, db: database.db })),
@@ -50,12 +50,17 @@ try {
         ...options,
         onProgress: ({ phase, done, total }) => {
           if (phase === 'regions') regionCount = done;
-          else children.update(done, total);
+          else {
+            if (!children) {
+              regions.finish(`loaded ${regionCount.toLocaleString()} regions`);
+              children = progressBar('children');
+            }
+            children.update(done, total);
+          }
         },
       },
     );
-    regions.finish(`loaded ${regionCount.toLocaleString()} regions`);
-    children.finish(`seeded ${options.children.toLocaleString()} children under ${options.scope.join(', ')} (seed ${options.seed}) into ${databases[0]!.database.engine}`);
+    children!.finish(`seeded ${options.children.toLocaleString()} children under ${options.scope.join(', ')} (seed ${options.seed}) into ${databases[0]!.database.engine}`);
   }
 } catch (error) {
   console.error((error as Error).message);

@@ -32,10 +32,16 @@ export async function seedWorld(targets: { service: Service; db: Kysely<any> }[]
 
   const ids = new IdNumberIssuer();
   const batchSize = options.batchSize ?? 2000;
+  // Generating a batch is CPU in this process, writing it is work in the databases: make
+  // the next batch while the previous one is being written.
+  let writing: Promise<void> = Promise.resolve();
   for (let start = 0; start < options.children; start += batchSize) {
     const batch: SyntheticChild[] = [];
     for (let i = start; i < Math.min(start + batchSize, options.children); i++) batch.push(generateChild(options.seed, i, places, ids));
-    await Promise.all(targets.map(({ service, db }) => service.projection.writeBatch(db, batch)));
-    options.onProgress?.({ phase: 'children', done: start + batch.length, total: options.children });
+    await writing;
+    writing = Promise.all(targets.map(({ service, db }) => service.projection.writeBatch(db, batch))).then(() =>
+      options.onProgress?.({ phase: 'children', done: start + batch.length, total: options.children }),
+    );
   }
+  await writing;
 }

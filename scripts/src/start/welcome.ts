@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { DEV_ISSUER, DEV_KEY_FILES, HUB_AUDIENCE, readJwk } from '../keys/dev-keys.ts';
 import { mintToken } from '../keys/mint-token.ts';
-import { ROOT } from '../paths.ts';
 
 /** Development principals worth having at hand: one per agency at county level in Suxian, and a city overseer. */
 const SAMPLE_PRINCIPALS = [
@@ -22,27 +20,28 @@ export async function printWelcome(gatewayUrl: string): Promise<void> {
     })),
   );
   const civil = tokens[0]!.token;
-  const exampleChild = await firstChild(gatewayUrl, civil);
-  const childQuery = readFileSync(`${ROOT}schema/examples/child-record.graphql`, 'utf8');
-  const body = JSON.stringify({ query: childQuery, variables: { id: exampleChild } });
+  const id = await firstChild(gatewayUrl, civil);
+  // Short enough to paste; the full record is schema/examples/child-record.graphql.
+  const query = `{ child(id: "${id}") { name leftBehindCategory guardian { name } currentEnrollment { grade school { name } } householdRegistrationStatus guardianCanAct healthRecord { clinic { name } } hasSeriousCondition } }`;
   const line = '─'.repeat(78);
   console.log(`
 ${line}
  lbc-hub is running
    Gateway:  ${gatewayUrl}
-   Sandbox:  open ${gatewayUrl} in a browser (Apollo Sandbox; add an
-             "Authorization: Bearer <token>" header and "x-lbc-purpose" once purposes exist)
+   Sandbox:  open ${gatewayUrl} in a browser and add the header
+             Authorization: Bearer <one of the tokens below>
 
- Development tokens (8 h; mint more with: pnpm -s token --agency A --level L --region CODE):
-${tokens.map((t) => `   ${t.label.padEnd(34)} ${t.token}`).join('\n')}
+ Development tokens (valid 8 h; mint others with
+   pnpm -s token --agency AGENCY --level LEVEL --region CODE [--role R] [--org ID]):
+${tokens.map((t) => `   ${t.label}:\n     ${t.token}`).join('\n')}
 
- Try it — one child's record from all four agencies (example child ${exampleChild}):
-   TOKEN=${civil}
-   curl -s ${gatewayUrl} -H 'content-type: application/json' \\
-     -H "authorization: Bearer $TOKEN" \\
-     --data '${body.replaceAll("'", "'\\''")}'
+ Try it: child ${id} as civil affairs, education, police and health know it:
+   TOKEN=$(pnpm -s token --agency civil_affairs --level county --region 431003)
+   curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
+     --data '${JSON.stringify({ query })}'
 
- More examples: schema/examples/*.graphql   Stop: Ctrl-C
+ More: schema/examples/*.graphql (a child's full record, a region's picture, lists)
+ Stop: Ctrl-C
 ${line}`);
 }
 
