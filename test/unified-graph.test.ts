@@ -84,7 +84,7 @@ describe('the unified graph', () => {
     expect(region.children.edges.every((e: any) => e.node.level === 'TOWN' && e.node.code.startsWith('431003'))).toBe(true);
   });
 
-  it('keeps the other agencies’ data when one agency is down, and never reveals its address', async () => {
+  it('keeps the other agencies’ data when one agency is down (record and region), and never reveals its address', async () => {
     const expected = world.find((c) => c.school && c.household && c.status === 'ACTIVE')!;
     await hub.subgraphs.health.stop();
     const { status, body } = await hub.query(token, example('child-record'), { id: expected.id });
@@ -98,5 +98,13 @@ describe('the unified graph', () => {
       expect(error.message).toBe('the health service could not answer');
       expect(JSON.stringify(error)).not.toMatch(/127\.0\.0\.1|http:\/\//);
     }
+
+    // A region's picture keeps the three agencies that answered: only health's branch is null.
+    const overview = await hub.query(token, example('region-overview'), { code: '431003' });
+    expect(overview.body.data.region.name).toBe('苏仙区');
+    expect(overview.body.data.region.registryStats.activeChildren).toBe(world.filter((c) => c.status === 'ACTIVE').length);
+    expect(overview.body.data.region.householdStats.registeredChildren).toBe(world.filter((c) => c.household).length);
+    expect(overview.body.data.region.healthStats).toBeNull();
+    expect(overview.body.errors?.map((e: any) => e.extensions.serviceName)).toEqual(['health']);
   });
 });

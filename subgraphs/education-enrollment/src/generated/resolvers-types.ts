@@ -162,13 +162,13 @@ export type EnrolledChildEdge = {
   __typename?: 'EnrolledChildEdge';
   cursor: Scalars['String']['output'];
   enrollment: Enrollment;
-  node: Child;
+  node: Maybe<Child>;
 };
 
 export type Enrollment = {
   __typename?: 'Enrollment';
   boarding: Scalars['Boolean']['output'];
-  child: Child;
+  child: Maybe<Child>;
   className: Scalars['String']['output'];
   current: Scalars['Boolean']['output'];
   enrolledOn: Scalars['Date']['output'];
@@ -260,7 +260,7 @@ export type Region = {
   __typename?: 'Region';
   code: Scalars['DivisionCode']['output'];
   /** Enrollment counts for the schools located in this place. */
-  schoolStats: SchoolRegionStats;
+  schoolStats: Maybe<SchoolRegionStats>;
   /** The schools located in this place, ordered by location then id. */
   schools: SchoolConnection;
 };
@@ -284,7 +284,7 @@ export type School = {
   kind: SchoolKind;
   name: Scalars['String']['output'];
   /** The village the school stands in. */
-  region: Region;
+  region: Maybe<Region>;
   teachers: TeacherConnection;
 };
 
@@ -496,7 +496,7 @@ export type ResolversTypes = ResolversObject<{
   DropoutReportStatus: ResolverTypeWrapper<Partial<DropoutReportStatus>>;
   DropoutStatus: ResolverTypeWrapper<Partial<DropoutStatus>>;
   EnrolledChildConnection: ResolverTypeWrapper<Partial<Omit<EnrolledChildConnection, 'edges'> & { edges: Array<ResolversTypes['EnrolledChildEdge']> }>>;
-  EnrolledChildEdge: ResolverTypeWrapper<Partial<Omit<EnrolledChildEdge, 'enrollment' | 'node'> & { enrollment: ResolversTypes['Enrollment'], node: ResolversTypes['Child'] }>>;
+  EnrolledChildEdge: ResolverTypeWrapper<Partial<Omit<EnrolledChildEdge, 'enrollment' | 'node'> & { enrollment: ResolversTypes['Enrollment'], node?: Maybe<ResolversTypes['Child']> }>>;
   Enrollment: ResolverTypeWrapper<EnrollmentRowModel>;
   EnrollmentConnection: ResolverTypeWrapper<Partial<Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversTypes['EnrollmentEdge']> }>>;
   EnrollmentEdge: ResolverTypeWrapper<Partial<Omit<EnrollmentEdge, 'node'> & { node: ResolversTypes['Enrollment'] }>>;
@@ -532,7 +532,7 @@ export type ResolversParentTypes = ResolversObject<{
   DropoutReportConnection: Partial<Omit<DropoutReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['DropoutReportEdge']> }>;
   DropoutReportEdge: Partial<Omit<DropoutReportEdge, 'node'> & { node: ResolversParentTypes['DropoutReport'] }>;
   EnrolledChildConnection: Partial<Omit<EnrolledChildConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnrolledChildEdge']> }>;
-  EnrolledChildEdge: Partial<Omit<EnrolledChildEdge, 'enrollment' | 'node'> & { enrollment: ResolversParentTypes['Enrollment'], node: ResolversParentTypes['Child'] }>;
+  EnrolledChildEdge: Partial<Omit<EnrolledChildEdge, 'enrollment' | 'node'> & { enrollment: ResolversParentTypes['Enrollment'], node?: Maybe<ResolversParentTypes['Child']> }>;
   Enrollment: EnrollmentRowModel;
   EnrollmentConnection: Partial<Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnrollmentEdge']> }>;
   EnrollmentEdge: Partial<Omit<EnrollmentEdge, 'node'> & { node: ResolversParentTypes['Enrollment'] }>;
@@ -616,12 +616,12 @@ export type EnrolledChildConnectionResolvers<ContextType = EducationContext, Par
 export type EnrolledChildEdgeResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['EnrolledChildEdge'] = ResolversParentTypes['EnrolledChildEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   enrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
 }>;
 
 export type EnrollmentResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Enrollment'] = ResolversParentTypes['Enrollment']> = ResolversObject<{
   boarding?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   className?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enrolledOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -657,7 +657,7 @@ export type QueryResolvers<ContextType = EducationContext, ParentType extends Re
 export type RegionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
-  schoolStats?: Resolver<ResolversTypes['SchoolRegionStats'], ParentType, ContextType, Partial<RegionSchoolStatsArgs>>;
+  schoolStats?: Resolver<Maybe<ResolversTypes['SchoolRegionStats']>, ParentType, ContextType, Partial<RegionSchoolStatsArgs>>;
   schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<RegionSchoolsArgs, 'first'>>;
 }>;
 
@@ -666,7 +666,7 @@ export type SchoolResolvers<ContextType = EducationContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SchoolKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   teachers?: Resolver<ResolversTypes['TeacherConnection'], ParentType, ContextType, RequireFields<SchoolTeachersArgs, 'first'>>;
 }>;
 

@@ -169,7 +169,7 @@ export type ClinicPatientConnection = {
 export type ClinicPatientEdge = {
   __typename?: 'ClinicPatientEdge';
   cursor: Scalars['String']['output'];
-  node: Child;
+  node: Maybe<Child>;
 };
 
 /** Restricted. */
@@ -225,7 +225,7 @@ export type GrowthMeasurementEdge = {
 /** The child health record (儿童保健档案) kept by a township health centre. */
 export type HealthRecord = {
   __typename?: 'HealthRecord';
-  child: Child;
+  child: Maybe<Child>;
   clinic: Clinic;
   /** Null when the health system does not know the child's ID number. */
   idNumber: Maybe<Scalars['IdNumber']['output']>;
@@ -412,7 +412,7 @@ export type Region = {
   __typename?: 'Region';
   code: Scalars['DivisionCode']['output'];
   /** Health counts for children with a health record who live in this place. */
-  healthStats: HealthRegionStats;
+  healthStats: Maybe<HealthRegionStats>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -530,7 +530,7 @@ export type ResolversTypes = ResolversObject<{
   ClinicConnection: ResolverTypeWrapper<Partial<Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversTypes['ClinicEdge']> }>>;
   ClinicEdge: ResolverTypeWrapper<Partial<Omit<ClinicEdge, 'node'> & { node: ResolversTypes['Clinic'] }>>;
   ClinicPatientConnection: ResolverTypeWrapper<Partial<Omit<ClinicPatientConnection, 'edges'> & { edges: Array<ResolversTypes['ClinicPatientEdge']> }>>;
-  ClinicPatientEdge: ResolverTypeWrapper<Partial<Omit<ClinicPatientEdge, 'node'> & { node: ResolversTypes['Child'] }>>;
+  ClinicPatientEdge: ResolverTypeWrapper<Partial<Omit<ClinicPatientEdge, 'node'> & { node?: Maybe<ResolversTypes['Child']> }>>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DisabilityAssessment: ResolverTypeWrapper<DisabilityAssessmentRowModel>;
   DisabilityCategory: ResolverTypeWrapper<Partial<DisabilityCategory>>;
@@ -573,7 +573,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClinicConnection: Partial<Omit<ClinicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClinicEdge']> }>;
   ClinicEdge: Partial<Omit<ClinicEdge, 'node'> & { node: ResolversParentTypes['Clinic'] }>;
   ClinicPatientConnection: Partial<Omit<ClinicPatientConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClinicPatientEdge']> }>;
-  ClinicPatientEdge: Partial<Omit<ClinicPatientEdge, 'node'> & { node: ResolversParentTypes['Child'] }>;
+  ClinicPatientEdge: Partial<Omit<ClinicPatientEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Child']> }>;
   Date: Partial<Scalars['Date']['output']>;
   DisabilityAssessment: DisabilityAssessmentRowModel;
   DivisionCode: Partial<Scalars['DivisionCode']['output']>;
@@ -656,7 +656,7 @@ export type ClinicPatientConnectionResolvers<ContextType = HealthContext, Parent
 
 export type ClinicPatientEdgeResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['ClinicPatientEdge'] = ResolversParentTypes['ClinicPatientEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -693,7 +693,7 @@ export type GrowthMeasurementEdgeResolvers<ContextType = HealthContext, ParentTy
 }>;
 
 export type HealthRecordResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['HealthRecord'] = ResolversParentTypes['HealthRecord']> = ResolversObject<{
-  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
   idNumber?: Resolver<Maybe<ResolversTypes['IdNumber']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -786,7 +786,7 @@ export type QueryResolvers<ContextType = HealthContext, ParentType extends Resol
 export type RegionResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
-  healthStats?: Resolver<ResolversTypes['HealthRegionStats'], ParentType, ContextType>;
+  healthStats?: Resolver<Maybe<ResolversTypes['HealthRegionStats']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = HealthContext> = ResolversObject<{

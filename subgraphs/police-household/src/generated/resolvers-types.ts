@@ -128,7 +128,7 @@ export type Household = {
   members: HouseholdMemberConnection;
   number: Scalars['String']['output'];
   /** The village (12-digit code) of the registered address. */
-  registeredAddress: Region;
+  registeredAddress: Maybe<Region>;
   /** The police station (派出所) keeping this household, e.g. PS-431003101. */
   station: Scalars['String']['output'];
 };
@@ -149,7 +149,7 @@ export type HouseholdMemberConnection = {
 export type HouseholdMemberEdge = {
   __typename?: 'HouseholdMemberEdge';
   cursor: Scalars['String']['output'];
-  node: Child;
+  node: Maybe<Child>;
 };
 
 export type HouseholdMembership = {
@@ -189,7 +189,7 @@ export type HouseholdRegistrationStatus =
 export type MandatoryReport = {
   __typename?: 'MandatoryReport';
   category: MandatoryReportCategory;
-  child: Child;
+  child: Maybe<Child>;
   /** Restricted. What the reporter saw. */
   details: Maybe<Scalars['String']['output']>;
   /** The emergency response (应急处置), newest first. */
@@ -379,7 +379,7 @@ export type Region = {
   __typename?: 'Region';
   code: Scalars['DivisionCode']['output'];
   /** Household-registration counts for children placed here (registered address, or the village recorded for an unregistered child). */
-  householdStats: HouseholdRegionStats;
+  householdStats: Maybe<HouseholdRegionStats>;
 };
 
 export type RelationshipToHouseholdHead =
@@ -402,7 +402,7 @@ export type UnregisteredChildConnection = {
 export type UnregisteredChildEdge = {
   __typename?: 'UnregisteredChildEdge';
   cursor: Scalars['String']['output'];
-  node: Child;
+  node: Maybe<Child>;
 };
 
 /** A child without household registration that civil affairs handed to the police to register. */
@@ -412,7 +412,7 @@ export type UnregisteredChildRegistration = {
   reportedOn: Scalars['Date']['output'];
   status: UnregisteredRegistrationStatus;
   /** The village civil affairs recorded for the child. */
-  village: Region;
+  village: Maybe<Region>;
 };
 
 export type UnregisteredRegistrationStatus =
@@ -533,7 +533,7 @@ export type ResolversTypes = ResolversObject<{
   EmergencyResponseEdge: ResolverTypeWrapper<Partial<Omit<EmergencyResponseEdge, 'node'> & { node: ResolversTypes['EmergencyResponse'] }>>;
   Household: ResolverTypeWrapper<HouseholdRowModel>;
   HouseholdMemberConnection: ResolverTypeWrapper<Partial<Omit<HouseholdMemberConnection, 'edges'> & { edges: Array<ResolversTypes['HouseholdMemberEdge']> }>>;
-  HouseholdMemberEdge: ResolverTypeWrapper<Partial<Omit<HouseholdMemberEdge, 'node'> & { node: ResolversTypes['Child'] }>>;
+  HouseholdMemberEdge: ResolverTypeWrapper<Partial<Omit<HouseholdMemberEdge, 'node'> & { node?: Maybe<ResolversTypes['Child']> }>>;
   HouseholdMembership: ResolverTypeWrapper<PoliceChildRowModel>;
   HouseholdParentRole: ResolverTypeWrapper<Partial<HouseholdParentRole>>;
   HouseholdRegionStats: ResolverTypeWrapper<HouseholdStatsRowModel>;
@@ -557,7 +557,7 @@ export type ResolversTypes = ResolversObject<{
   Region: ResolverTypeWrapper<RegionRefModel>;
   RelationshipToHouseholdHead: ResolverTypeWrapper<Partial<RelationshipToHouseholdHead>>;
   UnregisteredChildConnection: ResolverTypeWrapper<Partial<Omit<UnregisteredChildConnection, 'edges'> & { edges: Array<ResolversTypes['UnregisteredChildEdge']> }>>;
-  UnregisteredChildEdge: ResolverTypeWrapper<Partial<Omit<UnregisteredChildEdge, 'node'> & { node: ResolversTypes['Child'] }>>;
+  UnregisteredChildEdge: ResolverTypeWrapper<Partial<Omit<UnregisteredChildEdge, 'node'> & { node?: Maybe<ResolversTypes['Child']> }>>;
   UnregisteredChildRegistration: ResolverTypeWrapper<PoliceChildRowModel>;
   UnregisteredRegistrationStatus: ResolverTypeWrapper<Partial<UnregisteredRegistrationStatus>>;
 }>;
@@ -577,7 +577,7 @@ export type ResolversParentTypes = ResolversObject<{
   EmergencyResponseEdge: Partial<Omit<EmergencyResponseEdge, 'node'> & { node: ResolversParentTypes['EmergencyResponse'] }>;
   Household: HouseholdRowModel;
   HouseholdMemberConnection: Partial<Omit<HouseholdMemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['HouseholdMemberEdge']> }>;
-  HouseholdMemberEdge: Partial<Omit<HouseholdMemberEdge, 'node'> & { node: ResolversParentTypes['Child'] }>;
+  HouseholdMemberEdge: Partial<Omit<HouseholdMemberEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Child']> }>;
   HouseholdMembership: PoliceChildRowModel;
   HouseholdRegionStats: HouseholdStatsRowModel;
   IdNumber: Partial<Scalars['IdNumber']['output']>;
@@ -594,7 +594,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Region: RegionRefModel;
   UnregisteredChildConnection: Partial<Omit<UnregisteredChildConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnregisteredChildEdge']> }>;
-  UnregisteredChildEdge: Partial<Omit<UnregisteredChildEdge, 'node'> & { node: ResolversParentTypes['Child'] }>;
+  UnregisteredChildEdge: Partial<Omit<UnregisteredChildEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Child']> }>;
   UnregisteredChildRegistration: PoliceChildRowModel;
 }>;
 
@@ -645,7 +645,7 @@ export type HouseholdResolvers<ContextType = PoliceContext, ParentType extends R
   headName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['HouseholdMemberConnection'], ParentType, ContextType, RequireFields<HouseholdMembersArgs, 'first'>>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  registeredAddress?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  registeredAddress?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   station?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -656,7 +656,7 @@ export type HouseholdMemberConnectionResolvers<ContextType = PoliceContext, Pare
 
 export type HouseholdMemberEdgeResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['HouseholdMemberEdge'] = ResolversParentTypes['HouseholdMemberEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
 }>;
 
 export type HouseholdMembershipResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['HouseholdMembership'] = ResolversParentTypes['HouseholdMembership']> = ResolversObject<{
@@ -681,7 +681,7 @@ export interface IdNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MandatoryReportResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['MandatoryReport'] = ResolversParentTypes['MandatoryReport']> = ResolversObject<{
   category?: Resolver<ResolversTypes['MandatoryReportCategory'], ParentType, ContextType>;
-  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emergencyResponses?: Resolver<ResolversTypes['EmergencyResponseConnection'], ParentType, ContextType, RequireFields<MandatoryReportEmergencyResponsesArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -748,7 +748,7 @@ export type QueryResolvers<ContextType = PoliceContext, ParentType extends Resol
 export type RegionResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
-  householdStats?: Resolver<ResolversTypes['HouseholdRegionStats'], ParentType, ContextType>;
+  householdStats?: Resolver<Maybe<ResolversTypes['HouseholdRegionStats']>, ParentType, ContextType>;
 }>;
 
 export type UnregisteredChildConnectionResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['UnregisteredChildConnection'] = ResolversParentTypes['UnregisteredChildConnection']> = ResolversObject<{
@@ -758,14 +758,14 @@ export type UnregisteredChildConnectionResolvers<ContextType = PoliceContext, Pa
 
 export type UnregisteredChildEdgeResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['UnregisteredChildEdge'] = ResolversParentTypes['UnregisteredChildEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
 }>;
 
 export type UnregisteredChildRegistrationResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['UnregisteredChildRegistration'] = ResolversParentTypes['UnregisteredChildRegistration']> = ResolversObject<{
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['UnregisteredRegistrationStatus'], ParentType, ContextType>;
-  village?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  village?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = PoliceContext> = ResolversObject<{
