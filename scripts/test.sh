@@ -10,4 +10,4 @@ if [ "${LBC_SKIP_TYPECHECK:-}" != "1" ]; then
   pnpm -s typecheck
   echo "typecheck: ok"
 fi
-pnpm -s vitest run "$@"
+pnpm -s exec vitest run "$@"
