@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 for service in civil_affairs education_enrollment police_household health; do
   db="lbc_smoke_${service}"
-  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists ${db} with (force)" -c "create database ${db}"
+  PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists ${db} with (force)" -c "create database ${db}"
   export "${service^^}_DATABASE_URL=postgres://postgres@127.0.0.1:5432/${db}"
 done
 pnpm -s smoke
