@@ -35,6 +35,7 @@ export async function seedWorld(targets: { service: Service; db: Kysely<any> }[]
   // Generating a batch is CPU in this process, writing it is work in the databases: make
   // the next batch while the previous one is being written.
   let writing: Promise<void> = Promise.resolve();
+  options.onProgress?.({ phase: 'children', done: 0, total: options.children });
   for (let start = 0; start < options.children; start += batchSize) {
     const batch: SyntheticChild[] = [];
     for (let i = start; i < Math.min(start + batchSize, options.children); i++) batch.push(generateChild(options.seed, i, places, ids));
