@@ -1,21 +1,10 @@
-import { createSubgraphServer, type Database } from '@lbc/subgraph-kit';
-import { createTestDatabase, executeAs, testPrincipal } from '@lbc/subgraph-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CivilAffairsDB } from '../src/db-types.ts';
+import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { civilAffairs } from '../src/index.ts';
 import { ID, insertRegistryFixtures } from './fixtures.ts';
 
-let database: Database<CivilAffairsDB>;
-const server = createSubgraphServer(civilAffairs);
-const run = (query: string, variables?: Record<string, unknown>) =>
-  executeAs(server, civilAffairs, database.db, testPrincipal(), query, variables);
-
-beforeAll(async () => {
-  database = await createTestDatabase(civilAffairs);
-  await insertRegistryFixtures(database.db);
-});
-afterAll(() => database?.close());
-beforeEach(() => database.statements.reset());
+const bed = useSubgraphTestBed(civilAffairs, { fixtures: insertRegistryFixtures, principal: testPrincipal() });
+const run = bed.run;
 
 describe('civil-affairs registry', () => {
   it('returns a child file with parents, guardian, open risk flags and staff', async () => {
@@ -119,7 +108,7 @@ describe('civil-affairs registry', () => {
       { id: 'LB000000002', name: '李小红', homeVisits: { edges: [{ node: { visitedOn: '2024-05-01' } }] } },
     ]);
     // One statement for the four children, one for all their home-visit pages.
-    expect(database.statements.count).toBe(2);
+    expect(bed.database.statements.count).toBe(2);
   });
 
   it('aggregates registry counts for regions at different levels in one statement', async () => {
@@ -138,7 +127,7 @@ describe('civil-affairs registry', () => {
       // Beijing is not in the fixture hierarchy: no such region here.
       null,
     ]);
-    expect(database.statements.count).toBe(2);
+    expect(bed.database.statements.count).toBe(2);
   });
 
   it('walks the hierarchy down with paginated sub-regions', async () => {

@@ -1,23 +1,12 @@
-import { createSubgraphServer, type Database } from '@lbc/subgraph-kit';
-import { createTestDatabase, executeAs, testPrincipal } from '@lbc/subgraph-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EducationDB } from '../src/db-types.ts';
+import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { educationEnrollment } from '../src/index.ts';
 import { schoolTermOf, todayInChina } from '../src/school-term.ts';
 import { ID, TEMPORARY_NUMBER, insertEnrollmentFixtures } from './fixtures.ts';
 
-let database: Database<EducationDB>;
-const server = createSubgraphServer(educationEnrollment);
-const run = (query: string, variables?: Record<string, unknown>) =>
-  executeAs(server, educationEnrollment, database.db, testPrincipal({ agency: 'education' }), query, variables);
+const bed = useSubgraphTestBed(educationEnrollment, { fixtures: insertEnrollmentFixtures, principal: testPrincipal({ agency: 'education' }) });
+const run = bed.run;
 const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
-
-beforeAll(async () => {
-  database = await createTestDatabase(educationEnrollment);
-  await insertEnrollmentFixtures(database.db);
-});
-afterAll(() => database?.close());
-beforeEach(() => database.statements.reset());
 
 const childEntities = `query($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on Child { id leftBehindFlag dropoutStatus currentEnrollment { grade school { id } } }
@@ -132,15 +121,15 @@ describe('education-enrollment', () => {
       { id: 'LB000000002', leftBehindFlag: true, dropoutStatus: 'NONE', currentEnrollment: { grade: 4, school: { id: '431003101-P' } } },
     ]);
     // One statement each for the latest enrollments, the latest dropout reports and the schools.
-    expect(database.statements.count).toBe(3);
+    expect(bed.database.statements.count).toBe(3);
 
-    database.statements.reset();
+    bed.database.statements.reset();
     const many = await run(childEntities, {
       reps: childReps([...Array.from({ length: 6 }, (_, i) => `LB00000000${i + 1}`), ...Array.from({ length: 40 }, (_, i) => `LB1${i}`)]),
     });
     expect(many.errors).toBeUndefined();
     expect((many.data!._entities as unknown[]).filter((e) => e !== null)).toHaveLength(6);
-    expect(database.statements.count).toBe(3);
+    expect(bed.database.statements.count).toBe(3);
   });
 
   it('counts school statistics for regions at every level in one statement per term', async () => {
@@ -177,7 +166,7 @@ describe('education-enrollment', () => {
       // Regions are civil affairs' to know: a place without schools here simply counts zero.
       { code: '11', autumn: { term: '2024-AUTUMN', ...zero }, spring: { term: '2024-SPRING', unexcusedAbsenceDaysThisTerm: 0 } },
     ]);
-    expect(database.statements.count).toBe(2);
+    expect(bed.database.statements.count).toBe(2);
   });
 
   it('places a day in its school term, by default today in Beijing', async () => {
@@ -218,7 +207,7 @@ describe('education-enrollment', () => {
       { code: '21', schools: { edges: [{ node: { id: '210421101-P', name: '石文镇中心小学', kind: 'PRIMARY' } }], pageInfo: { hasNextPage: false } } },
       { code: '11', schools: { edges: [], pageInfo: { hasNextPage: false } } },
     ]);
-    expect(database.statements.count).toBe(1);
+    expect(bed.database.statements.count).toBe(1);
   });
 
   it('pages schools, rosters, teachers and enrollment histories with keyset cursors', async () => {

@@ -1,22 +1,11 @@
-import { createSubgraphServer, type Database } from '@lbc/subgraph-kit';
-import { createTestDatabase, executeAs, testPrincipal } from '@lbc/subgraph-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { HealthDB } from '../src/db-types.ts';
+import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
 import { health } from '../src/index.ts';
 import { ID, insertHealthFixtures } from './fixtures.ts';
 
-let database: Database<HealthDB>;
-const server = createSubgraphServer(health);
-const run = (query: string, variables?: Record<string, unknown>) =>
-  executeAs(server, health, database.db, testPrincipal({ agency: 'health' }), query, variables);
+const bed = useSubgraphTestBed(health, { fixtures: insertHealthFixtures, principal: testPrincipal({ agency: 'health' }) });
+const run = bed.run;
 const childReps = (ids: readonly string[]) => ids.map((id) => ({ __typename: 'Child', id }));
-
-beforeAll(async () => {
-  database = await createTestDatabase(health);
-  await insertHealthFixtures(database.db);
-});
-afterAll(() => database?.close());
-beforeEach(() => database.statements.reset());
 
 describe('health records', () => {
   it('returns a child health record with its histories, newest first', async () => {
@@ -89,7 +78,7 @@ describe('health records', () => {
       { id: 'LB000000001', disability: { category: 'HEARING', grade: 3, detail: '经县级残联指定医院评定' } },
       { id: 'LB000000004', disability: null },
     ]);
-    expect(database.statements.count).toBe(2);
+    expect(bed.database.statements.count).toBe(2);
   });
 });
 
@@ -115,7 +104,7 @@ describe('derived health facts', () => {
       { id: 'LB000000005', immunisationComplete: true, latestGrowthAssessment: 'OVERWEIGHT', hasSeriousCondition: true, needsHealthFollowUp: false },
     ]);
     // One statement for the patients, one for every derived fact of all of them.
-    expect(database.statements.count).toBe(2);
+    expect(bed.database.statements.count).toBe(2);
   });
 });
 
@@ -136,18 +125,18 @@ describe('federation', () => {
       { id: 'LB000000002', immunisationComplete: false, hasSeriousCondition: true, needsHealthFollowUp: true, healthRecord: { number: 'HR431003101000000002', clinic: { name: '白露塘镇卫生院' } }, growthMeasurements: { edges: [{ node: { measuredOn: '2024-08-01' } }] } },
     ]);
     // Patients, derived facts, clinics, growth pages: one statement each.
-    expect(database.statements.count).toBe(4);
+    expect(bed.database.statements.count).toBe(4);
   });
 
   it('costs the same number of statements for 1 child and for 500', async () => {
     await run(entitiesQuery, { reps: childReps(['LB000000001']) });
-    const forOne = database.statements.count;
-    database.statements.reset();
+    const forOne = bed.database.statements.count;
+    bed.database.statements.reset();
     const many = Array.from({ length: 500 }, (_, i) => `LB${String(i + 1).padStart(9, '0')}`);
     const result = await run(entitiesQuery, { reps: childReps(many) });
     expect(result.errors).toBeUndefined();
     expect((result.data!._entities as unknown[]).filter(Boolean)).toHaveLength(5);
-    expect(database.statements.count).toBe(forOne);
+    expect(bed.database.statements.count).toBe(forOne);
   });
 
   it('aggregates health counts for regions at every level in one statement, without a region table', async () => {
@@ -157,7 +146,8 @@ describe('federation', () => {
       } } } }`,
       { reps: ['43', '431003101201', '431003101202', '21', '11', 'not-a-code'].map((code) => ({ __typename: 'Region', code })) },
     );
-    expect(result.errors).toBeUndefined();
+    // The malformed code is refused with a reason; the valid regions still answer.
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 5], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     const stats = (result.data!._entities as any[]).map((r) => r && { code: r.code, ...r.healthStats });
     const zero = { withHealthRecord: 0, immunisationIncomplete: 0, malnourished: 0, disabled: 0, withChronicIllness: 0, mentalHealthHighRisk: 0, hospitalised: 0, withSeriousCondition: 0, needingFollowUp: 0 };
     expect(stats).toEqual([
@@ -169,7 +159,7 @@ describe('federation', () => {
       { code: '11', ...zero },
       null,
     ]);
-    expect(database.statements.count).toBe(1);
+    expect(bed.database.statements.count).toBe(1);
   });
 });
 

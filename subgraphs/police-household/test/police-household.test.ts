@@ -1,23 +1,14 @@
-import { encodeCursor, createSubgraphServer, type Database } from '@lbc/subgraph-kit';
-import { createTestDatabase, executeAs, testPrincipal } from '@lbc/subgraph-kit/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ParentStatusRow, PoliceDB } from '../src/db-types.ts';
+import { encodeCursor } from '@lbc/subgraph-kit';
+import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import type { ParentStatusRow } from '../src/db-types.ts';
 import { policeHousehold } from '../src/index.ts';
 import { guardianCanAct } from '../src/resolvers/child.ts';
 import { HOUSEHOLD, ID, insertHouseholdFixtures } from './fixtures.ts';
 
-let database: Database<PoliceDB>;
-const server = createSubgraphServer(policeHousehold);
-const run = (query: string, variables?: Record<string, unknown>) =>
-  executeAs(server, policeHousehold, database.db, testPrincipal({ agency: 'police' }), query, variables);
+const bed = useSubgraphTestBed(policeHousehold, { fixtures: insertHouseholdFixtures, principal: testPrincipal({ agency: 'police' }) });
+const run = bed.run;
 const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
-
-beforeAll(async () => {
-  database = await createTestDatabase(policeHousehold);
-  await insertHouseholdFixtures(database.db);
-});
-afterAll(() => database?.close());
-beforeEach(() => database.statements.reset());
 
 describe('police-household records', () => {
   it("returns a child's household registration, reports with responses, missing reports and parent statuses", async () => {
@@ -78,7 +69,7 @@ describe('police-household records', () => {
       },
     });
     // Child, household, parent statuses, reports (their responses come along), missing reports, status history.
-    expect(database.statements.count).toBe(6);
+    expect(bed.database.statements.count).toBe(6);
   });
 
   it('tells a child registered after the handover, and its household members, apart from adults', async () => {
@@ -158,7 +149,7 @@ describe('police-household records', () => {
     ]);
     // One statement for the hub ids, one for the ID numbers. (Fields loaded after these would
     // batch once or twice depending on which answer arrives first on a pool, so none are asked.)
-    expect(database.statements.count).toBe(2);
+    expect(bed.database.statements.count).toBe(2);
   });
 
   it('derives guardianCanAct from current parent statuses only', async () => {
@@ -175,7 +166,7 @@ describe('police-household records', () => {
       { id: 'LB000000006', guardianCanAct: true }, // nothing known to the police
     ]);
     // The five children in one statement, all their current parent statuses in another.
-    expect(database.statements.count).toBe(2);
+    expect(bed.database.statements.count).toBe(2);
 
     const status = (parent_role: 'FATHER' | 'MOTHER', s: ParentStatusRow['status']): ParentStatusRow => ({ id: 0, child_id: 'x', parent_role, status: s, since: '2020-01-01', ended_on: null });
     expect(guardianCanAct([status('FATHER', 'DETAINED')])).toBe(true);
@@ -192,7 +183,8 @@ describe('police-household records', () => {
       } }`,
       { reps: ['43', '431003', '431003101201', '21', '11', '4310031'].map((code) => ({ __typename: 'Region', code })) },
     );
-    expect(result.errors).toBeUndefined();
+    // The malformed code is refused with a reason; the valid regions still answer.
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 5], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     const stats = (result.data!._entities as any[]).map((r) => r && { code: r.code, ...r.householdStats });
     const suxian = { registeredChildren: 3, registeredAfterReport: 1, unregisteredPending: 2, mandatoryReportsAwaitingResponse: 1, mandatoryReportsResponding: 1, missingChildrenNotFound: 1, childrenWithParentServingSentence: 2 };
     expect(stats).toEqual([
@@ -202,10 +194,10 @@ describe('police-household records', () => {
       { code: '21', registeredChildren: 0, registeredAfterReport: 0, unregisteredPending: 1, mandatoryReportsAwaitingResponse: 1, mandatoryReportsResponding: 0, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 },
       // Regions belong to civil affairs: a place with nobody registered here simply counts zero.
       { code: '11', registeredChildren: 0, registeredAfterReport: 0, unregisteredPending: 0, mandatoryReportsAwaitingResponse: 0, mandatoryReportsResponding: 0, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 },
-      // Not a division code: no such region.
+      // Not a division code: refused.
       null,
     ]);
-    expect(database.statements.count).toBe(1);
+    expect(bed.database.statements.count).toBe(1);
   });
 
   it("pages a child's reports and a household's members with keyset cursors", async () => {
@@ -228,12 +220,12 @@ describe('police-household records', () => {
     const firstResponses = r1.data!._entities[0].mandatoryReports.edges[0].node.emergencyResponses;
     expect(firstResponses.edges.map((e: any) => e.node.action)).toEqual(['PARENTS_RECALLED']);
     expect(firstResponses.pageInfo.hasNextPage).toBe(true);
-    database.statements.reset();
+    bed.database.statements.reset();
     const r2 = await run(responses, { after: firstResponses.pageInfo.endCursor });
     const secondResponses = r2.data!._entities[0].mandatoryReports.edges[0].node.emergencyResponses;
     expect(secondResponses.edges.map((e: any) => e.node.action)).toEqual(['PLACED_WITH_RELATIVES']);
     expect(secondResponses.pageInfo.hasNextPage).toBe(false);
-    expect(database.statements.count).toBe(3);
+    expect(bed.database.statements.count).toBe(3);
 
     const members = `query($after: String) { household(number: "${HOUSEHOLD.li}") { members(first: 1, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }`;
     const m1 = await run(members);

@@ -1,15 +1,10 @@
-import { divisionLevel } from '@lbc/schema';
-import { badUserInput } from '@lbc/subgraph-kit';
+import { regionReference } from '@lbc/subgraph-kit';
 import type { RegionResolvers, SchoolRegionStatsResolvers } from '../generated/resolvers-types.ts';
 import { schoolTermOf, todayInChina } from '../school-term.ts';
 
 /** Civil affairs owns regions (names, hierarchy); here a region is its code and what schools in it count. */
 export const Region: RegionResolvers = {
-  __resolveReference: (reference) => {
-    // Representations bypass scalar parsing: a malformed code would become a nonsense range.
-    if (divisionLevel(reference.code) === null) throw badUserInput('invalid division code: expected 2, 4, 6, 9 or 12 digits');
-    return { code: reference.code };
-  },
+  __resolveReference: regionReference,
   schoolStats: async (region, { asOf }, { loaders }) =>
     (await loaders.schoolStats(schoolTermOf(asOf ?? todayInChina())).load(region.code))!,
   schools: (region, args, { loaders }) => loaders.schoolsInRegion(args).load(region.code),

@@ -1,12 +1,12 @@
-import { divisionLevel } from '@lbc/schema';
+import { regionReference } from '@lbc/subgraph-kit';
 import type { HealthRegionStatsResolvers, RegionResolvers } from '../generated/resolvers-types.ts';
 
 /**
  * Civil affairs owns regions; this subgraph only counts children by residence code, so a
- * reference needs no table. A representation that is not a division code is no region.
+ * reference needs no table (regionReference refuses codes that are not division codes).
  */
 export const Region: RegionResolvers = {
-  __resolveReference: ({ code }) => (divisionLevel(code) ? { code } : null),
+  __resolveReference: regionReference,
   healthStats: async (region, _, { loaders }) => (await loaders.healthStats.load(region.code))!,
 };
 

@@ -1,10 +1,10 @@
-import { divisionLevel } from '@lbc/schema';
+import { regionReference } from '@lbc/subgraph-kit';
 import type { HouseholdRegionStatsResolvers, RegionResolvers } from '../generated/resolvers-types.ts';
 
 export const Region: RegionResolvers = {
   // Regions belong to civil affairs: any well-formed code is a place to aggregate under, no table needed.
-  // Representations skip scalar parsing, so the code is checked here.
-  __resolveReference: (reference) => (divisionLevel(reference.code) ? { code: reference.code } : null),
+
+  __resolveReference: regionReference,
   householdStats: async (region, _, { loaders }) => (await loaders.householdStats.load(region.code))!,
 };
 
