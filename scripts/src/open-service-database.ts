@@ -11,7 +11,9 @@ export async function openServiceDatabase(service: Service, env: NodeJS.ProcessE
   const url = env[databaseUrlVariable(service.name)];
   const dataDir = pgliteDataDir(service.name);
   if (!url) mkdirSync(dataDir, { recursive: true });
-  const database = await createDatabase<any>(url ? { url } : { dataDir });
+  const timeout = env.LBC_STATEMENT_TIMEOUT_MS ? Number(env.LBC_STATEMENT_TIMEOUT_MS) : undefined;
+  if (timeout !== undefined && !(timeout > 0)) throw new Error('LBC_STATEMENT_TIMEOUT_MS must be a positive number of milliseconds');
+  const database = await createDatabase<any>(url ? { url, statementTimeoutMs: timeout } : { dataDir });
   await migrateToLatest(database.db, service.definition.migrations);
   return database;
 }

@@ -21,6 +21,7 @@ import {
   mentalHealthHighRisk,
   needsFollowUp,
   seriousCondition,
+  severeDisability,
 } from './health-facts.ts';
 
 /** The derived facts of one child: what other agencies may see instead of the records behind them. */
@@ -135,19 +136,32 @@ async function healthFacts(db: Kysely<HealthDB>, ids: readonly string[], asOf: s
 }
 
 async function healthRegionStats(db: Kysely<HealthDB>, codes: readonly string[], asOf: string): Promise<HealthRegionStatsRow[]> {
+  // Each child's facts are computed once (the lateral subquery), then counted: the combined
+  // facts (serious condition, follow-up) are the same ORs as in health-facts.ts, over columns.
   const { rows } = await sql<HealthRegionStatsRow>`
     select r.code,
-      count(p.child_id)::int as with_health_record,
-      count(p.child_id) filter (where ${immunisationIncomplete(asOf)})::int as immunisation_incomplete,
-      count(p.child_id) filter (where ${malnourished})::int as malnourished,
-      count(p.child_id) filter (where ${disabled})::int as disabled,
-      count(p.child_id) filter (where ${chronicallyIll})::int as with_chronic_illness,
-      count(p.child_id) filter (where ${mentalHealthHighRisk})::int as mental_health_high_risk,
-      count(p.child_id) filter (where ${hospitalised})::int as hospitalised,
-      count(p.child_id) filter (where ${seriousCondition})::int as with_serious_condition,
-      count(p.child_id) filter (where ${needsFollowUp(asOf)})::int as needing_follow_up
+      count(f.child_id)::int as with_health_record,
+      count(*) filter (where f.incomplete)::int as immunisation_incomplete,
+      count(*) filter (where f.malnourished)::int as malnourished,
+      count(*) filter (where f.disabled)::int as disabled,
+      count(*) filter (where f.chronic)::int as with_chronic_illness,
+      count(*) filter (where f.mental_high)::int as mental_health_high_risk,
+      count(*) filter (where f.hospitalised)::int as hospitalised,
+      count(*) filter (where f.severe_disability or f.chronic or f.hospitalised or f.mental_high)::int as with_serious_condition,
+      count(*) filter (where f.incomplete or f.malnourished)::int as needing_follow_up
     from ${regionRanges(codes)}
-    left join patient p on p.residence_code between r.low and r.high
+    left join lateral (
+      select p.child_id,
+        ${immunisationIncomplete(asOf)} as incomplete,
+        ${malnourished} as malnourished,
+        ${disabled} as disabled,
+        ${severeDisability} as severe_disability,
+        ${chronicallyIll} as chronic,
+        ${mentalHealthHighRisk} as mental_high,
+        ${hospitalised} as hospitalised
+      from patient p
+      where p.residence_code between r.low and r.high
+    ) f on true
     group by r.code`.execute(db);
   return rows;
 }

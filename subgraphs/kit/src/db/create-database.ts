@@ -14,6 +14,12 @@ export interface DatabaseOptions {
   loadDataDir?: Blob | undefined;
   /** Pool size for real PostgreSQL. */
   maxConnections?: number | undefined;
+  /**
+   * Server-side limit per statement on real PostgreSQL (default 10 s, the gateway's
+   * default wait): once the gateway has given up, the query should stop costing the
+   * agency's database too.
+   */
+  statementTimeoutMs?: number | undefined;
 }
 
 export interface Database<DB> {
@@ -35,6 +41,7 @@ export async function createDatabase<DB>(options: DatabaseOptions = {}): Promise
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.maxConnections ?? 10,
+      statement_timeout: options.statementTimeoutMs ?? 10_000,
       types: { getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') },
     });
     dialect = new PostgresDialect({ pool });
