@@ -3,3 +3,4 @@ export * from './identifiers/division-code.ts';
 export * from './scalars/index.ts';
 export * from './principal.ts';
 export * from './internal-token.ts';
+export * from './policy/index.ts';

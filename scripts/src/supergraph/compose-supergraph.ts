@@ -1,4 +1,5 @@
 import { composeServices } from '@apollo/composition';
+import { classificationProblems } from '@lbc/schema';
 import { parse } from 'graphql';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPHS, defaultSubgraphUrl, readSubgraphSdl } from './subgraph-sources.ts';
@@ -21,6 +22,11 @@ export function composeSupergraph(names: readonly string[] = SUBGRAPHS.map((s) =
   if (result.errors) {
     const details = result.errors.map((e) => `  - ${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n');
     throw new Error(`supergraph composition failed:\n${details}`);
+  }
+  // Default deny needs every field classified: an unclassified field must not compose.
+  if (names.length === SUBGRAPHS.length) {
+    const problems = classificationProblems(result.schema.toAPISchema().toGraphQLJSSchema());
+    if (problems.length) throw new Error(`field classification incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
   return HEADER + result.supergraphSdl.trimEnd() + '\n';
 }

@@ -1,0 +1,134 @@
+import type { FieldClass } from './field-class.ts';
+
+/**
+ * THE field classification of the supergraph: one source of truth, read by the gateway
+ * (what to remove or mask before planning) and by every subgraph (defense in depth).
+ * `pnpm compose` fails when a field of the supergraph has no class here, or when an entry
+ * names a field that no longer exists.
+ *
+ * `'*'` is the class of every field of the type not listed. Fields of connection plumbing
+ * (…Connection, …Edge, PageInfo: edges, node, cursor, pageInfo, hasNextPage, endCursor)
+ * carry no data of their own and take the class of the field that returned the connection.
+ *
+ * Guiding rule (PIPL, minimum necessary use): share the derived fact (PROTECTIVE:
+ * `guardianCanAct`, `hasSeriousCondition`, `dropoutStatus`) and keep the fact behind it
+ * (SENSITIVE: the parent's criminal status, the diagnosis, the counselling notes) with
+ * the agency that owns it.
+ */
+export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> = {
+  Query: {
+    child: 'BASIC',
+    childByIdNumber: 'BASIC',
+    children: 'BASIC',
+    region: 'AGGREGATE',
+    provinces: 'AGGREGATE',
+    staffMember: 'BASIC',
+    school: 'BASIC',
+    schools: 'BASIC',
+    enrollmentByStudentNumber: 'BASIC',
+    household: 'CONTACT',
+    residentByIdNumber: 'BASIC',
+    mandatoryReports: 'PROTECTIVE',
+    unregisteredChildren: 'PROTECTIVE',
+    clinic: 'BASIC',
+    clinics: 'BASIC',
+    healthRecordByNumber: 'BASIC',
+    healthRecordByIdNumber: 'BASIC',
+  },
+
+  Child: {
+    // civil affairs: the registry
+    id: 'BASIC',
+    idNumber: 'IDENTIFIER',
+    name: 'BASIC',
+    sex: 'BASIC',
+    birthDate: 'BASIC',
+    // Ethnicity is a "specific identity" under PIPL art. 28: no other agency needs it.
+    ethnicity: 'SENSITIVE',
+    residenceVillage: 'BASIC',
+    leftBehindCategory: 'BASIC',
+    leftBehindSince: 'BASIC',
+    status: 'BASIC',
+    exitReason: 'BASIC',
+    registeredOn: 'BASIC',
+    responsiblePerson: 'BASIC',
+    father: 'CONTACT',
+    mother: 'CONTACT',
+    guardian: 'CONTACT',
+    riskFlags: 'PROTECTIVE',
+    homeVisits: 'PROTECTIVE',
+    quarterlyReviews: 'PROTECTIVE',
+    assistance: 'PROTECTIVE',
+    protectionCases: 'PROTECTIVE',
+    // education
+    currentEnrollment: 'BASIC',
+    enrollmentHistory: 'BASIC',
+    leftBehindFlag: 'BASIC',
+    attendance: 'PROTECTIVE',
+    dropoutStatus: 'PROTECTIVE',
+    dropoutReports: 'PROTECTIVE',
+    pairedTeacher: 'CONTACT',
+    pairedSince: 'PROTECTIVE',
+    counsellingSessions: 'SENSITIVE',
+    // police
+    householdRegistrationStatus: 'PROTECTIVE',
+    household: 'CONTACT',
+    unregisteredRegistration: 'PROTECTIVE',
+    mandatoryReports: 'PROTECTIVE',
+    missingReports: 'PROTECTIVE',
+    parentStatuses: 'SENSITIVE',
+    guardianCanAct: 'PROTECTIVE',
+    // health
+    healthRecord: 'BASIC',
+    immunisations: 'SENSITIVE',
+    immunisationComplete: 'PROTECTIVE',
+    growthMeasurements: 'SENSITIVE',
+    latestGrowthAssessment: 'PROTECTIVE',
+    disability: 'SENSITIVE',
+    chronicConditions: 'SENSITIVE',
+    hospitalStays: 'SENSITIVE',
+    mentalHealthScreenings: 'SENSITIVE',
+    hasSeriousCondition: 'PROTECTIVE',
+    needsHealthFollowUp: 'PROTECTIVE',
+  },
+
+  Parent: { '*': 'CONTACT', isAway: 'BASIC', unableToGuardReason: 'SENSITIVE' },
+  EntrustedGuardian: { '*': 'CONTACT', relationship: 'BASIC', capacity: 'PROTECTIVE', confirmationSignedOn: 'PROTECTIVE' },
+  RiskFlags: { '*': 'PROTECTIVE' },
+  HomeVisit: { '*': 'PROTECTIVE', findings: 'SENSITIVE' },
+  QuarterlyReview: { '*': 'PROTECTIVE' },
+  Assistance: { '*': 'PROTECTIVE' },
+  ProtectionCase: { '*': 'PROTECTIVE', summary: 'SENSITIVE' },
+  StaffMember: { '*': 'BASIC', phone: 'CONTACT' },
+
+  Region: { '*': 'AGGREGATE', schools: 'BASIC' },
+  RegistryStats: { '*': 'AGGREGATE' },
+  SchoolRegionStats: { '*': 'AGGREGATE' },
+  HouseholdRegionStats: { '*': 'AGGREGATE' },
+  HealthRegionStats: { '*': 'AGGREGATE' },
+
+  School: { '*': 'BASIC' },
+  Teacher: { '*': 'BASIC', phone: 'CONTACT' },
+  Enrollment: { '*': 'BASIC', studentNumber: 'IDENTIFIER' },
+  EnrolledChildEdge: { enrollment: 'BASIC' },
+  AttendanceMonth: { '*': 'PROTECTIVE' },
+  DropoutReport: { '*': 'PROTECTIVE' },
+  SchoolCounsellingSession: { '*': 'SENSITIVE' },
+
+  HouseholdMembership: { '*': 'CONTACT', relationshipToHead: 'BASIC', registeredOn: 'BASIC' },
+  Household: { '*': 'CONTACT', number: 'IDENTIFIER', station: 'BASIC', members: 'PROTECTIVE' },
+  UnregisteredChildRegistration: { '*': 'PROTECTIVE' },
+  MandatoryReport: { '*': 'PROTECTIVE', details: 'SENSITIVE' },
+  EmergencyResponse: { '*': 'PROTECTIVE', notes: 'SENSITIVE' },
+  MissingChildReport: { '*': 'PROTECTIVE' },
+  ParentPoliceStatus: { '*': 'SENSITIVE' },
+
+  HealthRecord: { '*': 'BASIC', number: 'IDENTIFIER', idNumber: 'IDENTIFIER' },
+  Clinic: { '*': 'BASIC' },
+  Immunisation: { '*': 'SENSITIVE' },
+  GrowthMeasurement: { '*': 'SENSITIVE' },
+  DisabilityAssessment: { '*': 'SENSITIVE' },
+  ChronicCondition: { '*': 'SENSITIVE' },
+  HospitalStay: { '*': 'SENSITIVE' },
+  MentalHealthScreening: { '*': 'SENSITIVE' },
+};

@@ -1,0 +1,4 @@
+export * from './field-class.ts';
+export * from './field-classes.ts';
+export * from './classify.ts';
+export * from './decide.ts';

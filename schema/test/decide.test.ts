@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_LEVELS, AGENCIES, FIELD_CLASSES, PURPOSES, decide, parsePurpose, type AccessContext, type Agency, type AdminLevel, type Effect, type FieldClass, type Purpose } from '../src/index.ts';
+
+/**
+ * The policy as the issue states it, written as tables rather than rules, and walked
+ * over every class × agency × level × purpose. `decide` must agree with every cell.
+ * Field owner in the walk: health (so IDENTIFIER/SENSITIVE have a non-caller owner for
+ * most agencies).
+ */
+const OWNER: Agency = 'health';
+
+/** County, town and village: principals who work on records. Purpose CASE_MANAGEMENT, no case. */
+const RECORD_LEVEL_TABLE: Record<FieldClass, Record<Agency, Effect>> = {
+  //             civil_affairs education police  health   justice  youth_league womens_federation audit
+  AGGREGATE:  row('allow',      'allow',  'allow', 'allow', 'allow', 'allow',     'allow',          'deny'),
+  BASIC:      row('allow',      'allow',  'allow', 'allow', 'allow', 'allow',     'allow',          'deny'),
+  CONTACT:    row('allow',      'allow',  'allow', 'allow', 'deny',  'deny',      'deny',           'deny'),
+  IDENTIFIER: row('allow',      'mask',   'allow', 'allow', 'mask',  'mask',      'mask',           'deny'),
+  PROTECTIVE: row('allow',      'allow',  'allow', 'allow', 'allow', 'deny',      'deny',           'deny'),
+  SENSITIVE:  row('deny',       'deny',   'deny',  'allow', 'deny',  'deny',      'deny',           'deny'),
+};
+
+/** City and province with purpose SUPERVISION: BASIC and PROTECTIVE, identifiers masked. */
+const SUPERVISION_TABLE: Record<FieldClass, Effect> = { AGGREGATE: 'allow', BASIC: 'allow', CONTACT: 'deny', IDENTIFIER: 'mask', PROTECTIVE: 'allow', SENSITIVE: 'deny' };
+
+function row(...effects: Effect[]): Record<Agency, Effect> {
+  return Object.fromEntries(AGENCIES.map((agency, i) => [agency, effects[i]!])) as Record<Agency, Effect>;
+}
+
+function expected(fieldClass: FieldClass, agency: Agency, level: AdminLevel, purpose: Purpose): Effect {
+  if (agency === 'audit') return 'deny';
+  if (purpose === 'STATISTICS' || !['county', 'town', 'village'].includes(level)) {
+    if (fieldClass === 'AGGREGATE') return 'allow';
+    return purpose === 'SUPERVISION' && !['county', 'town', 'village'].includes(level) ? SUPERVISION_TABLE[fieldClass] : 'deny';
+  }
+  return RECORD_LEVEL_TABLE[fieldClass][agency];
+}
+
+const REGION: Record<AdminLevel, string> = { province: '43', city: '4310', county: '431003', town: '431003101', village: '431003101201' };
+
+function context(agency: Agency, level: AdminLevel, purpose: Purpose, extra: Partial<AccessContext> = {}): AccessContext {
+  return { principal: { subject: 's', issuer: 'i', agency, level, region: REGION[level], roles: [] }, purpose, caseVerified: false, ...extra };
+}
+
+describe('field policy matrix', () => {
+  it(`agrees with the tables in all ${FIELD_CLASSES.length * AGENCIES.length * ADMIN_LEVELS.length * PURPOSES.length} cells`, () => {
+    const disagreements: string[] = [];
+    for (const fieldClass of FIELD_CLASSES)
+      for (const agency of AGENCIES)
+        for (const level of ADMIN_LEVELS)
+          for (const purpose of PURPOSES) {
+            const want = expected(fieldClass, agency, level, purpose);
+            const got = decide(context(agency, level, purpose), fieldClass, [OWNER]);
+            if (got.effect !== want) disagreements.push(`${fieldClass} ${agency} ${level} ${purpose}: expected ${want}, got ${got.effect} (${got.rule})`);
+          }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('names the deciding rule', () => {
+    expect(decide(context('audit', 'county', 'SUPERVISION'), 'BASIC', [OWNER]).rule).toBe('auditors-read-no-child-data');
+    expect(decide(context('education', 'county', 'CASE_MANAGEMENT'), 'IDENTIFIER', [OWNER]).rule).toBe('identifier-masked-for-other-agencies');
+    expect(decide(context('civil_affairs', 'city', 'CASE_MANAGEMENT'), 'BASIC', [OWNER]).rule).toBe('city-and-province-read-aggregates-only');
+  });
+});
+
+describe('SENSITIVE fields beyond the owner agency', () => {
+  const sensitive = (agency: Agency, purpose: Purpose, extra: Partial<AccessContext> = {}) => decide(context(agency, 'county', purpose, extra), 'SENSITIVE', [OWNER]);
+
+  it('open to civil affairs and police for ASSESSMENT or EMERGENCY with a verified open case, and to no one else', () => {
+    for (const agency of ['civil_affairs', 'police'] as const) {
+      for (const purpose of ['ASSESSMENT', 'EMERGENCY'] as const) {
+        expect(sensitive(agency, purpose, { caseVerified: true })).toEqual({ effect: 'allow', rule: 'sensitive-with-open-case' });
+      }
+      expect(sensitive(agency, 'CASE_MANAGEMENT', { caseVerified: true }).effect).toBe('deny');
+      expect(sensitive(agency, 'ASSESSMENT', { caseVerified: false }).effect).toBe('deny');
+    }
+    for (const agency of ['education', 'justice', 'youth_league', 'womens_federation', 'audit'] as const) {
+      expect(sensitive(agency, 'ASSESSMENT', { caseVerified: true }).effect).toBe('deny');
+    }
+  });
+
+  it('break-glass: police in an EMERGENCY with a written justification, flagged', () => {
+    const justification = 'child reported alone at home since Friday, guardian unreachable';
+    expect(sensitive('police', 'EMERGENCY', { justification })).toEqual({ effect: 'allow', rule: 'sensitive-break-glass', breakGlass: true });
+    expect(sensitive('police', 'EMERGENCY', { justification: 'urgent' }).effect).toBe('deny');
+    expect(sensitive('police', 'EMERGENCY', { justification: '               ' }).effect).toBe('deny');
+    expect(sensitive('police', 'ASSESSMENT', { justification }).effect).toBe('deny');
+    expect(sensitive('civil_affairs', 'EMERGENCY', { justification }).effect).toBe('deny');
+    expect(decide(context('police', 'city', 'EMERGENCY', { justification }), 'SENSITIVE', [OWNER]).effect).toBe('deny');
+  });
+
+  it('the owner agency reads its own sensitive fields, whichever subgraph owns them', () => {
+    expect(decide(context('police', 'village', 'CASE_MANAGEMENT'), 'SENSITIVE', ['police']).effect).toBe('allow');
+    expect(decide(context('education', 'town', 'DROPOUT_RETURN'), 'SENSITIVE', ['education']).effect).toBe('allow');
+    expect(decide(context('education', 'town', 'DROPOUT_RETURN'), 'IDENTIFIER', ['education']).effect).toBe('allow');
+  });
+});
+
+describe('purpose header', () => {
+  it('is required and must be one of the seven purposes', () => {
+    expect(parsePurpose('SUPERVISION')).toBe('SUPERVISION');
+    expect(() => parsePurpose(undefined)).toThrow('a purpose is required (header x-lbc-purpose: one of CASE_MANAGEMENT, ASSESSMENT');
+    expect(() => parsePurpose('supervision')).toThrow('unknown purpose "supervision"');
+    expect(() => parsePurpose('CURIOSITY')).toThrow('expected one of');
+  });
+});
