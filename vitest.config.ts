@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// graphql 16 ships CommonJS (main) and ESM (module) builds without an exports map. Node
+// loads the CommonJS one for everybody; Vite would give our sources the ESM one while
+// Apollo's CommonJS code requires the other, and graphql refuses objects from "another
+// realm". Resolve it the way Node does, so tests run what production runs.
+const graphqlEntry = createRequire(new URL('./schema/package.json', import.meta.url)).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['schema/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'test/**/*.test.ts'],
     // PGlite boots a WASM Postgres per database, and e2e files start five HTTP services.

@@ -8,16 +8,19 @@ import { startHub, type Hub } from './harness/start-hub.ts';
  */
 let hub: Hub;
 let token: string;
+let healthToken: string;
 
 beforeAll(async () => {
   hub = await startHub({ children: 520, scope: ['431003'] });
   token = await hub.token({ agency: 'civil_affairs', level: 'county', region: '431003' });
+  // Immunisation histories are SENSITIVE to health: the full record is read by a health officer.
+  healthToken = await hub.token({ agency: 'health', level: 'county', region: '431003' });
 });
 afterAll(() => hub?.stop());
 
-async function statementsFor(query: string, first: number) {
+async function statementsFor(query: string, first: number, as = token) {
   for (const { database } of Object.values(hub.subgraphs)) database.statements.reset();
-  const { status, body } = await hub.query(token, query, { first });
+  const { status, body } = await hub.query(as, query, { first });
   expect(status).toBe(200);
   expect(body.errors).toBeUndefined();
   expect(body.data.children.edges).toHaveLength(first);
@@ -58,8 +61,8 @@ describe('SQL statements per request do not grow with the page size', () => {
   });
 
   it('a full record with nested histories costs the same for N = 10 and N = 500', async () => {
-    const small = await statementsFor(FULL_RECORD, 10);
-    const large = await statementsFor(FULL_RECORD, 500);
+    const small = await statementsFor(FULL_RECORD, 10, healthToken);
+    const large = await statementsFor(FULL_RECORD, 500, healthToken);
     expect(large).toEqual(small);
     // Sanity: every subgraph was actually asked (the property is not vacuous).
     for (const count of Object.values(small)) expect(count).toBeGreaterThan(1);

@@ -5,9 +5,11 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { createInternalSigner } from '@lbc/schema';
 import type { GatewayConfig } from './config/gateway-config.ts';
 import { createAuthenticate } from './pipeline/authenticate.ts';
+import { authorizingGateway } from './pipeline/authorize.ts';
 import { PrincipalForwardingDataSource } from './pipeline/forward-principal.ts';
 import type { GatewayContext } from './pipeline/gateway-context.ts';
 import { maskGatewayErrors } from './pipeline/mask-errors.ts';
+import { requestAccessFrom } from './pipeline/request-access.ts';
 import { requestIdFrom } from './pipeline/request-id.ts';
 import { subgraphFetcher } from './pipeline/subgraph-fetcher.ts';
 
@@ -18,10 +20,12 @@ export interface RunningGateway {
 
 /**
  * The hub's front door, as a pipeline:
- *   authenticate (caller JWT → principal, in the context function)
+ *   authenticate (caller JWT → principal, and the request's purpose, in the context function)
+ *   → authorize (decide every field; remove the denied before planning)
  *   → plan and execute (@apollo/gateway over the committed supergraph)
- *   → forward (each subgraph fetch carries a gateway-signed token for that subgraph).
- * Field authorization and audit are stages of their own, added between these.
+ *   → forward (each subgraph fetch carries a gateway-signed token for that subgraph)
+ *   → authorize, after (null and report denied fields, mask identifiers).
+ * The audit stage comes last (its own issue).
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   // @apollo/gateway ≥ 2.14 reports usage to Apollo unless told not to; a hub of children's
@@ -37,7 +41,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
 
   const server = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: authorizingGateway(gateway, config.supergraphSdl),
     formatError: maskGatewayErrors,
     includeStacktraceInErrorResponses: false,
     introspection: config.development,
@@ -61,6 +65,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     context: async ({ req }) => ({
       requestId: requestIdFrom(req.headers['x-request-id']),
       principal: await authenticate(req.headers.authorization),
+      access: requestAccessFrom(req.headers),
     }),
   });
   return { url, stop: () => server.stop() };

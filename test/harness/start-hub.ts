@@ -31,7 +31,8 @@ export interface Hub {
   token(principal: Partial<Principal>, options?: { expiresIn?: string; audience?: string; issuerKey?: JWK; issuer?: string }): Promise<string>;
   /** A key pair that is NOT trusted by the gateway, for negative tests. */
   untrustedKey: JWK;
-  query<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: any[] }; headers: Headers }>;
+  /** POSTs an operation to the gateway; purpose CASE_MANAGEMENT unless `headers` says otherwise (a null header is omitted). */
+  query<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string | null>): Promise<{ status: number; body: { data?: T; errors?: any[]; extensions?: any }; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -100,9 +101,10 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         ...(tokenOptions.expiresIn ? { expiresIn: tokenOptions.expiresIn } : {}),
       }),
     query: async (token, query, variables = {}, headers = {}) => {
+      const all: Record<string, string | null> = { 'content-type': 'application/json', 'x-lbc-purpose': 'CASE_MANAGEMENT', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };
       const response = await fetch(gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        headers: Object.fromEntries(Object.entries(all).filter((entry): entry is [string, string] => entry[1] !== null)),
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as any, headers: response.headers };

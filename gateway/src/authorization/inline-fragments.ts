@@ -1,0 +1,30 @@
+import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/**
+ * The operation with every named fragment spread replaced by an inline fragment of the
+ * same type condition. Authorization then sees each field once per place it appears, with
+ * its true response path: a field hidden in a fragment used in two places is decided,
+ * removed and reported in both.
+ */
+export function inlineFragments(document: DocumentNode, operationName: string | null): OperationDefinitionNode {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
+  }
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  if (!operation) throw new GraphQLError(`unknown operation "${operationName}"`, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+
+  // visit() walks into the node a visitor returns, so spreads inside fragments expand too.
+  // Validation has already guaranteed every fragment exists and none is cyclic.
+  const selectionSet: SelectionSetNode = visit(operation.selectionSet, {
+    FragmentSpread: (spread) => ({
+      kind: Kind.INLINE_FRAGMENT,
+      typeCondition: fragments.get(spread.name.value)!.typeCondition,
+      directives: spread.directives ?? [],
+      selectionSet: fragments.get(spread.name.value)!.selectionSet,
+    }),
+  });
+  return { ...operation, selectionSet };
+}

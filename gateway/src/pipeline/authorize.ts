@@ -1,0 +1,61 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Agency } from '@lbc/schema';
+import { Kind, print, type DocumentNode } from 'graphql';
+import { createHash } from 'node:crypto';
+import { applyAccess, denialErrors } from '../authorization/apply-access.ts';
+import { fieldOwners } from '../authorization/field-owners.ts';
+import { inlineFragments } from '../authorization/inline-fragments.ts';
+import { planAccess, type AccessPlan } from '../authorization/plan-access.ts';
+import type { GatewayContext } from './gateway-context.ts';
+
+/**
+ * Stage 2 of the pipeline, between authentication and planning: the gateway the server
+ * sees, wrapping @apollo/gateway's executor. Each operation is decided field by field
+ * for the caller and purpose; the executor is handed the operation with denied fields
+ * removed, under a hash of that operation, so callers with different rights never share
+ * a filtered document or a query plan.
+ */
+export function authorizingGateway(gateway: ApolloGateway, supergraphSdl: string): GatewayInterface {
+  const owners = fieldOwners(supergraphSdl);
+  return {
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    stop: () => gateway.stop(),
+    load: async (options) => {
+      const { executor } = await gateway.load(options);
+      if (!executor) throw new Error('the gateway produced no executor');
+      return { executor: (requestContext) => authorizeAndExecute(requestContext, executor, owners) };
+    },
+  };
+}
+
+async function authorizeAndExecute(requestContext: GatewayGraphQLRequestContext, execute: GatewayExecutor, owners: Map<string, Agency[]>) {
+  const { principal, access } = requestContext.context as GatewayContext;
+  const operation = inlineFragments(requestContext.document, requestContext.operationName);
+  const plan = planAccess(requestContext.schema, operation, { principal, purpose: access.purpose, caseVerified: false, justification: access.justification }, owners);
+
+  if (access.mode === 'dry-run') return { data: null, extensions: { authorization: explain(plan) } };
+  if (access.mode === 'reject' && plan.denied.length) return { errors: denialErrors(plan) };
+
+  let result: Awaited<ReturnType<GatewayExecutor>> = { data: {} };
+  if (plan.operation.selectionSet.selections.length) {
+    const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [plan.operation] };
+    const queryHash = createHash('sha256').update(print(document)).digest('hex');
+    result = await execute({ ...requestContext, document, operation: plan.operation, queryHash });
+  }
+  const { data, masked } = applyAccess(result.data, plan);
+  const errors = [...denialErrors(plan), ...(result.errors ?? [])];
+  const authorization = masked.length || plan.breakGlass ? { masked, ...(plan.breakGlass ? { breakGlass: true } : {}) } : undefined;
+  return {
+    ...result,
+    data,
+    ...(errors.length ? { errors } : {}),
+    ...(authorization ? { extensions: { ...result.extensions, authorization } } : {}),
+  };
+}
+
+/** What dry-run reports: every field that would be removed or masked, and the rule that decides it. */
+function explain(plan: AccessPlan) {
+  const entry = (a: AccessPlan['denied'][number]) => ({ path: a.path, coordinate: a.coordinate, rule: a.decision.rule });
+  return { dryRun: true, wouldDeny: plan.denied.map(entry), wouldMask: plan.masked.map(entry) };
+}
