@@ -6,6 +6,7 @@ import { createInternalSigner } from '@lbc/schema';
 import type { GatewayConfig } from './config/gateway-config.ts';
 import { createAuthenticate } from './pipeline/authenticate.ts';
 import { authorizingGateway } from './pipeline/authorize.ts';
+import { operationLimits } from './pipeline/operation-limits.ts';
 import { PrincipalForwardingDataSource } from './pipeline/forward-principal.ts';
 import type { GatewayContext } from './pipeline/gateway-context.ts';
 import { maskGatewayErrors } from './pipeline/mask-errors.ts';
@@ -44,7 +45,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     gateway: authorizingGateway(gateway, config.supergraphSdl),
     formatError: maskGatewayErrors,
     includeStacktraceInErrorResponses: false,
+    // "Did you mean …?" suggestions would describe the schema to callers who may not introspect it.
+    hideSchemaDetailsFromClientErrors: !config.development,
     introspection: config.development,
+    validationRules: operationLimits(),
     plugins: [
       config.development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
       {

@@ -64,7 +64,8 @@ try {
     }),
   );
   const port = process.env.PORT ?? String(base);
-  await run('gateway', 'gateway/src/main.ts', [], { PORT: port, ...subgraphUrls });
+  // This launcher is the development hub: Sandbox and introspection on (production runs gateway/src/main.ts without it).
+  await run('gateway', 'gateway/src/main.ts', [], { PORT: port, LBC_DEVELOPMENT: process.env.LBC_DEVELOPMENT ?? '1', ...subgraphUrls });
   await printWelcome(`http://127.0.0.1:${port}/graphql`);
   console.log('hub ready');
 } catch (error) {

@@ -14,7 +14,7 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   port: number;
   host: string;
-  /** Sandbox and introspection: on in development, off in production. */
+  /** Sandbox, introspection and schema hints in errors: only when LBC_DEVELOPMENT=1 (off unless asked for). */
   development: boolean;
 }
 
@@ -46,6 +46,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, defaults: { supergraph
     subgraphTimeoutMs,
     port,
     host: env.HOST ?? '127.0.0.1',
-    development: env.NODE_ENV !== 'production',
+    // Secure unless told otherwise: a deployment that forgets a variable must not expose the schema.
+    development: env.LBC_DEVELOPMENT === '1',
   };
 }

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHORIZED_FIELD_OR_TYPE']);
+const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'UNAUTHORIZED_FIELD_OR_TYPE', 'OPERATION_LIMIT_EXCEEDED']);
 
 /**
  * What leaves the gateway. A subgraph that failed, timed out or refused the gateway's
@@ -20,12 +20,24 @@ export function maskGatewayErrors(formatted: GraphQLFormattedError, error: unkno
   const unwrapped = unwrapResolverError(error);
   // Our own typed errors wrap the real failure; the log wants the real one (refused, timed out...).
   const original = unwrapped instanceof GraphQLError && unwrapped.originalError ? unwrapped.originalError : unwrapped;
-  const detail = original instanceof Error ? `${original.message}${original.cause instanceof Error ? ` (${original.cause.message})` : ''}` : String(original);
-  console.error(`[gateway] ${code || 'error'}${service ? ` from ${String(service)}` : ''} at ${JSON.stringify(formatted.path ?? [])}: ${detail}`);
-  if (service) {
+  console.error(`[gateway] ${code || 'error'}${service ? ` from ${String(service)}` : ''} at ${JSON.stringify(formatted.path ?? [])}: ${describe(original)}`);
+  if (service && (code === 'SUBGRAPH_UNAVAILABLE' || subgraphHttpFailure)) {
     return { message: `the ${String(service)} service could not answer`, ...base, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service } };
   }
+  if (service) {
+    // The subgraph answered, with an error of its own (it logs the detail under the request id).
+    return { message: `the ${String(service)} service failed`, ...base, extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: service } };
+  }
   return { message: 'internal error', ...base, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}`;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

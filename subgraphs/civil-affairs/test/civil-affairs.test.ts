@@ -10,7 +10,7 @@ describe('civil-affairs registry', () => {
   it('returns a child file with parents, guardian, open risk flags and staff', async () => {
     const result = await run(`{
       child(id: "LB000000002") {
-        id idNumber name sex birthDate leftBehindCategory status
+        id name sex birthDate leftBehindCategory status
         residenceVillage { code name level parent { code name } }
         father { name } mother { name isAway unableToGuardReason }
         guardian { name }
@@ -23,7 +23,6 @@ describe('civil-affairs registry', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.child).toEqual({
       id: 'LB000000002',
-      idNumber: ID.li,
       name: '李小红',
       sex: 'FEMALE',
       birthDate: '2014-07-08',

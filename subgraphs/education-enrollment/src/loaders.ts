@@ -1,14 +1,14 @@
 import {
   keyedLoader,
   pagedListLoaderFamily,
-  pageWindow,
+  pageLoaderFamily,
   regionRanges,
   toConnection,
   type Connection,
   type PageArgs,
   type PageWindow,
 } from '@lbc/subgraph-kit';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
 import type {
   AttendanceRow,
@@ -140,16 +140,7 @@ function latestEnrollmentsBy(db: Kysely<EducationDB>, column: 'child_id' | 'stud
  * kit's per-parent list loader but on a code range instead of an equal key.
  */
 function schoolsInRegionFamily(db: Kysely<EducationDB>): (args: PageArgs) => DataLoader<string, Connection<SchoolRow>> {
-  const loaders = new Map<string, DataLoader<string, Connection<SchoolRow>>>();
-  return (args) => {
-    const window = pageWindow(args, 2);
-    let loader = loaders.get(window.signature);
-    if (!loader) {
-      loader = new DataLoader((codes) => schoolPages(db, codes, window));
-      loaders.set(window.signature, loader);
-    }
-    return loader;
-  };
+  return pageLoaderFamily(2, (codes, window) => schoolPages(db, codes, window));
 }
 
 async function schoolPages(db: Kysely<EducationDB>, codes: readonly string[], window: PageWindow): Promise<Connection<SchoolRow>[]> {

@@ -80,8 +80,6 @@ export type Child = {
   guardian: Maybe<EntrustedGuardian>;
   homeVisits: HomeVisitConnection;
   id: Scalars['ID']['output'];
-  /** Null for children without household registration (无户籍) until the police register them. */
-  idNumber: Maybe<Scalars['IdNumber']['output']>;
   /** Null once the child is no longer left behind (status EXITED). */
   leftBehindCategory: Maybe<LeftBehindCategory>;
   leftBehindSince: Maybe<Scalars['Date']['output']>;
@@ -273,7 +271,10 @@ export type Query = {
   __typename?: 'Query';
   /** One child's registry file by hub id. */
   child: Maybe<Child>;
-  /** Finds a registered child by resident ID number (children without household registration have none). */
+  /**
+   * Finds a child by the resident ID number the registry holds. The ID number itself is a
+   * police field (Child.idNumber): the police issue and correct it, so the graph has one owner.
+   */
   childByIdNumber: Maybe<Child>;
   /** Registered children, ordered by village then id. `filter.regionCode` is any of the five levels. */
   children: ChildConnection;
@@ -648,7 +649,6 @@ export type ChildResolvers<ContextType = CivilAffairsContext, ParentType extends
   guardian?: Resolver<Maybe<ResolversTypes['EntrustedGuardian']>, ParentType, ContextType>;
   homeVisits?: Resolver<ResolversTypes['HomeVisitConnection'], ParentType, ContextType, RequireFields<ChildHomeVisitsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  idNumber?: Resolver<Maybe<ResolversTypes['IdNumber']>, ParentType, ContextType>;
   leftBehindCategory?: Resolver<Maybe<ResolversTypes['LeftBehindCategory']>, ParentType, ContextType>;
   leftBehindSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   mother?: Resolver<Maybe<ResolversTypes['Parent']>, ParentType, ContextType>;

@@ -2,7 +2,6 @@ import type { ChildResolvers } from '../generated/resolvers-types.ts';
 
 export const Child: ChildResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.childById.load(reference.id),
-  idNumber: (child) => child.id_number,
   birthDate: (child) => child.birth_date,
   residenceVillage: async (child, _, { loaders }) => (await loaders.regionByCode.load(child.village_code))!,
   leftBehindCategory: (child) => child.category,

@@ -262,7 +262,7 @@ export type Region = {
   /** Enrollment counts for the schools located in this place. */
   schoolStats: Maybe<SchoolRegionStats>;
   /** The schools located in this place, ordered by location then id. */
-  schools: SchoolConnection;
+  schools: Maybe<SchoolConnection>;
 };
 
 
@@ -658,7 +658,7 @@ export type RegionResolvers<ContextType = EducationContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
   schoolStats?: Resolver<Maybe<ResolversTypes['SchoolRegionStats']>, ParentType, ContextType, Partial<RegionSchoolStatsArgs>>;
-  schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<RegionSchoolsArgs, 'first'>>;
+  schools?: Resolver<Maybe<ResolversTypes['SchoolConnection']>, ParentType, ContextType, RequireFields<RegionSchoolsArgs, 'first'>>;
 }>;
 
 export type SchoolResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['School'] = ResolversParentTypes['School']> = ResolversObject<{

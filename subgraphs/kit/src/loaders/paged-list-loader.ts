@@ -1,8 +1,9 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { badUserInput } from '../errors.ts';
 import { toConnection, type Connection } from '../pagination/connection.ts';
-import { pageWindow, type PageArgs, type PageWindow } from '../pagination/page-window.ts';
+import { pageLoaderFamily } from './page-loader-family.ts';
+import type { PageArgs, PageWindow } from '../pagination/page-window.ts';
 
 /** Describes a list that hangs off a parent row: a child's home visits, a school's dropouts... */
 export interface PagedListSpec<Row> {
@@ -24,16 +25,7 @@ export function pagedListLoaderFamily<Row extends Record<string, unknown>>(
   db: Kysely<any>,
   spec: PagedListSpec<Row>,
 ): (args: PageArgs) => DataLoader<string, Connection<Row>> {
-  const loaders = new Map<string, DataLoader<string, Connection<Row>>>();
-  return (args) => {
-    const window = pageWindow(args, spec.orderBy.length);
-    let loader = loaders.get(window.signature);
-    if (!loader) {
-      loader = new DataLoader((parents) => loadPages(db, spec, parents, window));
-      loaders.set(window.signature, loader);
-    }
-    return loader;
-  };
+  return pageLoaderFamily(spec.orderBy.length, (parents, window) => loadPages(db, spec, parents, window));
 }
 
 async function loadPages<Row extends Record<string, unknown>>(

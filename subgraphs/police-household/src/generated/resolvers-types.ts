@@ -26,7 +26,9 @@ export type Scalars = {
  * A child as the household-registration system knows it: by resident ID number, or — while
  * the child has no household registration — only by the hub id civil affairs handed over.
  * Every field is nullable: a child unknown here resolves to null, and that must not null
- * the rest of the child's file.
+ * the rest of the child's file. The idNumber key is the police's native key: today every
+ * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
+ * (justice, a hospital system) join the graph without one.
  */
 export type Child = {
   __typename?: 'Child';
@@ -42,7 +44,10 @@ export type Child = {
   household: Maybe<HouseholdMembership>;
   householdRegistrationStatus: Maybe<HouseholdRegistrationStatus>;
   id: Scalars['ID']['output'];
-  /** Null for children without household registration (无户籍) until the police register them. */
+  /**
+   * The resident ID number (公民身份号码). The police are its one authoritative source in the
+   * graph; null for children without household registration (无户籍) until registered.
+   */
   idNumber: Maybe<Scalars['IdNumber']['output']>;
   /** Newest first. */
   mandatoryReports: Maybe<MandatoryReportConnection>;
@@ -59,7 +64,9 @@ export type Child = {
  * A child as the household-registration system knows it: by resident ID number, or — while
  * the child has no household registration — only by the hub id civil affairs handed over.
  * Every field is nullable: a child unknown here resolves to null, and that must not null
- * the rest of the child's file.
+ * the rest of the child's file. The idNumber key is the police's native key: today every
+ * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
+ * (justice, a hospital system) join the graph without one.
  */
 export type ChildMandatoryReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -71,7 +78,9 @@ export type ChildMandatoryReportsArgs = {
  * A child as the household-registration system knows it: by resident ID number, or — while
  * the child has no household registration — only by the hub id civil affairs handed over.
  * Every field is nullable: a child unknown here resolves to null, and that must not null
- * the rest of the child's file.
+ * the rest of the child's file. The idNumber key is the police's native key: today every
+ * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
+ * (justice, a hospital system) join the graph without one.
  */
 export type ChildMissingReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -83,7 +92,9 @@ export type ChildMissingReportsArgs = {
  * A child as the household-registration system knows it: by resident ID number, or — while
  * the child has no household registration — only by the hub id civil affairs handed over.
  * Every field is nullable: a child unknown here resolves to null, and that must not null
- * the rest of the child's file.
+ * the rest of the child's file. The idNumber key is the police's native key: today every
+ * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
+ * (justice, a hospital system) join the graph without one.
  */
 export type ChildParentStatusesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;

@@ -1,0 +1,54 @@
+import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
+
+/** Deep enough for every real view (a child's report's emergency responses is 10 levels). */
+export const MAX_DEPTH = 15;
+/** Aliases let one request repeat an expensive field many times; a few dozen serve any screen. */
+export const MAX_ALIASES = 30;
+
+/**
+ * Validation rules that bound what one request may ask before anything is planned: no
+ * subgraph sees an operation 40 levels deep or a field aliased 500 times.
+ */
+export function operationLimits(): ((context: ValidationContext) => ASTVisitor)[] {
+  return [depthLimit, aliasLimit];
+}
+
+function depthLimit(context: ValidationContext): ASTVisitor {
+  const depthOf = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): number => {
+    if (!selectionSet) return 0;
+    let deepest = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, seen));
+      else if (selection.kind === Kind.INLINE_FRAGMENT) deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+      else if (!seen.has(selection.name.value)) {
+        const fragment = context.getFragment(selection.name.value);
+        deepest = Math.max(deepest, depthOf(fragment?.selectionSet, new Set([...seen, selection.name.value])));
+      }
+    }
+    return deepest;
+  };
+  return {
+    OperationDefinition(operation) {
+      const depth = depthOf(operation.selectionSet, new Set());
+      if (depth > MAX_DEPTH) context.reportError(limitError(`the operation is ${depth} levels deep; at most ${MAX_DEPTH} are allowed`));
+    },
+  };
+}
+
+function aliasLimit(context: ValidationContext): ASTVisitor {
+  let aliases = 0;
+  return {
+    Field(field) {
+      if (field.alias) aliases++;
+    },
+    Document: {
+      leave() {
+        if (aliases > MAX_ALIASES) context.reportError(limitError(`the document uses ${aliases} aliases; at most ${MAX_ALIASES} are allowed`));
+      },
+    },
+  };
+}
+
+function limitError(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } });
+}
