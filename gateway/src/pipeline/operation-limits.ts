@@ -49,6 +49,7 @@ function aliasLimit(context: ValidationContext): ASTVisitor {
   };
 }
 
+/** Apollo reports every validation error as GRAPHQL_VALIDATION_FAILED; the message says which limit. */
 function limitError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'OPERATION_LIMIT_EXCEEDED' } });
+  return new GraphQLError(message);
 }
