@@ -49,7 +49,8 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
   const unregistered = r.chance(SHARES.unregistered);
   const idNumber = unregistered ? null : ids.issue(countyCode, birthDate, sex);
   const category = r.chance(SHARES.oneParentAwayOtherUnable) ? 'ONE_PARENT_AWAY_OTHER_UNABLE' : 'BOTH_PARENTS_AWAY';
-  const leftBehindSince = r.date(laterOf(birthDate, '2016-01-01'), '2024-06-30');
+  // Nothing happens to a child before it is born: every range below starts at birth or later.
+  const leftBehindSince = r.date(laterOf(birthDate, '2016-01-01'), AS_OF);
   const exited = r.chance(SHARES.exited);
   const parentInPrison = r.chance(SHARES.parentInPrison);
 
@@ -81,6 +82,14 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
       if (stayer.unableReason === '下落不明') stayer.policeStatus = 'MISSING';
       if (stayer.unableReason === '去世') stayer.policeStatus = 'DECEASED';
     }
+  }
+
+  const exitReason = exited ? (r.chance(0.6) ? ('JOINED_PARENTS' as const) : ('PARENT_RETURNED' as const)) : null;
+  if (exitReason === 'PARENT_RETURNED') {
+    // The returning parent is home again: that is why the child is no longer left behind.
+    const returned = father.isAway ? father : mother;
+    returned.isAway = false;
+    returned.workPlace = null;
   }
 
   const flags = {
@@ -122,7 +131,7 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
 
   const school = ageYears >= 6 ? makeSchool(r, ageYears, townCode, places, flags, idNumber, index) : null;
   const dropout = school?.dropout ?? null;
-  const mandatoryReport = makeMandatoryReport(r, flags.deFactoUnsupported || flags.guardianMissing);
+  const mandatoryReport = makeMandatoryReport(r, flags.deFactoUnsupported || flags.guardianMissing, birthDate);
   const missing = r.chance(SHARES.missing);
   const protectionCase: SyntheticChild['protectionCase'] =
     mandatoryReport || flags.deFactoUnsupported || dropout
@@ -151,7 +160,7 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
     category,
     leftBehindSince,
     status: exited ? 'EXITED' : 'ACTIVE',
-    exitReason: exited ? (r.chance(0.6) ? 'JOINED_PARENTS' : 'PARENT_RETURNED') : null,
+    exitReason,
     registeredOn,
     father,
     mother,
@@ -172,7 +181,7 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
         },
     unregistered: unregistered ? { reportedOn: r.date(registeredOn, AS_OF), status: 'PENDING', registeredOn: null } : null,
     mandatoryReport,
-    missingReport: missing ? { reportedAt: `${r.date('2023-01-01', AS_OF)}T${String(r.int(6, 22)).padStart(2, '0')}:00:00Z`, foundAt: null } : null,
+    missingReport: missingReportFor(mandatoryReport) ?? (missing ? { reportedAt: `${r.date(laterOf(birthDate, '2023-01-01'), AS_OF)}T${String(r.int(6, 22)).padStart(2, '0')}:00:00Z`, foundAt: null } : null),
     health: makeHealth(r, ageYears, birthDate, townCode, flags.disability),
   };
 }
@@ -186,7 +195,10 @@ function makeSchool(r: Random, age: number, town: string, places: Places, flags:
   const dropoutRisk = SHARES.dropout * (grade >= 7 ? 2.5 : 0.4) * (flags.deFactoUnsupported ? 3 : 1);
   const droppedOut = r.chance(dropoutRisk);
   const dropoutStatus = droppedOut ? r.pick(['REPORTED', 'PERSUADING', 'PERSUADING', 'RETURNED', 'REFERRED'] as const) : null;
-  const reportedOn = r.date('2024-03-01', AS_OF);
+  // Grade 1 starts primary school, grade 7 junior middle: a dropout report names the school the
+  // child attends, so it cannot predate the child's first day there.
+  const startedThisSchool = `${2024 - grade + (level === 'P' ? 1 : 7)}-09-01`;
+  const reportedOn = r.date(laterOf(startedThisSchool, '2024-03-01'), AS_OF);
   return {
     schoolId: `${schoolTown}-${level}`,
     previousSchoolId: moved && schoolTown !== town ? `${town}-${level}` : null,
@@ -208,9 +220,9 @@ function makeSchool(r: Random, age: number, town: string, places: Places, flags:
   };
 }
 
-function makeMandatoryReport(r: Random, atRisk: boolean): SyntheticChild['mandatoryReport'] {
+function makeMandatoryReport(r: Random, atRisk: boolean, birthDate: string): SyntheticChild['mandatoryReport'] {
   if (!r.chance(atRisk ? 0.25 : SHARES.mandatoryReport)) return null;
-  const reportedAt = `${r.date('2023-06-01', AS_OF)}T${String(r.int(7, 20)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`;
+  const reportedAt = `${r.date(laterOf(birthDate, '2023-06-01'), AS_OF)}T${String(r.int(7, 20)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00Z`;
   const status = r.pick(['RECEIVED', 'RESPONDING', 'CLOSED', 'CLOSED'] as const);
   const category = r.pick(['LIVING_ALONE', 'GUARDIAN_UNABLE', 'GUARDIAN_UNABLE', 'SUSPECTED_VIOLENCE', 'MISSING'] as const);
   return {
@@ -251,7 +263,7 @@ function makeHealth(r: Random, age: number, birthDate: string, town: string, dis
       ? { category: r.pick(['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MULTIPLE'] as const), grade: r.pick([1, 2, 3, 4] as const), assessedOn: r.date(birthDate, AS_OF), detail: '经县级残联指定医院评定' }
       : null,
     chronic: r.chance(SHARES.chronicIllness) ? [(([condition, icd10]) => ({ condition, icd10, diagnosedOn: r.date(birthDate, AS_OF) }))(r.pick(CHRONIC))] : [],
-    hospitalStays: r.chance(0.05) ? [hospitalStay(r)] : [],
+    hospitalStays: r.chance(0.05) ? [hospitalStay(r, birthDate)] : [],
     mentalScreenings:
       age >= 6
         ? [{ screenedOn: r.date('2024-03-01', AS_OF), instrument: r.pick(['SDQ', 'CDI'] as const), score: mentalHigh ? r.int(20, 30) : r.int(2, 15), risk: mentalHigh ? 'HIGH' : r.chance(0.1) ? 'MEDIUM' : 'LOW', notes: mentalHigh ? '孤独感强，建议转介心理咨询' : null }]
@@ -259,9 +271,15 @@ function makeHealth(r: Random, age: number, birthDate: string, town: string, dis
   };
 }
 
+/** A mandatory report that a child is missing starts a missing-child case at the police. */
+function missingReportFor(report: SyntheticChild['mandatoryReport']): SyntheticChild['missingReport'] {
+  if (report?.category !== 'MISSING') return null;
+  return { reportedAt: report.reportedAt, foundAt: report.status === 'CLOSED' ? report.response?.respondedAt ?? report.reportedAt : null };
+}
+
 /** Most stays ended; a few children (about 0.5% of all) are in hospital on the as-of date. */
-function hospitalStay(r: Random): SyntheticChild['health']['hospitalStays'][number] {
-  const admittedOn = r.date('2023-01-01', AS_OF);
+function hospitalStay(r: Random, birthDate: string): SyntheticChild['health']['hospitalStays'][number] {
+  const admittedOn = r.date(laterOf(birthDate, '2023-01-01'), AS_OF);
   const ongoing = r.chance(0.1);
   const discharged = new Date(Date.parse(admittedOn) + r.int(2, 14) * 86_400_000).toISOString().slice(0, 10);
   return { admittedOn, dischargedOn: ongoing || discharged > AS_OF ? null : discharged, hospital: '县人民医院', reason: r.pick(['肺炎', '骨折', '急性肠胃炎']) };

@@ -34,8 +34,9 @@ export class Random {
     return items[Math.floor(this.next() * items.length)]!;
   }
 
-  /** A date between two ISO dates, inclusive, as YYYY-MM-DD. */
+  /** A date between two ISO dates, inclusive, as YYYY-MM-DD. An empty range is a bug in the caller. */
   date(fromIso: string, toIso: string): string {
+    if (fromIso > toIso) throw new RangeError(`empty date range ${fromIso}..${toIso}`);
     const from = Date.parse(fromIso);
     const to = Date.parse(toIso);
     return new Date(from + Math.floor(this.next() * ((to - from) / 86_400_000 + 1)) * 86_400_000).toISOString().slice(0, 10);
