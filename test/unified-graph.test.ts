@@ -49,7 +49,9 @@ describe('the unified graph', () => {
     expect(child.householdRegistrationStatus).toBe('REGISTERED');
     expect(child.household.household.number).toBe(expected.household!.number);
     expect(child.healthRecord.clinic.name).toMatch(/卫生院$/);
-    expect(typeof child.immunisationComplete).toBe('boolean');
+    expect(child.latestGrowthAssessment).toBe(expected.health.growth[0]?.assessment ?? null);
+    expect(child.dropoutStatus).toBe(expected.school!.dropout?.status ?? 'NONE');
+    expect(child.mandatoryReports.edges.map((e: any) => e.node.category)).toEqual(expected.mandatoryReport ? [expected.mandatoryReport.category] : []);
   });
 
   it('lists children of a township with pagination that visits each exactly once', async () => {
@@ -79,6 +81,12 @@ describe('the unified graph', () => {
     expect(region.householdStats.unregisteredPending).toBe(world.filter((c) => c.unregistered?.status === 'PENDING').length);
     expect(region.healthStats.withHealthRecord).toBe(CHILDREN);
     expect(region.healthStats.disabled).toBe(world.filter((c) => c.health.disability).length);
+    expect(region.householdStats.mandatoryReportsAwaitingResponse).toBe(world.filter((c) => c.mandatoryReport?.status === 'RECEIVED').length);
+    expect(region.householdStats.missingChildrenNotFound).toBe(world.filter((c) => c.missingReport && !c.missingReport.foundAt).length);
+    expect(region.householdStats.childrenWithParentServingSentence).toBe(
+      world.filter((c) => c.father.policeStatus === 'SERVING_SENTENCE' || c.mother.policeStatus === 'SERVING_SENTENCE').length,
+    );
+    expect(region.registryStats.withoutEntrustedGuardian).toBe(active.filter((c) => !c.guardian).length);
     expect(region.schoolStats.schools).toBeGreaterThan(0);
     expect(region.children.edges.length).toBeGreaterThan(5);
     expect(region.children.edges.every((e: any) => e.node.level === 'TOWN' && e.node.code.startsWith('431003'))).toBe(true);

@@ -79,6 +79,22 @@ describe('authenticate', () => {
     await rejection(`Bearer ${await sign(trustedKey, goodClaims, { iat: now - 13 * 3600, exp: now + 3600 })}`);
   });
 
+  it("rejects an algorithm outside the issuer's allowlist, even when the signature is valid", async () => {
+    // The civil-affairs issuer is configured for ES256 only; a valid ES384 signature from a key in its JWKS must not pass.
+    const { privateKey, publicKey } = await generateKeyPair('ES384', { extractable: true });
+    const strict = createAuthenticate('lbc-hub', [
+      { issuer: ISSUER, keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'p384' }] }), algorithms: ['ES256'], agencies: ['civil_affairs'] },
+    ]);
+    const token = await new SignJWT(goodClaims).setProtectedHeader({ alg: 'ES384', kid: 'p384' }).setIssuer(ISSUER).setAudience('lbc-hub').setSubject('x').setIssuedAt().setExpirationTime('1h').sign(privateKey);
+    const error = await strict(`Bearer ${token}`).then(() => null, (e) => e);
+    expect(error?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('rejects a token issued in the future (beyond the clock tolerance)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await rejection(`Bearer ${await sign(trustedKey, goodClaims, { iat: now + 600, exp: now + 3600 })}`);
+  });
+
   it('rejects unsigned (alg: none) and tampered tokens', async () => {
     const good = await sign(trustedKey);
     const [, payload] = good.split('.');
