@@ -41,7 +41,7 @@ const token = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
 async function run(file: string, variables: Record<string, unknown>) {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'CASE_MANAGEMENT' },
     body: JSON.stringify({ query: readFileSync(`${ROOT}schema/examples/${file}`, 'utf8'), variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown[] };

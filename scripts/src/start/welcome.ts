@@ -28,8 +28,9 @@ export async function printWelcome(gatewayUrl: string): Promise<void> {
 ${line}
  lbc-hub is running
    Gateway:  ${gatewayUrl}
-   Sandbox:  open ${gatewayUrl} in a browser and add the header
+   Sandbox:  open ${gatewayUrl} in a browser and add the headers
              Authorization: Bearer <one of the tokens below>
+             x-lbc-purpose: CASE_MANAGEMENT (or ASSESSMENT, EMERGENCY, DROPOUT_RETURN, ...)
 
  Development tokens (valid 8 h; mint others with
    pnpm -s token --agency AGENCY --level LEVEL --region CODE [--role R] [--org ID]):
@@ -37,7 +38,7 @@ ${tokens.map((t) => `   ${t.label}:\n     ${t.token}`).join('\n')}
 
  Try it: child ${id} as civil affairs, education, police and health know it:
    TOKEN=$(pnpm -s token --agency civil_affairs --level county --region 431003)
-   curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
+   curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-lbc-purpose: CASE_MANAGEMENT' \\
      --data '${JSON.stringify({ query })}'
 
  More: schema/examples/*.graphql (a child's full record, a region's picture, lists)
@@ -48,7 +49,7 @@ ${line}`);
 async function firstChild(gatewayUrl: string, token: string): Promise<string> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'CASE_MANAGEMENT' },
     body: JSON.stringify({ query: '{ children(filter: { regionCode: "431003", status: ACTIVE }, first: 1) { edges { node { id } } } }' }),
   });
   const result = (await response.json()) as { data?: { children: { edges: { node: { id: string } }[] } } };

@@ -276,7 +276,10 @@ export type Query = {
    * police field (Child.idNumber): the police issue and correct it, so the graph has one owner.
    */
   childByIdNumber: Maybe<Child>;
-  /** Registered children, ordered by village then id. `filter.regionCode` is any of the five levels. */
+  /**
+   * Children in the registry, ordered by village then id — including those no longer left
+   * behind unless `filter.status` is ACTIVE. `filter.regionCode` is any of the five levels.
+   */
   children: ChildConnection;
   /** The provinces: the top of the hierarchy; walk down with `Region.children`. */
   provinces: RegionConnection;

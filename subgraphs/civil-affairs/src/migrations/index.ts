@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as registry from './0001-registry.ts';
+import * as idNumberCheck from './0002-id-number-check.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '0001-registry': registry,
+  '0002-id-number-check': idNumberCheck,
 };
