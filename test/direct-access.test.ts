@@ -40,7 +40,7 @@ describe('subgraphs refuse anything but the gateway', () => {
         const gateway = await createInternalSigner(hub.gatewayKey);
         const other = name === 'health' ? 'civil-affairs' : 'health';
         const forger = await createInternalSigner(hub.untrustedKey);
-        const expired = await new SignJWT({ agency: 'civil_affairs', level: 'county', region: '431003', roles: [] })
+        const expired = await new SignJWT({ agency: 'civil_affairs', level: 'county', region: '431003', roles: [], purpose: 'CASE_MANAGEMENT' })
           .setProtectedHeader({ alg: 'ES256', kid: hub.gatewayKey.kid! })
           .setIssuer('lbc-gateway')
           .setAudience(name)
@@ -48,7 +48,7 @@ describe('subgraphs refuse anything but the gateway', () => {
           .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
           .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
           .sign(await importJWK(hub.gatewayKey, 'ES256'));
-        for (const token of [agencyToken, await gateway.sign(principal, other, 'r1'), await forger.sign(principal, name, 'r2'), expired]) {
+        for (const token of [agencyToken, await gateway.sign(principal, other, { requestId: 'r1', purpose: 'CASE_MANAGEMENT' }), await forger.sign(principal, name, { requestId: 'r2', purpose: 'CASE_MANAGEMENT' }), expired]) {
           const { status, body } = await post(hub.subgraphs[name].url, ENTITIES, `Bearer ${token}`, REPS);
           expect(status).toBe(401);
           expect(body.data).toBeUndefined();
@@ -56,7 +56,7 @@ describe('subgraphs refuse anything but the gateway', () => {
       });
 
       it('answers a valid gateway token addressed to it (the check can pass)', async () => {
-        const token = await (await createInternalSigner(hub.gatewayKey)).sign(principal, name, 'r3');
+        const token = await (await createInternalSigner(hub.gatewayKey)).sign(principal, name, { requestId: 'r3', purpose: 'CASE_MANAGEMENT' });
         const { status, body } = await post(hub.subgraphs[name].url, '{ _service { sdl } }', `Bearer ${token}`);
         expect(status).toBe(200);
         expect(body.data._service.sdl).toContain('type Child');

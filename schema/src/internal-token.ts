@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify, type CryptoKey, type JWK, importJWK, type JWTVerifyGetKey, createLocalJWKSet } from 'jose';
+import { parsePurpose, type Purpose } from './policy/field-class.ts';
 import { principalFromClaims, principalToClaims, type Principal } from './principal.ts';
 
 /**
@@ -10,16 +11,22 @@ export const INTERNAL_ISSUER = 'lbc-gateway';
 export const INTERNAL_ALGORITHM = 'ES256';
 export const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
+/** What the gateway vouches for besides the principal: the request it belongs to and its declared purpose. */
+export interface InternalRequest {
+  requestId: string;
+  purpose: Purpose;
+}
+
 export interface InternalSigner {
-  sign(principal: Principal, audience: string, requestId: string): Promise<string>;
+  sign(principal: Principal, audience: string, request: InternalRequest): Promise<string>;
 }
 
 /** A signer over the gateway's private key (a JWK with `d`). */
 export async function createInternalSigner(privateJwk: JWK): Promise<InternalSigner> {
   const key = (await importJWK(privateJwk, INTERNAL_ALGORITHM)) as CryptoKey;
   return {
-    sign: (principal, audience, requestId) =>
-      new SignJWT({ ...principalToClaims(principal), src_iss: principal.issuer, rid: requestId })
+    sign: (principal, audience, request) =>
+      new SignJWT({ ...principalToClaims(principal), src_iss: principal.issuer, rid: request.requestId, purpose: request.purpose })
         .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
         .setIssuer(INTERNAL_ISSUER)
         .setAudience(audience)
@@ -29,9 +36,8 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
   };
 }
 
-export interface VerifiedInternalToken {
+export interface VerifiedInternalToken extends InternalRequest {
   principal: Principal;
-  requestId: string;
 }
 
 /** Verifies a gateway token addressed to `audience`; throws jose's errors on any defect. */
@@ -51,6 +57,8 @@ export function createInternalVerifier(publicJwks: { keys: JWK[] }, audience: st
     });
     // The caller's original issuer travels in src_iss; the token's own iss is the gateway.
     const principal = principalFromClaims({ ...payload, iss: String(payload.src_iss ?? '') });
-    return { principal, requestId: String(payload.rid ?? '') };
+    // Subgraphs apply purpose-dependent rules too (small-cell suppression): no purpose, no access.
+    const purpose = parsePurpose(typeof payload.purpose === 'string' ? payload.purpose : undefined);
+    return { principal, requestId: String(payload.rid ?? ''), purpose };
   };
 }

@@ -8,6 +8,6 @@ export const mappers = {
   AttendanceMonth: '../db-types.ts#AttendanceRow',
   DropoutReport: '../db-types.ts#DropoutReportRow',
   SchoolCounsellingSession: '../db-types.ts#CounsellingSessionRow',
-  SchoolRegionStats: '../loaders.ts#SchoolStatsRow',
+  SchoolRegionStats: '../school-stats.ts#SchoolStats',
 };
 export const contextType = '../context.ts#EducationContext';

@@ -4,7 +4,7 @@ export const mappers = {
   HealthRecord: '../db-types.ts#PatientRow',
   Clinic: '../db-types.ts#ClinicRow',
   Region: '../db-types.ts#RegionRef',
-  HealthRegionStats: '../loaders.ts#HealthRegionStatsRow',
+  HealthRegionStats: '../loaders.ts#HealthRegionStatsView',
   Immunisation: '../db-types.ts#ImmunisationRow',
   GrowthMeasurement: '../db-types.ts#GrowthMeasurementRow',
   DisabilityAssessment: '../db-types.ts#DisabilityAssessmentRow',

@@ -3,12 +3,12 @@ export const mappers = {
   Child: '../db-types.ts#PoliceChildRow',
   HouseholdMembership: '../db-types.ts#PoliceChildRow',
   UnregisteredChildRegistration: '../db-types.ts#PoliceChildRow',
-  Household: '../db-types.ts#HouseholdRow',
+  Household: '../loaders.ts#ScopedHouseholdRow',
   MandatoryReport: '../db-types.ts#MandatoryReportRow',
   EmergencyResponse: '../db-types.ts#EmergencyResponseRow',
   MissingChildReport: '../db-types.ts#MissingReportRow',
   ParentPoliceStatus: '../db-types.ts#ParentStatusRow',
   Region: '../db-types.ts#RegionRef',
-  HouseholdRegionStats: '../loaders.ts#HouseholdStatsRow',
+  HouseholdRegionStats: '../loaders.ts#HouseholdStats',
 };
 export const contextType = '../context.ts#PoliceContext';

@@ -1,4 +1,5 @@
-import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges } from '@lbc/subgraph-kit';
+import type { Principal } from '@lbc/schema';
+import { groupedLoader, inScope, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type {
   AssistanceRow,
@@ -9,29 +10,32 @@ import type {
   RegionRow,
 } from './db-types.ts';
 
+/** Counts may be null: suppressed small cells (see suppressSmallCells). */
 export interface RegistryStatsRow {
   code: string;
-  active_children: number;
-  both_parents_away: number;
-  one_parent_away_other_unable: number;
-  de_facto_unsupported: number;
-  guardian_missing: number;
-  without_entrusted_guardian: number;
-  open_protection_cases: number;
-  on_minimum_living_allowance: number;
+  active_children: number | null;
+  both_parents_away: number | null;
+  one_parent_away_other_unable: number | null;
+  de_facto_unsupported: number | null;
+  guardian_missing: number | null;
+  without_entrusted_guardian: number | null;
+  open_protection_cases: number | null;
+  on_minimum_living_allowance: number | null;
 }
 
-/** Per-request loaders: every field that touches the database goes through one, so a page of N children costs one statement per field, not N. */
-export function createLoaders(db: Kysely<CivilAffairsDB>) {
+/**
+ * Per-request loaders, built for one caller: every field that touches the database goes
+ * through one, so a page of N children costs one statement per field, not N. Child rows
+ * carry `in_scope` (residence village under the caller's region), computed in the same
+ * statement; resolvers refuse the rows that are not.
+ */
+export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) {
+  const scope = scopeOf(principal);
+  const withScope = () => db.selectFrom('child').selectAll().select(inScope(scope, sql.ref('village_code')).as('in_scope'));
   return {
-    childById: keyedLoader(
-      (ids: readonly string[]) => db.selectFrom('child').selectAll().where('id', 'in', ids).execute(),
-      (row) => row.id,
-    ),
-    childByIdNumber: keyedLoader(
-      (numbers: readonly string[]) => db.selectFrom('child').selectAll().where('id_number', 'in', numbers).execute(),
-      (row) => row.id_number!,
-    ),
+    scope,
+    childById: keyedLoader((ids: readonly string[]) => withScope().where('id', 'in', ids).execute(), (row) => row.id),
+    childByIdNumber: keyedLoader((numbers: readonly string[]) => withScope().where('id_number', 'in', numbers).execute(), (row) => row.id_number!),
     regionByCode: keyedLoader(
       (codes: readonly string[]) => db.selectFrom('region').selectAll().where('code', 'in', codes).execute(),
       (row) => row.code,

@@ -63,7 +63,7 @@ describe('civil-affairs registry', () => {
     expect(second.data!.children.edges.map((e: any) => e.node.id)).toEqual(['LB000000002']);
     expect(second.data!.children.pageInfo).toEqual({ hasNextPage: false, endCursor: second.data!.children.edges[0].cursor });
 
-    const province = await run(query, { code: '21' });
+    const province = await run(query, { code: '21' }, testPrincipal({ level: 'province', region: '21' }));
     expect(province.data!.children.edges.map((e: any) => e.node.id)).toEqual(['LB000000003']);
   });
 
@@ -92,21 +92,21 @@ describe('civil-affairs registry', () => {
     expect(page2.data!.child.homeVisits.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('resolves _entities in representation order, null for unknown ids, one statement per field', async () => {
+  it('resolves _entities in representation order: null for unknown ids, refused outside the jurisdiction, one statement per field', async () => {
     const result = await run(
       `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Child { id name homeVisits(first: 1) { edges { node { visitedOn } } } }
       } }`,
       { reps: ['LB000000003', 'nope', 'LB000000001', 'LB000000002'].map((id) => ({ __typename: 'Child', id })) },
     );
-    expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([
-      { id: 'LB000000003', name: '赵小宝', homeVisits: { edges: [] } },
-      null,
+      null, // lives in Fushun county: outside a Suxian officer's jurisdiction
+      null, // no such child
       { id: 'LB000000001', name: '王小明', homeVisits: { edges: [{ node: { visitedOn: '2024-07-15' } }] } },
       { id: 'LB000000002', name: '李小红', homeVisits: { edges: [{ node: { visitedOn: '2024-05-01' } }] } },
     ]);
-    // One statement for the four children, one for all their home-visit pages.
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 0], extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } })]);
+    // One statement for the four children, one for the home-visit pages of the two in scope.
     expect(bed.database.statements.count).toBe(2);
   });
 
@@ -116,13 +116,17 @@ describe('civil-affairs registry', () => {
         ... on Region { code registryStats { activeChildren bothParentsAway oneParentAwayOtherUnable withoutEntrustedGuardian openProtectionCases onMinimumLivingAllowance familyless: guardianMissing } }
       } }`,
       { reps: ['43', '431003101201', '21', '11'].map((code) => ({ __typename: 'Region', code })) },
+      // A province officer under SUPERVISION: record access, so no small-cell suppression; Hunan only.
+      testPrincipal({ level: 'province', region: '43' }),
+      'SUPERVISION',
     );
-    expect(result.errors).toBeUndefined();
+    // Liaoning is another province's: its counts are refused, its entity nulled.
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 2, 'registryStats'], extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } })]);
     const stats = (result.data!._entities as any[]).map((r) => r && { code: r.code, ...r.registryStats });
     expect(stats).toEqual([
       { code: '43', activeChildren: 2, bothParentsAway: 1, oneParentAwayOtherUnable: 1, withoutEntrustedGuardian: 1, openProtectionCases: 1, onMinimumLivingAllowance: 1, familyless: 0 },
       { code: '431003101201', activeChildren: 1, bothParentsAway: 1, oneParentAwayOtherUnable: 0, withoutEntrustedGuardian: 0, openProtectionCases: 0, onMinimumLivingAllowance: 0, familyless: 0 },
-      { code: '21', activeChildren: 1, bothParentsAway: 1, oneParentAwayOtherUnable: 0, withoutEntrustedGuardian: 1, openProtectionCases: 0, onMinimumLivingAllowance: 0, familyless: 0 },
+      null,
       // Beijing is not in the fixture hierarchy: no such region here.
       null,
     ]);

@@ -1,12 +1,15 @@
+import type { Principal } from '@lbc/schema';
 import {
   keyedLoader,
   pagedListLoaderFamily,
   pageLoaderFamily,
   regionRanges,
+  scopeOf,
   toConnection,
   type Connection,
   type PageArgs,
   type PageWindow,
+  type Scope,
 } from '@lbc/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
@@ -20,6 +23,8 @@ import type {
   SchoolRow,
   TeacherRow,
 } from './db-types.ts';
+import { schoolInScope, type Scoped } from './jurisdiction.ts';
+import { rosterFamily } from './roster.ts';
 import type { SchoolTerm } from './school-term.ts';
 
 export interface SchoolStatsRow {
@@ -37,20 +42,32 @@ export interface SchoolStatsRow {
   children_with_unexcused_absence: number;
 }
 
-/** Per-request loaders: every field that touches the database goes through one, so a page of N children costs one statement per field, not N. */
-export function createLoaders(db: Kysely<EducationDB>) {
+/**
+ * Per-request loaders: every field that touches the database goes through one, so a page
+ * of N children costs one statement per field, not N. They are built for one principal:
+ * the loaders that find children (latest enrollments, rosters) apply its jurisdiction in
+ * their SQL. Histories hanging off a child (attendance, reports, counselling...) are only
+ * reached through a child already found in scope, so they need no filter of their own;
+ * schools and teachers are institutions, not child data, and stay open.
+ */
+export function createLoaders(db: Kysely<EducationDB>, principal: Principal) {
+  const scope = scopeOf(principal);
   return {
     schoolById: keyedLoader(
       (ids: readonly string[]) => db.selectFrom('school').selectAll().where('id', 'in', ids).execute(),
       (row) => row.id,
     ),
-    /** The current enrollment, or the latest one when the child is enrolled nowhere now; null: unknown here. */
+    /**
+     * The current enrollment, or the latest one when the child is enrolled nowhere now;
+     * null: unknown here. Its school decides whether the child is in scope, so a child who
+     * left school (dropout control) stays with the school it left.
+     */
     latestEnrollmentByChild: keyedLoader(
-      (ids: readonly string[]) => latestEnrollmentsBy(db, 'child_id', ids),
+      (ids: readonly string[]) => latestEnrollmentsBy(db, scope, 'child_id', ids),
       (row) => row.child_id,
     ),
     latestEnrollmentByStudentNumber: keyedLoader(
-      (numbers: readonly string[]) => latestEnrollmentsBy(db, 'student_number', numbers),
+      (numbers: readonly string[]) => latestEnrollmentsBy(db, scope, 'student_number', numbers),
       (row) => row.student_number,
     ),
     latestDropoutByChild: keyedLoader(
@@ -101,12 +118,7 @@ export function createLoaders(db: Kysely<EducationDB>) {
       orderBy: ['session_on', 'id'],
       direction: 'desc',
     }),
-    roster: pagedListLoaderFamily<EnrollmentRow>(db, {
-      table: 'current_enrollment',
-      parentColumn: 'school_id',
-      orderBy: ['grade', 'class_name', 'child_id'],
-      direction: 'asc',
-    }),
+    roster: rosterFamily(db, scope),
     teachers: pagedListLoaderFamily<TeacherRow>(db, {
       table: 'teacher',
       parentColumn: 'school_id',
@@ -120,17 +132,28 @@ export function createLoaders(db: Kysely<EducationDB>) {
 
 export type EducationLoaders = ReturnType<typeof createLoaders>;
 
-/** One enrollment per key: `distinct on` keeps the first row, so current first, then the newest. */
-function latestEnrollmentsBy(db: Kysely<EducationDB>, column: 'child_id' | 'student_number', keys: readonly string[]): Promise<EnrollmentRow[]> {
+/**
+ * One enrollment per key: `distinct on` keeps the first row, so current first, then the
+ * newest. The same statement judges its school against the scope (`in_scope`), so a
+ * lookup can refuse an out-of-scope child without a second query.
+ */
+function latestEnrollmentsBy(
+  db: Kysely<EducationDB>,
+  scope: Scope,
+  column: 'child_id' | 'student_number',
+  keys: readonly string[],
+): Promise<Scoped<EnrollmentRow>[]> {
   return db
-    .selectFrom('enrollment')
-    .selectAll()
-    .distinctOn(column)
-    .where(column, 'in', keys)
-    .orderBy(column)
-    .orderBy('current', 'desc')
-    .orderBy('enrolled_on', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('enrollment as e')
+    .innerJoin('school as s', 's.id', 'e.school_id')
+    .selectAll('e')
+    .select(schoolInScope(scope, 's').as('in_scope'))
+    .distinctOn(`e.${column}`)
+    .where(`e.${column}`, 'in', keys)
+    .orderBy(`e.${column}`)
+    .orderBy('e.current', 'desc')
+    .orderBy('e.enrolled_on', 'desc')
+    .orderBy('e.id', 'desc')
     .execute();
 }
 

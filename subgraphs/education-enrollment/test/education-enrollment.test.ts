@@ -5,6 +5,11 @@ import { schoolTermOf, todayInChina } from '../src/school-term.ts';
 import { ID, TEMPORARY_NUMBER, insertEnrollmentFixtures } from './fixtures.ts';
 
 const bed = useSubgraphTestBed(educationEnrollment, { fixtures: insertEnrollmentFixtures, principal: testPrincipal({ agency: 'education' }) });
+// The bed's officer works in Suxian district; 赵小宝 goes to school in Fushun county, outside it
+// (what each caller sees is jurisdiction.test.ts's subject), so his records are read by a Fushun officer.
+const FUSHUN_OFFICER = testPrincipal({ agency: 'education', region: '210421' });
+// Province officers under SUPERVISION have record access: their counts are exact, never suppressed.
+const provinceSupervisor = (region: string) => testPrincipal({ agency: 'education', level: 'province', region });
 const run = bed.run;
 const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
 
@@ -90,15 +95,16 @@ describe('education-enrollment', () => {
   });
 
   it('derives the dropout status from the latest report, and knows children who left school', async () => {
-    const result = await run(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
         id dropoutStatus leftBehindFlag currentEnrollment { id }
         dropoutReports { edges { node { reportedOn reason status returnedOn school { id } } } }
-      } } }`,
-      { reps: childReps(['LB000000003', 'LB000000004', 'LB000000005', 'LB000000006']) },
-    );
-    expect(result.errors).toBeUndefined();
-    const [zhao, liu, chen, yang] = result.data!._entities as any[];
+      } } }`;
+    const suxian = await run(query, { reps: childReps(['LB000000004', 'LB000000005', 'LB000000006']) });
+    const fushun = await run(query, { reps: childReps(['LB000000003']) }, FUSHUN_OFFICER);
+    expect(suxian.errors).toBeUndefined();
+    expect(fushun.errors).toBeUndefined();
+    const [zhao] = fushun.data!._entities as any[];
+    const [liu, chen, yang] = suxian.data!._entities as any[];
     // A RETURNED report from 2023 does not hide the newer one still under persuasion.
     expect(zhao.dropoutStatus).toBe('PERSUADING');
     expect(zhao.dropoutReports.edges.map((e: any) => e.node)).toEqual([
@@ -112,10 +118,10 @@ describe('education-enrollment', () => {
   });
 
   it('resolves Child _entities in order, null for unknown children, at a cost independent of their number', async () => {
-    const few = await run(childEntities, { reps: childReps(['LB000000003', 'LB000000099', 'LB000000001', 'LB000000002']) });
+    const few = await run(childEntities, { reps: childReps(['LB000000006', 'LB000000099', 'LB000000001', 'LB000000002']) });
     expect(few.errors).toBeUndefined();
     expect(few.data!._entities).toEqual([
-      { id: 'LB000000003', leftBehindFlag: true, dropoutStatus: 'PERSUADING', currentEnrollment: { grade: 3, school: { id: '210421101-P' } } },
+      { id: 'LB000000006', leftBehindFlag: true, dropoutStatus: 'REFERRED', currentEnrollment: { grade: 3, school: { id: '431003101-P' } } },
       null,
       { id: 'LB000000001', leftBehindFlag: true, dropoutStatus: 'NONE', currentEnrollment: { grade: 6, school: { id: '431003101-P' } } },
       { id: 'LB000000002', leftBehindFlag: true, dropoutStatus: 'NONE', currentEnrollment: { grade: 4, school: { id: '431003101-P' } } },
@@ -124,24 +130,27 @@ describe('education-enrollment', () => {
     expect(bed.database.statements.count).toBe(3);
 
     bed.database.statements.reset();
-    const many = await run(childEntities, {
-      reps: childReps([...Array.from({ length: 6 }, (_, i) => `LB00000000${i + 1}`), ...Array.from({ length: 40 }, (_, i) => `LB1${i}`)]),
-    });
+    const suxianChildren = ['LB000000001', 'LB000000002', 'LB000000004', 'LB000000005', 'LB000000006'];
+    const many = await run(childEntities, { reps: childReps([...suxianChildren, ...Array.from({ length: 40 }, (_, i) => `LB1${i}`)]) });
     expect(many.errors).toBeUndefined();
-    expect((many.data!._entities as unknown[]).filter((e) => e !== null)).toHaveLength(6);
+    expect((many.data!._entities as unknown[]).filter((e) => e !== null)).toHaveLength(5);
     expect(bed.database.statements.count).toBe(3);
   });
 
   it('counts school statistics for regions at every level in one statement per term', async () => {
     const stats = `term schools enrolledChildren enrolledLeftBehind boarding boardingLeftBehind
       leftBehindWithoutPairedTeacher dropoutsOpen dropoutsReturned unexcusedAbsenceDaysThisTerm childrenWithUnexcusedAbsenceThisTerm`;
-    const result = await run(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region {
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region {
         code autumn: schoolStats(asOf: "2024-10-15") { ${stats} } spring: schoolStats(asOf: "2024-03-20") { term unexcusedAbsenceDaysThisTerm }
-      } } }`,
-      { reps: ['43', '431003101001', '431003102', '21', '11'].map((code) => ({ __typename: 'Region', code })) },
-    );
-    expect(result.errors).toBeUndefined();
+      } } }`;
+    const regions = (codes: string[]) => ({ reps: codes.map((code) => ({ __typename: 'Region', code })) });
+    // Aggregates are read inside the jurisdiction only: each province's supervisor reads its own regions.
+    const hunan = await run(query, regions(['43', '431003101001', '431003102']), provinceSupervisor('43'), 'SUPERVISION');
+    expect(bed.database.statements.count).toBe(2);
+    const liaoning = await run(query, regions(['21']), provinceSupervisor('21'), 'SUPERVISION');
+    const beijing = await run(query, regions(['11']), provinceSupervisor('11'), 'SUPERVISION');
+    for (const result of [hunan, liaoning, beijing]) expect(result.errors).toBeUndefined();
+    const result = { data: { _entities: [...hunan.data!._entities, ...liaoning.data!._entities, ...beijing.data!._entities] } };
     const zero = { schools: 0, enrolledChildren: 0, enrolledLeftBehind: 0, boarding: 0, boardingLeftBehind: 0, leftBehindWithoutPairedTeacher: 0, dropoutsOpen: 0, dropoutsReturned: 0, unexcusedAbsenceDaysThisTerm: 0, childrenWithUnexcusedAbsenceThisTerm: 0 };
     expect(result.data!._entities).toEqual([
       {
@@ -166,7 +175,6 @@ describe('education-enrollment', () => {
       // Regions are civil affairs' to know: a place without schools here simply counts zero.
       { code: '11', autumn: { term: '2024-AUTUMN', ...zero }, spring: { term: '2024-SPRING', unexcusedAbsenceDaysThisTerm: 0 } },
     ]);
-    expect(bed.database.statements.count).toBe(2);
   });
 
   it('places a day in its school term, by default today in Beijing', async () => {
@@ -180,7 +188,7 @@ describe('education-enrollment', () => {
     // 00:30 on 1 September in Beijing is still 31 August in UTC.
     expect(todayInChina(new Date('2024-08-31T16:30:00Z'))).toBe('2024-09-01');
     const today = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { schoolStats { term } } } }`, {
-      reps: [{ __typename: 'Region', code: '43' }],
+      reps: [{ __typename: 'Region', code: '431003' }],
     });
     expect(today.data!._entities).toEqual([{ schoolStats: { term: schoolTermOf(todayInChina()).label } }]);
   });
@@ -252,7 +260,7 @@ describe('education-enrollment', () => {
     const query = `query($n: String!) { enrollmentByStudentNumber(studentNumber: $n) { current school { id } child { id } } }`;
     const transferred = await run(query, { n: `G${ID.li}` });
     expect(transferred.data!.enrollmentByStudentNumber).toEqual({ current: true, school: { id: '431003101-P' }, child: { id: 'LB000000002' } });
-    const temporary = await run(query, { n: TEMPORARY_NUMBER });
+    const temporary = await run(query, { n: TEMPORARY_NUMBER }, FUSHUN_OFFICER);
     expect(temporary.data!.enrollmentByStudentNumber).toEqual({ current: true, school: { id: '210421101-P' }, child: { id: 'LB000000003' } });
     const leftSchool = await run(query, { n: `G${ID.chen}` });
     expect(leftSchool.data!.enrollmentByStudentNumber).toEqual({ current: false, school: { id: '431003101-P' }, child: { id: 'LB000000005' } });
@@ -286,6 +294,10 @@ describe('education-enrollment', () => {
     const teacherCursor = (await run(`{ school(id: "431003101-P") { teachers(first: 1) { pageInfo { endCursor } } } }`)).data!.school.teachers.pageInfo.endCursor;
     const wrongList = await run(`query($a: String) { school(id: "431003101-P") { enrolledChildren(after: $a) { edges { cursor } } } }`, { a: teacherCursor });
     expect(wrongList.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+    // A hand-made cursor of the right length with text where the grade goes is refused too, not an internal error.
+    const textGrade = Buffer.from(JSON.stringify(['x', '1班', 'LB000000001'])).toString('base64url');
+    const badGrade = await run(`query($a: String) { school(id: "431003101-P") { enrolledChildren(after: $a) { edges { cursor } } } }`, { a: textGrade });
+    expect(badGrade.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
 
     for (const n of [`G${ID.li.slice(0, 17)}${ID.li[17] === '0' ? '1' : '0'}`, 'X123', `L${'0'.repeat(16)}`]) {
       const bad = await run(`query($n: String!) { enrollmentByStudentNumber(studentNumber: $n) { id } }`, { n });

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { EducationDB } from '../src/db-types.ts';
 
 /** A valid ID number: area (6) + birth date (8) + sequence (3, odd for boys) + its check character. */
-function idNumber(area: string, birthDate: string, sequence: string): string {
+export function idNumber(area: string, birthDate: string, sequence: string): string {
   const first17 = area + birthDate + sequence;
   return first17 + idNumberCheckChar(first17);
 }

@@ -1,5 +1,7 @@
-import { keyedLoader, pagedListLoaderFamily, regionRanges } from '@lbc/subgraph-kit';
+import type { Principal } from '@lbc/schema';
+import { keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
+import { clinicPatientsLoaderFamily } from './clinic-patients.ts';
 import type {
   ChronicConditionRow,
   GrowthAssessmentValue,
@@ -8,7 +10,6 @@ import type {
   HospitalStayRow,
   ImmunisationRow,
   MentalHealthScreeningRow,
-  PatientRow,
 } from './db-types.ts';
 import {
   chinaToday,
@@ -23,6 +24,7 @@ import {
   seriousCondition,
   severeDisability,
 } from './health-facts.ts';
+import { patientInScope, type ScopedPatientRow } from './jurisdiction.ts';
 
 /** The derived facts of one child: what other agencies may see instead of the records behind them. */
 export interface HealthFactsRow {
@@ -46,21 +48,30 @@ export interface HealthRegionStatsRow {
   needing_follow_up: number;
 }
 
-/** Per-request loaders: every field that touches the database goes through one, so a page of N children costs one statement per field, not N. */
-export function createLoaders(db: Kysely<HealthDB>) {
+/** What `HealthRegionStats` resolves from: the row after small-cell suppression, which may null any count. */
+export type HealthRegionStatsView = { [K in keyof HealthRegionStatsRow]: K extends 'code' ? string : number | null };
+
+/**
+ * Per-request loaders, built for one caller: every field that touches the database goes
+ * through one, so a page of N children costs one statement per field, not N, and every
+ * statement that returns child rows applies the caller's jurisdiction (see jurisdiction.ts).
+ * Histories (immunisations, growth, disability…) hang off a child that was already
+ * authorized when it was loaded, so they need no filter of their own.
+ */
+export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
   // One "today" per request, so every derived fact of a response is judged on the same day.
   const asOf = chinaToday();
+  const scope = scopeOf(principal);
   return {
-    patientByChild: keyedLoader(
-      (ids: readonly string[]) => db.selectFrom('patient').selectAll().where('child_id', 'in', ids).execute(),
-      (row) => row.child_id,
-    ),
+    // Lookups load the row even when it is out of scope, with the verdict beside it, so
+    // the resolver can say FORBIDDEN rather than pretend the record does not exist.
+    patientByChild: keyedLoader((ids: readonly string[]) => scopedPatients(db, scope).where('p.child_id', 'in', ids).execute(), (row) => row.child_id),
     patientByRecordNumber: keyedLoader(
-      (numbers: readonly string[]) => db.selectFrom('patient').selectAll().where('record_number', 'in', numbers).execute(),
+      (numbers: readonly string[]) => scopedPatients(db, scope).where('p.record_number', 'in', numbers).execute(),
       (row) => row.record_number,
     ),
     patientByIdNumber: keyedLoader(
-      (numbers: readonly string[]) => db.selectFrom('patient').selectAll().where('id_number', 'in', numbers).execute(),
+      (numbers: readonly string[]) => scopedPatients(db, scope).where('p.id_number', 'in', numbers).execute(),
       (row) => row.id_number!,
     ),
     clinicById: keyedLoader(
@@ -80,13 +91,8 @@ export function createLoaders(db: Kysely<HealthDB>) {
           .execute(),
       (row) => row.child_id,
     ),
-    healthFacts: keyedLoader((ids: readonly string[]) => healthFacts(db, ids, asOf), (row) => row.child_id),
-    clinicPatients: pagedListLoaderFamily<PatientRow>(db, {
-      table: 'patient',
-      parentColumn: 'clinic_id',
-      orderBy: ['child_id'],
-      direction: 'asc',
-    }),
+    healthFacts: keyedLoader((ids: readonly string[]) => healthFacts(db, scope, ids, asOf), (row) => row.child_id),
+    clinicPatients: clinicPatientsLoaderFamily(db, scope),
     immunisations: pagedListLoaderFamily<ImmunisationRow>(db, {
       table: 'immunisation',
       parentColumn: 'child_id',
@@ -123,7 +129,17 @@ export function createLoaders(db: Kysely<HealthDB>) {
 
 export type HealthLoaders = ReturnType<typeof createLoaders>;
 
-async function healthFacts(db: Kysely<HealthDB>, ids: readonly string[], asOf: string): Promise<HealthFactsRow[]> {
+/** Patient rows with the caller's verdict on each (`in_scope`), computed in the same statement. */
+function scopedPatients(db: Kysely<HealthDB>, scope: Scope) {
+  return db.selectFrom('patient as p').selectAll('p').select(patientInScope(scope).as('in_scope')).$castTo<ScopedPatientRow>();
+}
+
+/**
+ * The derived facts are asked for children already authorized, but they are yes/no
+ * answers about a child's health: the rule is applied here too, so no path through this
+ * loader can reveal them for a child out of scope (such a child gets null facts).
+ */
+async function healthFacts(db: Kysely<HealthDB>, scope: Scope, ids: readonly string[], asOf: string): Promise<HealthFactsRow[]> {
   const { rows } = await sql<HealthFactsRow>`
     select p.child_id,
       not ${immunisationIncomplete(asOf)} as immunisation_complete,
@@ -131,10 +147,14 @@ async function healthFacts(db: Kysely<HealthDB>, ids: readonly string[], asOf: s
       ${seriousCondition} as serious_condition,
       ${needsFollowUp(asOf)} as needs_follow_up
     from patient p
-    where p.child_id in (${sql.join(ids as string[])})`.execute(db);
+    where p.child_id in (${sql.join(ids as string[])}) and ${patientInScope(scope)}`.execute(db);
   return rows;
 }
 
+/**
+ * No scope filter here: the resolver admits only regions inside the caller's
+ * jurisdiction, and every child counted lives in the region, hence in scope.
+ */
 async function healthRegionStats(db: Kysely<HealthDB>, codes: readonly string[], asOf: string): Promise<HealthRegionStatsRow[]> {
   // Each child's facts are computed once (the lateral subquery), then counted: the combined
   // facts (serious condition, follow-up) are the same ORs as in health-facts.ts, over columns.

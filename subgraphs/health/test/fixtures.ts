@@ -115,3 +115,29 @@ export async function insertHealthFixtures(db: Kysely<HealthDB>): Promise<void> 
     ])
     .execute();
 }
+
+/**
+ * Two more children for the jurisdiction tests, both crossing a boundary between where
+ * they live and which clinic keeps their record (a clinic follows its patients):
+ *
+ * | child | residence                          | clinic                      |
+ * | 6     | 431003102201 (Suxian, another town) | CL-431003101 (Bailutang)    |
+ * | 7     | 431003101201 (Bailutang)            | CL-210421100 (Shiwen, Fushun): record opened before moving to the grandparents |
+ *
+ * Both complete their immunisations and have no other history, so Suxian district then
+ * counts 6 children with a record, and Bailutang town 5 (children 1, 2, 4, 5 and 7).
+ */
+export async function insertBoundaryCrossingChildren(db: Kysely<HealthDB>): Promise<void> {
+  const today = chinaToday();
+  await db
+    .insertInto('patient')
+    .values([
+      { child_id: 'LB000000006', record_number: 'HR431003101000000006', id_number: null, birth_date: '2015-05-01', residence_code: '431003102201', clinic_id: 'CL-431003101', registered_on: '2015-05-10' },
+      { child_id: 'LB000000007', record_number: 'HR210421100000000007', id_number: null, birth_date: '2013-09-10', residence_code: '431003101201', clinic_id: 'CL-210421100', registered_on: '2013-09-20' },
+    ])
+    .execute();
+  await db
+    .insertInto('immunisation')
+    .values([...immunisations('LB000000006', '2015-05-01', today), ...immunisations('LB000000007', '2013-09-10', today)])
+    .execute();
+}

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { health } from '../src/index.ts';
 import { ID, insertHealthFixtures } from './fixtures.ts';
 
+// A county health officer of Suxian district runs every test unless it says otherwise;
+// child 3 lives in Fushun county (Liaoning), so its data is checked as Fushun's officer.
 const bed = useSubgraphTestBed(health, { fixtures: insertHealthFixtures, principal: testPrincipal({ agency: 'health' }) });
 const run = bed.run;
+const fushun = testPrincipal({ agency: 'health', region: '210421' });
 const childReps = (ids: readonly string[]) => ids.map((id) => ({ __typename: 'Child', id }));
 
 describe('health records', () => {
@@ -55,7 +58,11 @@ describe('health records', () => {
   });
 
   it('finds a record by record number and by ID number; unknown ones are null', async () => {
-    const byNumber = await run(`{ healthRecordByNumber(number: "HR210421100000000003") { idNumber clinic { name } child { id hospitalStays { edges { node { hospital reason admittedOn dischargedOn } } } } } }`);
+    const byNumber = await run(
+      `{ healthRecordByNumber(number: "HR210421100000000003") { idNumber clinic { name } child { id hospitalStays { edges { node { hospital reason admittedOn dischargedOn } } } } } }`,
+      {},
+      fushun,
+    );
     expect(byNumber.errors).toBeUndefined();
     expect(byNumber.data!.healthRecordByNumber).toEqual({
       idNumber: null,
@@ -83,21 +90,18 @@ describe('health records', () => {
 });
 
 describe('derived health facts', () => {
+  const factsQuery = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+    id immunisationComplete latestGrowthAssessment hasSeriousCondition needsHealthFollowUp
+  } } }`;
+
   it('derives immunisation completeness, follow-up and serious conditions per child', async () => {
-    const result = await run(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
-        id immunisationComplete latestGrowthAssessment hasSeriousCondition needsHealthFollowUp
-      } } }`,
-      { reps: childReps(['LB000000001', 'LB000000002', 'LB000000003', 'LB000000004', 'LB000000005']) },
-    );
+    const result = await run(factsQuery, { reps: childReps(['LB000000001', 'LB000000002', 'LB000000004', 'LB000000005']) });
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([
       // Disability grade 3 is not severe; HIGH risk was an earlier screening; the stay has ended; underweight has recovered.
       { id: 'LB000000001', immunisationComplete: true, latestGrowthAssessment: 'NORMAL', hasSeriousCondition: false, needsHealthFollowUp: false },
       // MMR dose 2 missing and stunted now; asthma and HIGH risk at the latest screening.
       { id: 'LB000000002', immunisationComplete: false, latestGrowthAssessment: 'STUNTED', hasSeriousCondition: true, needsHealthFollowUp: true },
-      // In hospital now; never measured, which is not malnutrition.
-      { id: 'LB000000003', immunisationComplete: true, latestGrowthAssessment: null, hasSeriousCondition: true, needsHealthFollowUp: false },
       // MenA dose 1 was due at 6 months; MMR and JE (due at 8 months) are not due yet.
       { id: 'LB000000004', immunisationComplete: false, latestGrowthAssessment: 'NORMAL', hasSeriousCondition: false, needsHealthFollowUp: true },
       // IPV dose 4 is not due until 48 months; the latest disability assessment is grade 2; overweight is not malnutrition.
@@ -105,6 +109,13 @@ describe('derived health facts', () => {
     ]);
     // One statement for the patients, one for every derived fact of all of them.
     expect(bed.database.statements.count).toBe(2);
+
+    const fushunChild = await run(factsQuery, { reps: childReps(['LB000000003']) }, fushun);
+    expect(fushunChild.errors).toBeUndefined();
+    expect(fushunChild.data!._entities).toEqual([
+      // In hospital now; never measured, which is not malnutrition.
+      { id: 'LB000000003', immunisationComplete: true, latestGrowthAssessment: null, hasSeriousCondition: true, needsHealthFollowUp: false },
+    ]);
   });
 });
 
@@ -115,17 +126,23 @@ describe('federation', () => {
     growthMeasurements(first: 1) { edges { node { measuredOn } } }
   } } }`;
 
-  it('resolves Child _entities in representation order, null for children without a record', async () => {
+  it('resolves Child _entities in representation order: null for children without a record, refused outside the jurisdiction', async () => {
     const result = await run(entitiesQuery, { reps: childReps(['LB000000003', 'nope', 'LB000000001', 'LB000000002']) });
-    expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([
-      { id: 'LB000000003', immunisationComplete: true, hasSeriousCondition: true, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000003', clinic: { name: '石文镇卫生院' } }, growthMeasurements: { edges: [] } },
-      null,
+      null, // lives in Fushun county: outside a Suxian officer's jurisdiction
+      null, // no health record
       { id: 'LB000000001', immunisationComplete: true, hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR431003101000000001', clinic: { name: '白露塘镇卫生院' } }, growthMeasurements: { edges: [{ node: { measuredOn: '2024-04-01' } }] } },
       { id: 'LB000000002', immunisationComplete: false, hasSeriousCondition: true, needsHealthFollowUp: true, healthRecord: { number: 'HR431003101000000002', clinic: { name: '白露塘镇卫生院' } }, growthMeasurements: { edges: [{ node: { measuredOn: '2024-08-01' } }] } },
     ]);
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 0], extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } })]);
     // Patients, derived facts, clinics, growth pages: one statement each.
     expect(bed.database.statements.count).toBe(4);
+
+    const fushunChild = await run(entitiesQuery, { reps: childReps(['LB000000003']) }, fushun);
+    expect(fushunChild.errors).toBeUndefined();
+    expect(fushunChild.data!._entities).toEqual([
+      { id: 'LB000000003', immunisationComplete: true, hasSeriousCondition: true, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000003', clinic: { name: '石文镇卫生院' } }, growthMeasurements: { edges: [] } },
+    ]);
   });
 
   it('costs the same number of statements for 1 child and for 500', async () => {
@@ -134,32 +151,39 @@ describe('federation', () => {
     bed.database.statements.reset();
     const many = Array.from({ length: 500 }, (_, i) => `LB${String(i + 1).padStart(9, '0')}`);
     const result = await run(entitiesQuery, { reps: childReps(many) });
-    expect(result.errors).toBeUndefined();
-    expect((result.data!._entities as unknown[]).filter(Boolean)).toHaveLength(5);
+    // Four Suxian children; the Fushun one (third) is refused.
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 2], extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } })]);
+    expect((result.data!._entities as unknown[]).filter(Boolean)).toHaveLength(4);
     expect(bed.database.statements.count).toBe(forOne);
   });
 
   it('aggregates health counts for regions at every level in one statement, without a region table', async () => {
-    const result = await run(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { code healthStats {
-        withHealthRecord immunisationIncomplete malnourished disabled withChronicIllness mentalHealthHighRisk hospitalised withSeriousCondition needingFollowUp
-      } } } }`,
-      { reps: ['43', '431003101201', '431003101202', '21', '11', 'not-a-code'].map((code) => ({ __typename: 'Region', code })) },
-    );
+    const statsQuery = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { code healthStats {
+      withHealthRecord immunisationIncomplete malnourished disabled withChronicIllness mentalHealthHighRisk hospitalised withSeriousCondition needingFollowUp
+    } } } }`;
+    const regions = (codes: string[]) => ({ reps: codes.map((code) => ({ __typename: 'Region', code })) });
+    // Province officers under SUPERVISION: the whole province is theirs and they have record
+    // access, so the counts are exact (suppression is tested in jurisdiction.test.ts).
+    const hunan = testPrincipal({ agency: 'health', level: 'province', region: '43' });
+    const liaoning = testPrincipal({ agency: 'health', level: 'province', region: '21' });
+    const result = await run(statsQuery, regions(['43', '431003101201', '431003101202', '4302', 'not-a-code']), hunan, 'SUPERVISION');
     // The malformed code is refused with a reason; the valid regions still answer.
-    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 5], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
-    const stats = (result.data!._entities as any[]).map((r) => r && { code: r.code, ...r.healthStats });
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 4], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    const stats = (entities: any[]) => entities.map((r) => r && { code: r.code, ...r.healthStats });
     const zero = { withHealthRecord: 0, immunisationIncomplete: 0, malnourished: 0, disabled: 0, withChronicIllness: 0, mentalHealthHighRisk: 0, hospitalised: 0, withSeriousCondition: 0, needingFollowUp: 0 };
-    expect(stats).toEqual([
+    expect(stats(result.data!._entities)).toEqual([
       { code: '43', withHealthRecord: 4, immunisationIncomplete: 2, malnourished: 1, disabled: 2, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 2 },
       { code: '431003101201', ...zero, withHealthRecord: 2, immunisationIncomplete: 1, disabled: 1, needingFollowUp: 1 },
       { code: '431003101202', withHealthRecord: 2, immunisationIncomplete: 1, malnourished: 1, disabled: 1, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 1 },
-      { code: '21', ...zero, withHealthRecord: 1, hospitalised: 1, withSeriousCondition: 1 },
-      // Beijing: a real place with no records here, so zeros (civil affairs decides whether it exists).
-      { code: '11', ...zero },
+      // Zhuzhou: a real place with no records here, so zeros (civil affairs decides whether it exists).
+      { code: '4302', ...zero },
       null,
     ]);
     expect(bed.database.statements.count).toBe(1);
+
+    const fushunStats = await run(statsQuery, regions(['21']), liaoning, 'SUPERVISION');
+    expect(fushunStats.errors).toBeUndefined();
+    expect(stats(fushunStats.data!._entities)).toEqual([{ code: '21', ...zero, withHealthRecord: 1, hospitalised: 1, withSeriousCondition: 1 }]);
   });
 });
 

@@ -134,6 +134,8 @@ export interface PoliceChildView {
   unregistered_reported_on: string | null;
   unregistered_status: 'PENDING' | 'REGISTERED' | null;
   unregistered_registered_on: string | null;
+  /** The police station keeping the child's household; null while unregistered (see 0002-child-station.ts). */
+  station_id: string | null;
 }
 
 export type HouseholdRow = Selectable<HouseholdTable>;

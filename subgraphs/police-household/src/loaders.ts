@@ -1,13 +1,16 @@
-import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges } from '@lbc/subgraph-kit';
+import type { Principal } from '@lbc/schema';
+import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type {
   EmergencyResponseRow,
+  HouseholdRow,
   MandatoryReportRow,
   MissingReportRow,
   ParentStatusRow,
   PoliceChildRow,
   PoliceDB,
 } from './db-types.ts';
+import { childInScope, householdInScope, type WithScope } from './jurisdiction.ts';
 
 export interface HouseholdStatsRow {
   code: string;
@@ -20,20 +23,36 @@ export interface HouseholdStatsRow {
   children_with_parent_serving_sentence: number;
 }
 
-/** Per-request loaders: every field that touches the database goes through one, so a page of N children costs one statement per field, not N. */
-export function createLoaders(db: Kysely<PoliceDB>) {
+/** What HouseholdRegionStats resolves from: the counts after small-cell suppression, where any may be null. */
+export type HouseholdStats = { [K in keyof HouseholdStatsRow]: HouseholdStatsRow[K] extends number ? number | null : HouseholdStatsRow[K] };
+
+/** The model behind Household: resolvers hand one out only when it is in scope. */
+export type ScopedHouseholdRow = WithScope<HouseholdRow>;
+
+/**
+ * Per-request loaders for one principal: every field that touches the database goes through
+ * one, so a page of N children costs one statement per field, not N. Lookups of single
+ * children and households select `in_scope` in the same statement, so the resolver can tell
+ * "not yours" (FORBIDDEN) from "not here" (null) without a second query. Histories hanging
+ * off a child or report (reports, responses, missing reports, parent statuses) are reached
+ * only through an already authorized child, so they carry no filter of their own.
+ */
+export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
+  const scope = scopeOf(principal);
+  const children = () => db.selectFrom('police_child').selectAll().select(childInScope(scope, 'police_child').as('in_scope'));
   return {
     childById: keyedLoader(
-      (ids: readonly string[]) => db.selectFrom('police_child').selectAll().where('id', 'in', ids).execute(),
+      (ids: readonly string[]): Promise<WithScope<PoliceChildRow>[]> => children().where('id', 'in', ids).execute(),
       (row) => row.id,
     ),
     // Adults are residents too, but they are not the hub's children: the view holds children only.
     childByIdNumber: keyedLoader(
-      (numbers: readonly string[]) => db.selectFrom('police_child').selectAll().where('id_number', 'in', numbers).execute(),
+      (numbers: readonly string[]): Promise<WithScope<PoliceChildRow>[]> => children().where('id_number', 'in', numbers).execute(),
       (row) => row.id_number!,
     ),
     householdByNumber: keyedLoader(
-      (numbers: readonly string[]) => db.selectFrom('household').selectAll().where('number', 'in', numbers).execute(),
+      (numbers: readonly string[]): Promise<ScopedHouseholdRow[]> =>
+        db.selectFrom('household').selectAll().select(householdInScope(scope, 'household').as('in_scope')).where('number', 'in', numbers).execute(),
       (row) => row.number,
     ),
     currentParentStatusesByChild: groupedLoader(
@@ -41,6 +60,7 @@ export function createLoaders(db: Kysely<PoliceDB>) {
         db.selectFrom('parent_status').selectAll().where('child_id', 'in', ids).where('ended_on', 'is', null).execute(),
       (row) => row.child_id,
     ),
+    // Members are only listed for a household already in scope (see Household.members).
     householdMembers: pagedListLoaderFamily<PoliceChildRow>(db, {
       table: 'police_child',
       parentColumn: 'household_number',
@@ -71,6 +91,8 @@ export function createLoaders(db: Kysely<PoliceDB>) {
       orderBy: ['since', 'id'],
       direction: 'desc',
     }),
+    // Unfiltered on purpose: Region.householdStats admits only regions inside the jurisdiction,
+    // where every child counted is in scope by place, and suppresses small cells itself.
     householdStats: keyedLoader((codes: readonly string[]) => householdStats(db, codes), (row) => row.code),
   };
 }

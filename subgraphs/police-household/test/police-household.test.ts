@@ -8,6 +8,8 @@ import { HOUSEHOLD, ID, insertHouseholdFixtures } from './fixtures.ts';
 
 const bed = useSubgraphTestBed(policeHousehold, { fixtures: insertHouseholdFixtures, principal: testPrincipal({ agency: 'police' }) });
 const run = bed.run;
+/** The Liaoning child LB000000003 is outside the default (Suxian) officer's jurisdiction: Fushun's police see it. */
+const fushunOfficer = testPrincipal({ agency: 'police', region: '210421' });
 const ids = (connection: { edges: { node: { id: string } }[] }) => connection.edges.map((e) => e.node.id);
 
 describe('police-household records', () => {
@@ -105,6 +107,7 @@ describe('police-household records', () => {
         mandatoryReports { edges { node { category status child { id } } } }
       } } }`,
       { reps: [{ __typename: 'Child', id: 'LB000000003' }] },
+      fushunOfficer,
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([
@@ -126,7 +129,7 @@ describe('police-household records', () => {
       } }`,
       {
         reps: [
-          { __typename: 'Child', id: 'LB000000003' },
+          { __typename: 'Child', id: 'LB000000005' },
           { __typename: 'Child', idNumber: ID.li },
           { __typename: 'Child', id: 'nope' },
           { __typename: 'Child', idNumber: ID.stranger },
@@ -139,7 +142,7 @@ describe('police-household records', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([
-      { id: 'LB000000003', idNumber: null, householdRegistrationStatus: 'UNREGISTERED_PENDING' },
+      { id: 'LB000000005', idNumber: null, householdRegistrationStatus: 'UNREGISTERED_PENDING' },
       { id: 'LB000000002', idNumber: ID.li, householdRegistrationStatus: 'REGISTERED' },
       null,
       null,
@@ -153,20 +156,21 @@ describe('police-household records', () => {
   });
 
   it('derives guardianCanAct from current parent statuses only', async () => {
-    const result = await run(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id guardianCanAct } } }`,
-      { reps: ['LB000000001', 'LB000000002', 'LB000000003', 'LB000000005', 'LB000000006'].map((id) => ({ __typename: 'Child', id })) },
-    );
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id guardianCanAct } } }`;
+    const reps = (ids: string[]) => ({ reps: ids.map((id) => ({ __typename: 'Child', id })) });
+    const result = await run(query, reps(['LB000000001', 'LB000000002', 'LB000000005', 'LB000000006']));
     expect(result.errors).toBeUndefined();
     expect(result.data!._entities).toEqual([
       { id: 'LB000000001', guardianCanAct: true }, // both parents away
       { id: 'LB000000002', guardianCanAct: false }, // mother serving a sentence, father away (his detention ended)
-      { id: 'LB000000003', guardianCanAct: false }, // father deceased, mother missing
       { id: 'LB000000005', guardianCanAct: true }, // mother deceased, father at home (his detention ended)
       { id: 'LB000000006', guardianCanAct: true }, // nothing known to the police
     ]);
-    // The five children in one statement, all their current parent statuses in another.
+    // The four children in one statement, all their current parent statuses in another.
     expect(bed.database.statements.count).toBe(2);
+    const fushun = await run(query, reps(['LB000000003']), fushunOfficer);
+    expect(fushun.errors).toBeUndefined();
+    expect(fushun.data!._entities).toEqual([{ id: 'LB000000003', guardianCanAct: false }]); // father deceased, mother missing
 
     const status = (parent_role: 'FATHER' | 'MOTHER', s: ParentStatusRow['status']): ParentStatusRow => ({ id: 0, child_id: 'x', parent_role, status: s, since: '2020-01-01', ended_on: null });
     expect(guardianCanAct([status('FATHER', 'DETAINED')])).toBe(true);
@@ -176,28 +180,35 @@ describe('police-household records', () => {
   });
 
   it('aggregates household counts for regions at several levels in one statement', async () => {
-    const result = await run(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) {
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Region { code householdStats { registeredChildren registeredAfterReport unregisteredPending
           mandatoryReportsAwaitingResponse mandatoryReportsResponding missingChildrenNotFound childrenWithParentServingSentence } }
-      } }`,
-      { reps: ['43', '431003', '431003101201', '21', '11', '4310031'].map((code) => ({ __typename: 'Region', code })) },
-    );
+      } }`;
+    const reps = (codes: string[]) => ({ reps: codes.map((code) => ({ __typename: 'Region', code })) });
+    const stats = (entities: any[]) => entities.map((r) => r && { code: r.code, ...r.householdStats });
+    const result = await run(query, reps(['431003', '431003101201', '431003102', '4310031']));
     // The malformed code is refused with a reason; the valid regions still answer.
-    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 5], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
-    const stats = (result.data!._entities as any[]).map((r) => r && { code: r.code, ...r.householdStats });
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 3], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     const suxian = { registeredChildren: 3, registeredAfterReport: 1, unregisteredPending: 2, mandatoryReportsAwaitingResponse: 1, mandatoryReportsResponding: 1, missingChildrenNotFound: 1, childrenWithParentServingSentence: 2 };
-    expect(stats).toEqual([
-      { code: '43', ...suxian },
+    const nobody = { registeredChildren: 0, registeredAfterReport: 0, unregisteredPending: 0, mandatoryReportsAwaitingResponse: 0, mandatoryReportsResponding: 0, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 };
+    expect(stats(result.data!._entities)).toEqual([
       { code: '431003', ...suxian },
       { code: '431003101201', registeredChildren: 1, registeredAfterReport: 0, unregisteredPending: 1, mandatoryReportsAwaitingResponse: 1, mandatoryReportsResponding: 1, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 },
-      { code: '21', registeredChildren: 0, registeredAfterReport: 0, unregisteredPending: 1, mandatoryReportsAwaitingResponse: 1, mandatoryReportsResponding: 0, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 },
       // Regions belong to civil affairs: a place with nobody registered here simply counts zero.
-      { code: '11', registeredChildren: 0, registeredAfterReport: 0, unregisteredPending: 0, mandatoryReportsAwaitingResponse: 0, mandatoryReportsResponding: 0, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 },
+      { code: '431003102', ...nobody },
       // Not a division code: refused.
       null,
     ]);
     expect(bed.database.statements.count).toBe(1);
+
+    // Provinces read their own totals; under SUPERVISION they have record access, so the counts are exact.
+    const province = (region: string) => testPrincipal({ agency: 'police', level: 'province', region });
+    const hunan = await run(query, reps(['43']), province('43'), 'SUPERVISION');
+    expect(hunan.errors).toBeUndefined();
+    expect(stats(hunan.data!._entities)).toEqual([{ code: '43', ...suxian }]);
+    const liaoning = await run(query, reps(['21']), province('21'), 'SUPERVISION');
+    expect(liaoning.errors).toBeUndefined();
+    expect(stats(liaoning.data!._entities)).toEqual([{ code: '21', ...nobody, unregisteredPending: 1, mandatoryReportsAwaitingResponse: 1 }]);
   });
 
   it("pages a child's reports and a household's members with keyset cursors", async () => {
@@ -254,7 +265,8 @@ describe('police-household records', () => {
 
     const received = await run(query, { code: '43', status: 'RECEIVED' });
     expect(received.data!.mandatoryReports.edges.map((e: any) => e.node.child.id)).toEqual(['LB000000001']);
-    const liaoning = await run(query, { code: '21' });
+    // Fushun's officer asks for the whole province: the list is clamped to the county.
+    const liaoning = await run(query, { code: '21' }, fushunOfficer);
     expect(liaoning.data!.mandatoryReports.edges.map((e: any) => [e.node.status, e.node.child.id])).toEqual([['RECEIVED', 'LB000000003']]);
   });
 
@@ -268,7 +280,7 @@ describe('police-household records', () => {
     // LB000000004 was handed over in the same village but is registered now.
     expect(ids(page2.data!.unregisteredChildren)).toEqual(['LB000000005']);
     expect(page2.data!.unregisteredChildren.pageInfo.hasNextPage).toBe(false);
-    const fushun = await run(query, { code: '210421100' });
+    const fushun = await run(query, { code: '210421100' }, fushunOfficer);
     expect(ids(fushun.data!.unregisteredChildren)).toEqual(['LB000000003']);
   });
 

@@ -375,16 +375,21 @@ export type RegionEdge = {
   node: Region;
 };
 
+/**
+ * Registry counts for the children living in a place. A count is null when it is between 1
+ * and 4 and the caller has no record access to the place (city or province level, or purpose
+ * STATISTICS): such small cells could identify a child.
+ */
 export type RegistryStats = {
   __typename?: 'RegistryStats';
-  activeChildren: Scalars['Int']['output'];
-  bothParentsAway: Scalars['Int']['output'];
-  deFactoUnsupported: Scalars['Int']['output'];
-  guardianMissing: Scalars['Int']['output'];
-  onMinimumLivingAllowance: Scalars['Int']['output'];
-  oneParentAwayOtherUnable: Scalars['Int']['output'];
-  openProtectionCases: Scalars['Int']['output'];
-  withoutEntrustedGuardian: Scalars['Int']['output'];
+  activeChildren: Maybe<Scalars['Int']['output']>;
+  bothParentsAway: Maybe<Scalars['Int']['output']>;
+  deFactoUnsupported: Maybe<Scalars['Int']['output']>;
+  guardianMissing: Maybe<Scalars['Int']['output']>;
+  onMinimumLivingAllowance: Maybe<Scalars['Int']['output']>;
+  oneParentAwayOtherUnable: Maybe<Scalars['Int']['output']>;
+  openProtectionCases: Maybe<Scalars['Int']['output']>;
+  withoutEntrustedGuardian: Maybe<Scalars['Int']['output']>;
 };
 
 export type RegistryStatus =
@@ -799,14 +804,14 @@ export type RegionEdgeResolvers<ContextType = CivilAffairsContext, ParentType ex
 }>;
 
 export type RegistryStatsResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['RegistryStats'] = ResolversParentTypes['RegistryStats']> = ResolversObject<{
-  activeChildren?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  bothParentsAway?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  deFactoUnsupported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  guardianMissing?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  onMinimumLivingAllowance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  oneParentAwayOtherUnable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  openProtectionCases?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withoutEntrustedGuardian?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  activeChildren?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  bothParentsAway?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  deFactoUnsupported?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  guardianMissing?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  onMinimumLivingAllowance?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  oneParentAwayOtherUnable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  openProtectionCases?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withoutEntrustedGuardian?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type RiskFlagsResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['RiskFlags'] = ResolversParentTypes['RiskFlags']> = ResolversObject<{

@@ -1,18 +1,18 @@
 import { villageCodeRange } from '@lbc/schema';
-import { pageWindow, toConnection } from '@lbc/subgraph-kit';
+import { pageWindow, regionWithinScope, toConnection } from '@lbc/subgraph-kit';
+import { authorizedChild } from '../authorized-child.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  child: (_, { id }, { loaders }) => loaders.childById.load(id),
-  childByIdNumber: (_, { idNumber }, { loaders }) => loaders.childByIdNumber.load(idNumber),
+  child: (_, { id }, { loaders }) => authorizedChild(loaders.childById.load(id), id),
+  // The number is never echoed in the error: an ID number does not belong in logs or responses.
+  childByIdNumber: (_, { idNumber }, { loaders }) => authorizedChild(loaders.childByIdNumber.load(idNumber), 'with that ID number'),
 
-  children: async (_, { filter, first, after }, { db }) => {
+  children: async (_, { filter, first, after }, { db, loaders }) => {
     const window = pageWindow({ first, after }, 2);
-    let query = db.selectFrom('child').selectAll('child');
-    if (filter?.regionCode) {
-      const { low, high } = villageCodeRange(filter.regionCode);
-      query = query.where('village_code', '>=', low).where('village_code', '<=', high);
-    }
+    // Only the caller's jurisdiction: a wider region is narrowed to it, a disjoint one (or any, for auditors) refused.
+    const { low, high } = villageCodeRange(regionWithinScope(loaders.scope, filter?.regionCode ?? loaders.scope.prefix));
+    let query = db.selectFrom('child').selectAll('child').where('village_code', '>=', low).where('village_code', '<=', high);
     if (filter?.category) query = query.where('category', '=', filter.category);
     if (filter?.status) query = query.where('status', '=', filter.status);
     if (filter?.riskFlag) {

@@ -1,10 +1,15 @@
+import { assertRegionInJurisdiction, suppressSmallCells } from '@lbc/subgraph-kit';
 import type { RegionResolvers, RegistryStatsResolvers } from '../generated/resolvers-types.ts';
 
 export const Region: RegionResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.regionByCode.load(reference.code),
   parent: (region, _, { loaders }) => (region.parent_code ? loaders.regionByCode.load(region.parent_code) : null),
   children: (region, args, { loaders }) => loaders.subRegions(args).load(region.code),
-  registryStats: async (region, _, { loaders }) => (await loaders.registryStats.load(region.code))!,
+  // Names and the hierarchy are public reference data; the counts are the caller's only inside its jurisdiction.
+  registryStats: async (region, _, { loaders, principal, purpose }) => {
+    assertRegionInJurisdiction(principal, region.code);
+    return suppressSmallCells((await loaders.registryStats.load(region.code))!, principal, purpose);
+  },
 };
 
 export const RegistryStats: RegistryStatsResolvers = {

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ChildRef as ChildRefModel, RegionRef as RegionRefModel, SchoolRow as SchoolRowModel, TeacherRow as TeacherRowModel, EnrollmentRow as EnrollmentRowModel, AttendanceRow as AttendanceRowModel, DropoutReportRow as DropoutReportRowModel, CounsellingSessionRow as CounsellingSessionRowModel } from '../db-types.ts';
-import type { SchoolStatsRow as SchoolStatsRowModel } from '../loaders.ts';
+import type { SchoolStats as SchoolStatsModel } from '../school-stats.ts';
 import type { EducationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -44,6 +44,11 @@ export type AttendanceMonth = {
  * A child as the enrollment system knows it. Every field is nullable: a child without an
  * enrollment here (under school age) resolves to null, and that must not null the rest of
  * the child's file.
+ *
+ * Jurisdiction: education places a child at its school (the current one, or the last one
+ * for a child who left school). The child is in scope when that school stands in the
+ * caller's region, or is the caller's own school (a teacher bound to it). A child outside
+ * the jurisdiction resolves to null with a FORBIDDEN error.
  */
 export type Child = {
   __typename?: 'Child';
@@ -76,6 +81,11 @@ export type Child = {
  * A child as the enrollment system knows it. Every field is nullable: a child without an
  * enrollment here (under school age) resolves to null, and that must not null the rest of
  * the child's file.
+ *
+ * Jurisdiction: education places a child at its school (the current one, or the last one
+ * for a child who left school). The child is in scope when that school stands in the
+ * caller's region, or is the caller's own school (a teacher bound to it). A child outside
+ * the jurisdiction resolves to null with a FORBIDDEN error.
  */
 export type ChildAttendanceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -87,6 +97,11 @@ export type ChildAttendanceArgs = {
  * A child as the enrollment system knows it. Every field is nullable: a child without an
  * enrollment here (under school age) resolves to null, and that must not null the rest of
  * the child's file.
+ *
+ * Jurisdiction: education places a child at its school (the current one, or the last one
+ * for a child who left school). The child is in scope when that school stands in the
+ * caller's region, or is the caller's own school (a teacher bound to it). A child outside
+ * the jurisdiction resolves to null with a FORBIDDEN error.
  */
 export type ChildCounsellingSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -98,6 +113,11 @@ export type ChildCounsellingSessionsArgs = {
  * A child as the enrollment system knows it. Every field is nullable: a child without an
  * enrollment here (under school age) resolves to null, and that must not null the rest of
  * the child's file.
+ *
+ * Jurisdiction: education places a child at its school (the current one, or the last one
+ * for a child who left school). The child is in scope when that school stands in the
+ * caller's region, or is the caller's own school (a teacher bound to it). A child outside
+ * the jurisdiction resolves to null with a FORBIDDEN error.
  */
 export type ChildDropoutReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -109,6 +129,11 @@ export type ChildDropoutReportsArgs = {
  * A child as the enrollment system knows it. Every field is nullable: a child without an
  * enrollment here (under school age) resolves to null, and that must not null the rest of
  * the child's file.
+ *
+ * Jurisdiction: education places a child at its school (the current one, or the last one
+ * for a child who left school). The child is in scope when that school stands in the
+ * caller's region, or is the caller's own school (a teacher bound to it). A child outside
+ * the jurisdiction resolves to null with a FORBIDDEN error.
  */
 export type ChildEnrollmentHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -213,9 +238,15 @@ export type Query = {
   /**
    * The enrollment a national student number (G + ID number) or temporary number (L + 17
    * digits) belongs to: the current one, or the latest if the child is enrolled nowhere now.
+   * Null for an unknown number; null with a FORBIDDEN error when the enrollment's school is
+   * outside the caller's jurisdiction.
    */
   enrollmentByStudentNumber: Maybe<Enrollment>;
-  /** A school by id, e.g. 431003101-P (the central primary school of a township). */
+  /**
+   * A school by id, e.g. 431003101-P (the central primary school of a township). Schools
+   * are public institutions: any caller may look one up; its pupils are another matter
+   * (see School.enrolledChildren).
+   */
   school: Maybe<School>;
   /** The schools in a place (any of the five levels), ordered by location then id. */
   schools: SchoolConnection;
@@ -278,7 +309,11 @@ export type RegionSchoolsArgs = {
 
 export type School = {
   __typename?: 'School';
-  /** Children enrolled here now, by grade, class, then child id. */
+  /**
+   * Children enrolled here now, by grade, class, then child id. Only children in the
+   * caller's jurisdiction: all of them when the school stands in the caller's region or is
+   * the caller's own school, none otherwise.
+   */
   enrolledChildren: EnrolledChildConnection;
   id: Scalars['ID']['output'];
   kind: SchoolKind;
@@ -340,25 +375,36 @@ export type SchoolKind =
 
 /**
  * Counts over the current enrollments at the schools in a place: a child is counted where
- * the school is, not where the child lives.
+ * the school is, not where the child lives. Readable only for places inside the caller's
+ * jurisdiction. A count of children is null when it lies between 1 and 4 and the caller has
+ * no record access to the place (city or province level without purpose SUPERVISION, or
+ * purpose STATISTICS): fewer than 5, suppressed, because such small cells could identify a
+ * child. 0 is always given as 0.
  */
 export type SchoolRegionStats = {
   __typename?: 'SchoolRegionStats';
-  boarding: Scalars['Int']['output'];
-  boardingLeftBehind: Scalars['Int']['output'];
-  childrenWithUnexcusedAbsenceThisTerm: Scalars['Int']['output'];
-  /** Children whose latest dropout report is REPORTED, PERSUADING or REFERRED. */
-  dropoutsOpen: Scalars['Int']['output'];
-  /** Children whose latest dropout report is RETURNED. */
-  dropoutsReturned: Scalars['Int']['output'];
-  enrolledChildren: Scalars['Int']['output'];
-  enrolledLeftBehind: Scalars['Int']['output'];
-  /** Left-behind children no teacher is paired with. */
-  leftBehindWithoutPairedTeacher: Scalars['Int']['output'];
+  /** Null: fewer than 5, suppressed. */
+  boarding: Maybe<Scalars['Int']['output']>;
+  /** Null: fewer than 5, suppressed. */
+  boardingLeftBehind: Maybe<Scalars['Int']['output']>;
+  /** Null: fewer than 5, suppressed. */
+  childrenWithUnexcusedAbsenceThisTerm: Maybe<Scalars['Int']['output']>;
+  /** Children whose latest dropout report is REPORTED, PERSUADING or REFERRED. Null: fewer than 5, suppressed. */
+  dropoutsOpen: Maybe<Scalars['Int']['output']>;
+  /** Children whose latest dropout report is RETURNED. Null: fewer than 5, suppressed. */
+  dropoutsReturned: Maybe<Scalars['Int']['output']>;
+  /** Null: fewer than 5, suppressed. */
+  enrolledChildren: Maybe<Scalars['Int']['output']>;
+  /** Null: fewer than 5, suppressed. */
+  enrolledLeftBehind: Maybe<Scalars['Int']['output']>;
+  /** Left-behind children no teacher is paired with. Null: fewer than 5, suppressed. */
+  leftBehindWithoutPairedTeacher: Maybe<Scalars['Int']['output']>;
+  /** Never suppressed: schools are public institutions, listed by Region.schools to every caller. */
   schools: Scalars['Int']['output'];
   /** The school term the absence counts cover, e.g. 2024-AUTUMN (September-January) or 2025-SPRING (February-August). */
   term: Scalars['String']['output'];
-  unexcusedAbsenceDaysThisTerm: Scalars['Int']['output'];
+  /** Days, summed over the children. Null: fewer than 5, suppressed. */
+  unexcusedAbsenceDaysThisTerm: Maybe<Scalars['Int']['output']>;
 };
 
 export type Teacher = {
@@ -510,7 +556,7 @@ export type ResolversTypes = ResolversObject<{
   SchoolCounsellingSessionEdge: ResolverTypeWrapper<Partial<Omit<SchoolCounsellingSessionEdge, 'node'> & { node: ResolversTypes['SchoolCounsellingSession'] }>>;
   SchoolEdge: ResolverTypeWrapper<Partial<Omit<SchoolEdge, 'node'> & { node: ResolversTypes['School'] }>>;
   SchoolKind: ResolverTypeWrapper<Partial<SchoolKind>>;
-  SchoolRegionStats: ResolverTypeWrapper<SchoolStatsRowModel>;
+  SchoolRegionStats: ResolverTypeWrapper<SchoolStatsModel>;
   Teacher: ResolverTypeWrapper<TeacherRowModel>;
   TeacherConnection: ResolverTypeWrapper<Partial<Omit<TeacherConnection, 'edges'> & { edges: Array<ResolversTypes['TeacherEdge']> }>>;
   TeacherEdge: ResolverTypeWrapper<Partial<Omit<TeacherEdge, 'node'> & { node: ResolversTypes['Teacher'] }>>;
@@ -545,7 +591,7 @@ export type ResolversParentTypes = ResolversObject<{
   SchoolCounsellingSessionConnection: Partial<Omit<SchoolCounsellingSessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SchoolCounsellingSessionEdge']> }>;
   SchoolCounsellingSessionEdge: Partial<Omit<SchoolCounsellingSessionEdge, 'node'> & { node: ResolversParentTypes['SchoolCounsellingSession'] }>;
   SchoolEdge: Partial<Omit<SchoolEdge, 'node'> & { node: ResolversParentTypes['School'] }>;
-  SchoolRegionStats: SchoolStatsRowModel;
+  SchoolRegionStats: SchoolStatsModel;
   Teacher: TeacherRowModel;
   TeacherConnection: Partial<Omit<TeacherConnection, 'edges'> & { edges: Array<ResolversParentTypes['TeacherEdge']> }>;
   TeacherEdge: Partial<Omit<TeacherEdge, 'node'> & { node: ResolversParentTypes['Teacher'] }>;
@@ -698,17 +744,17 @@ export type SchoolEdgeResolvers<ContextType = EducationContext, ParentType exten
 }>;
 
 export type SchoolRegionStatsResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['SchoolRegionStats'] = ResolversParentTypes['SchoolRegionStats']> = ResolversObject<{
-  boarding?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  boardingLeftBehind?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  childrenWithUnexcusedAbsenceThisTerm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  dropoutsOpen?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  dropoutsReturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  enrolledChildren?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  enrolledLeftBehind?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  leftBehindWithoutPairedTeacher?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  boarding?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  boardingLeftBehind?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  childrenWithUnexcusedAbsenceThisTerm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dropoutsOpen?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dropoutsReturned?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enrolledChildren?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  enrolledLeftBehind?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  leftBehindWithoutPairedTeacher?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   schools?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  unexcusedAbsenceDaysThisTerm?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unexcusedAbsenceDaysThisTerm?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type TeacherResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Teacher'] = ResolversParentTypes['Teacher']> = ResolversObject<{

@@ -1,12 +1,16 @@
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { visibleOrForbidden } from '../jurisdiction.ts';
 
 /**
  * A child is known here once it has an enrollment; every field starts from the same
- * cached latest-enrollment lookup that `__resolveReference` used.
+ * cached latest-enrollment lookup that `__resolveReference` used. That lookup also says
+ * whether the child is in the caller's jurisdiction: the fields below are reached only
+ * through a child that passed it (here, or in a roster filtered by the same rule).
  */
 export const Child: ChildResolvers = {
+  // Async on purpose: a rejected promise nulls only this entity, a thrown error the whole `_entities` list.
   __resolveReference: async (reference, { loaders }) =>
-    (await loaders.latestEnrollmentByChild.load(reference.id)) ? { id: reference.id } : null,
+    visibleOrForbidden(await loaders.latestEnrollmentByChild.load(reference.id), `child ${reference.id}`) ? { id: reference.id } : null,
   currentEnrollment: async (child, _, { loaders }) => {
     const latest = await loaders.latestEnrollmentByChild.load(child.id);
     return latest?.current ? latest : null;

@@ -1,12 +1,18 @@
-import { regionReference } from '@lbc/subgraph-kit';
+import { assertRegionInJurisdiction, regionReference } from '@lbc/subgraph-kit';
 import type { RegionResolvers, SchoolRegionStatsResolvers } from '../generated/resolvers-types.ts';
+import { releasedSchoolStats } from '../school-stats.ts';
 import { schoolTermOf, todayInChina } from '../school-term.ts';
 
 /** Civil affairs owns regions (names, hierarchy); here a region is its code and what schools in it count. */
 export const Region: RegionResolvers = {
   __resolveReference: regionReference,
-  schoolStats: async (region, { asOf }, { loaders }) =>
-    (await loaders.schoolStats(schoolTermOf(asOf ?? todayInChina())).load(region.code))!,
+  // Checked before loading: a region beside or above the jurisdiction costs no query. Every
+  // school counted stands inside an allowed region, so the counts need no row filter.
+  schoolStats: async (region, { asOf }, { loaders, principal, purpose }) => {
+    assertRegionInJurisdiction(principal, region.code);
+    const row = (await loaders.schoolStats(schoolTermOf(asOf ?? todayInChina())).load(region.code))!;
+    return releasedSchoolStats(row, principal, purpose);
+  },
   schools: (region, args, { loaders }) => loaders.schoolsInRegion(args).load(region.code),
 };
 

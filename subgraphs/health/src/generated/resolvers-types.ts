@@ -2,7 +2,7 @@
 /* eslint-disable */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PatientRow as PatientRowModel, ClinicRow as ClinicRowModel, RegionRef as RegionRefModel, ImmunisationRow as ImmunisationRowModel, GrowthMeasurementRow as GrowthMeasurementRowModel, DisabilityAssessmentRow as DisabilityAssessmentRowModel, ChronicConditionRow as ChronicConditionRowModel, HospitalStayRow as HospitalStayRowModel, MentalHealthScreeningRow as MentalHealthScreeningRowModel } from '../db-types.ts';
-import type { HealthRegionStatsRow as HealthRegionStatsRowModel } from '../loaders.ts';
+import type { HealthRegionStatsView as HealthRegionStatsViewModel } from '../loaders.ts';
 import type { HealthContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -24,6 +24,8 @@ export type Scalars = {
 /**
  * A child as the health system knows it. Every field is nullable: a child without a
  * health record here resolves to null, and that must not null the rest of the child's file.
+ * A child outside the caller's jurisdiction (residence village outside its region, and for
+ * a clinic-bound caller, not that clinic's patient) resolves to null with a FORBIDDEN error.
  */
 export type Child = {
   __typename?: 'Child';
@@ -62,6 +64,8 @@ export type Child = {
 /**
  * A child as the health system knows it. Every field is nullable: a child without a
  * health record here resolves to null, and that must not null the rest of the child's file.
+ * A child outside the caller's jurisdiction (residence village outside its region, and for
+ * a clinic-bound caller, not that clinic's patient) resolves to null with a FORBIDDEN error.
  */
 export type ChildChronicConditionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -72,6 +76,8 @@ export type ChildChronicConditionsArgs = {
 /**
  * A child as the health system knows it. Every field is nullable: a child without a
  * health record here resolves to null, and that must not null the rest of the child's file.
+ * A child outside the caller's jurisdiction (residence village outside its region, and for
+ * a clinic-bound caller, not that clinic's patient) resolves to null with a FORBIDDEN error.
  */
 export type ChildGrowthMeasurementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -82,6 +88,8 @@ export type ChildGrowthMeasurementsArgs = {
 /**
  * A child as the health system knows it. Every field is nullable: a child without a
  * health record here resolves to null, and that must not null the rest of the child's file.
+ * A child outside the caller's jurisdiction (residence village outside its region, and for
+ * a clinic-bound caller, not that clinic's patient) resolves to null with a FORBIDDEN error.
  */
 export type ChildHospitalStaysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -92,6 +100,8 @@ export type ChildHospitalStaysArgs = {
 /**
  * A child as the health system knows it. Every field is nullable: a child without a
  * health record here resolves to null, and that must not null the rest of the child's file.
+ * A child outside the caller's jurisdiction (residence village outside its region, and for
+ * a clinic-bound caller, not that clinic's patient) resolves to null with a FORBIDDEN error.
  */
 export type ChildImmunisationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -102,6 +112,8 @@ export type ChildImmunisationsArgs = {
 /**
  * A child as the health system knows it. Every field is nullable: a child without a
  * health record here resolves to null, and that must not null the rest of the child's file.
+ * A child outside the caller's jurisdiction (residence village outside its region, and for
+ * a clinic-bound caller, not that clinic's patient) resolves to null with a FORBIDDEN error.
  */
 export type ChildMentalHealthScreeningsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -135,7 +147,7 @@ export type Clinic = {
   __typename?: 'Clinic';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** Children whose health record this clinic keeps, ordered by hub id. */
+  /** Children whose health record this clinic keeps, ordered by hub id: only those in your jurisdiction. */
   patients: ClinicPatientConnection;
   /** Where the centre stands. Nullable: the region's name comes from civil affairs. */
   region: Maybe<Region>;
@@ -235,24 +247,32 @@ export type HealthRecord = {
   residence: Maybe<Region>;
 };
 
+/**
+ * Counts of children with a health record who live in the region. Readable only for regions
+ * inside the caller's jurisdiction. A count is null when it is between 1 and 4 and the caller
+ * has no record access there (city or province without SUPERVISION, or purpose STATISTICS):
+ * null means "fewer than 5, suppressed", because such small cells identify children. 0 stays 0.
+ */
 export type HealthRegionStats = {
   __typename?: 'HealthRegionStats';
-  /** With a disability assessment. */
-  disabled: Scalars['Int']['output'];
-  /** In hospital now (a stay without discharge date). */
-  hospitalised: Scalars['Int']['output'];
-  /** A dose of the national schedule is due at the child's age and not recorded. */
-  immunisationIncomplete: Scalars['Int']['output'];
-  /** Underweight, stunted or wasted at the latest growth measurement. */
-  malnourished: Scalars['Int']['output'];
-  /** HIGH risk at the latest mental-health screening. */
-  mentalHealthHighRisk: Scalars['Int']['output'];
-  /** Children for whom `Child.needsHealthFollowUp` holds. */
-  needingFollowUp: Scalars['Int']['output'];
-  withChronicIllness: Scalars['Int']['output'];
-  withHealthRecord: Scalars['Int']['output'];
-  /** Children for whom `Child.hasSeriousCondition` holds. */
-  withSeriousCondition: Scalars['Int']['output'];
+  /** With a disability assessment. Null: fewer than 5, suppressed. */
+  disabled: Maybe<Scalars['Int']['output']>;
+  /** In hospital now (a stay without discharge date). Null: fewer than 5, suppressed. */
+  hospitalised: Maybe<Scalars['Int']['output']>;
+  /** A dose of the national schedule is due at the child's age and not recorded. Null: fewer than 5, suppressed. */
+  immunisationIncomplete: Maybe<Scalars['Int']['output']>;
+  /** Underweight, stunted or wasted at the latest growth measurement. Null: fewer than 5, suppressed. */
+  malnourished: Maybe<Scalars['Int']['output']>;
+  /** HIGH risk at the latest mental-health screening. Null: fewer than 5, suppressed. */
+  mentalHealthHighRisk: Maybe<Scalars['Int']['output']>;
+  /** Children for whom `Child.needsHealthFollowUp` holds. Null: fewer than 5, suppressed. */
+  needingFollowUp: Maybe<Scalars['Int']['output']>;
+  /** Null: fewer than 5, suppressed. */
+  withChronicIllness: Maybe<Scalars['Int']['output']>;
+  /** Null: fewer than 5, suppressed. */
+  withHealthRecord: Maybe<Scalars['Int']['output']>;
+  /** Children for whom `Child.hasSeriousCondition` holds. Null: fewer than 5, suppressed. */
+  withSeriousCondition: Maybe<Scalars['Int']['output']>;
 };
 
 export type HospitalStay = {
@@ -352,9 +372,12 @@ export type Query = {
   clinic: Maybe<Clinic>;
   /** The health centres in a place (any of the five levels), ordered by location then id. */
   clinics: ClinicConnection;
-  /** A child's health record by resident ID number (children without household registration have none). */
+  /**
+   * A child's health record by resident ID number (children without household registration
+   * have none). Null with a FORBIDDEN error when the child is outside your jurisdiction.
+   */
   healthRecordByIdNumber: Maybe<HealthRecord>;
-  /** A child's health record by its record number. */
+  /** A child's health record by its record number. Null with a FORBIDDEN error when the child is outside your jurisdiction. */
   healthRecordByNumber: Maybe<HealthRecord>;
 };
 
@@ -541,7 +564,7 @@ export type ResolversTypes = ResolversObject<{
   GrowthMeasurementConnection: ResolverTypeWrapper<Partial<Omit<GrowthMeasurementConnection, 'edges'> & { edges: Array<ResolversTypes['GrowthMeasurementEdge']> }>>;
   GrowthMeasurementEdge: ResolverTypeWrapper<Partial<Omit<GrowthMeasurementEdge, 'node'> & { node: ResolversTypes['GrowthMeasurement'] }>>;
   HealthRecord: ResolverTypeWrapper<PatientRowModel>;
-  HealthRegionStats: ResolverTypeWrapper<HealthRegionStatsRowModel>;
+  HealthRegionStats: ResolverTypeWrapper<HealthRegionStatsViewModel>;
   HospitalStay: ResolverTypeWrapper<HospitalStayRowModel>;
   HospitalStayConnection: ResolverTypeWrapper<Partial<Omit<HospitalStayConnection, 'edges'> & { edges: Array<ResolversTypes['HospitalStayEdge']> }>>;
   HospitalStayEdge: ResolverTypeWrapper<Partial<Omit<HospitalStayEdge, 'node'> & { node: ResolversTypes['HospitalStay'] }>>;
@@ -582,7 +605,7 @@ export type ResolversParentTypes = ResolversObject<{
   GrowthMeasurementConnection: Partial<Omit<GrowthMeasurementConnection, 'edges'> & { edges: Array<ResolversParentTypes['GrowthMeasurementEdge']> }>;
   GrowthMeasurementEdge: Partial<Omit<GrowthMeasurementEdge, 'node'> & { node: ResolversParentTypes['GrowthMeasurement'] }>;
   HealthRecord: PatientRowModel;
-  HealthRegionStats: HealthRegionStatsRowModel;
+  HealthRegionStats: HealthRegionStatsViewModel;
   HospitalStay: HospitalStayRowModel;
   HospitalStayConnection: Partial<Omit<HospitalStayConnection, 'edges'> & { edges: Array<ResolversParentTypes['HospitalStayEdge']> }>;
   HospitalStayEdge: Partial<Omit<HospitalStayEdge, 'node'> & { node: ResolversParentTypes['HospitalStay'] }>;
@@ -702,15 +725,15 @@ export type HealthRecordResolvers<ContextType = HealthContext, ParentType extend
 }>;
 
 export type HealthRegionStatsResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['HealthRegionStats'] = ResolversParentTypes['HealthRegionStats']> = ResolversObject<{
-  disabled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  hospitalised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  immunisationIncomplete?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  malnourished?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  mentalHealthHighRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  needingFollowUp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withChronicIllness?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withHealthRecord?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  withSeriousCondition?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  disabled?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  hospitalised?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  immunisationIncomplete?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  malnourished?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  mentalHealthHighRisk?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  needingFollowUp?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withChronicIllness?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withHealthRecord?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  withSeriousCondition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type HospitalStayResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['HospitalStay'] = ResolversParentTypes['HospitalStay']> = ResolversObject<{

@@ -1,8 +1,13 @@
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { authorizedPatient } from '../jurisdiction.ts';
 
-/** The model is the patient row: a child without a health record here resolves to null. */
+/**
+ * The model is the patient row: a child without a health record here resolves to null, a
+ * child outside the caller's jurisdiction to null with FORBIDDEN. Every other field reads
+ * from a child authorized on the way in (reference, lookup or a clinic's scoped list).
+ */
 export const Child: ChildResolvers = {
-  __resolveReference: (reference, { loaders }) => loaders.patientByChild.load(reference.id),
+  __resolveReference: (reference, { loaders }) => authorizedPatient(loaders.patientByChild.load(reference.id), `child ${reference.id}`),
   id: (patient) => patient.child_id,
   healthRecord: (patient) => patient,
   immunisations: (patient, args, { loaders }) => loaders.immunisations(args).load(patient.child_id),

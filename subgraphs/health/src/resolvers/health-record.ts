@@ -7,5 +7,6 @@ export const HealthRecord: HealthRecordResolvers = {
   clinic: async (patient, _, { loaders }) => (await loaders.clinicById.load(patient.clinic_id))!,
   residence: (patient) => ({ code: patient.residence_code }),
   registeredOn: (patient) => patient.registered_on,
+  // A record is only ever reached through an authorized child or lookup: its child is that same row.
   child: (patient) => patient,
 };

@@ -1,8 +1,10 @@
 import { villageCodeRange } from '@lbc/schema';
 import { pageWindow, toConnection } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { authorizedPatient } from '../jurisdiction.ts';
 
 export const Query: QueryResolvers = {
+  // Clinics are institutions, not child data: open to every caller. Their patient lists are scoped (Clinic.patients).
   clinic: (_, { id }, { loaders }) => loaders.clinicById.load(id),
 
   clinics: async (_, { regionCode, first, after }, { db }) => {
@@ -17,6 +19,8 @@ export const Query: QueryResolvers = {
     return toConnection(rows, window.first, (row) => [row.region_code, row.id]);
   },
 
-  healthRecordByNumber: (_, { number }, { loaders }) => loaders.patientByRecordNumber.load(number),
-  healthRecordByIdNumber: (_, { idNumber }, { loaders }) => loaders.patientByIdNumber.load(idNumber),
+  healthRecordByNumber: (_, { number }, { loaders }) => authorizedPatient(loaders.patientByRecordNumber.load(number), `health record ${number}`),
+  // The error does not repeat the ID number: messages end up in logs, identifiers should not.
+  healthRecordByIdNumber: (_, { idNumber }, { loaders }) =>
+    authorizedPatient(loaders.patientByIdNumber.load(idNumber), 'the health record of this ID number'),
 };

@@ -1,4 +1,4 @@
-import { regionReference } from '@lbc/subgraph-kit';
+import { assertRegionInJurisdiction, regionReference, suppressSmallCells } from '@lbc/subgraph-kit';
 import type { HealthRegionStatsResolvers, RegionResolvers } from '../generated/resolvers-types.ts';
 
 /**
@@ -7,7 +7,12 @@ import type { HealthRegionStatsResolvers, RegionResolvers } from '../generated/r
  */
 export const Region: RegionResolvers = {
   __resolveReference: regionReference,
-  healthStats: async (region, _, { loaders }) => (await loaders.healthStats.load(region.code))!,
+  // Counts only inside the caller's jurisdiction (a county may not read its province's
+  // or its neighbour's totals), and small cells hidden from callers without record access.
+  healthStats: async (region, _, { loaders, principal, purpose }) => {
+    assertRegionInJurisdiction(principal, region.code);
+    return suppressSmallCells((await loaders.healthStats.load(region.code))!, principal, purpose);
+  },
 };
 
 export const HealthRegionStats: HealthRegionStatsResolvers = {

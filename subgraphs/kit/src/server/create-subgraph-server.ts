@@ -24,8 +24,7 @@ export function createSubgraphServer<DB, L>(definition: SubgraphDefinition<DB, L
 export function createContext<DB, L>(
   definition: SubgraphDefinition<DB, L>,
   db: Kysely<DB>,
-  principal: SubgraphContext<DB, L>['principal'],
-  requestId: string,
+  request: Pick<SubgraphContext<DB, L>, 'principal' | 'purpose' | 'requestId'>,
 ): SubgraphContext<DB, L> {
-  return { principal, requestId, db, loaders: definition.createLoaders(db) };
+  return { ...request, db, loaders: definition.createLoaders(db, request.principal) };
 }

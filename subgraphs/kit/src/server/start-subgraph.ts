@@ -25,8 +25,7 @@ export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
     context: async ({ req }) => {
-      const { principal, requestId } = await authenticateRequest(req, options.verify);
-      return createContext(definition, options.db, principal, requestId);
+      return createContext(definition, options.db, await authenticateRequest(req, options.verify));
     },
   });
   return { name: definition.name, url, stop: () => server.stop() };

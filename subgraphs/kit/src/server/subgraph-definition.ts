@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { Principal } from '@lbc/schema';
+import type { Principal, Purpose } from '@lbc/schema';
 import type { DocumentNode } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 
@@ -9,6 +9,8 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 /** What every resolver receives: who asks, and this request's database handle and loaders. */
 export interface SubgraphContext<DB, Loaders> {
   principal: Principal;
+  /** The purpose the gateway vouched for; rules such as small-cell suppression depend on it. */
+  purpose: Purpose;
   requestId: string;
   db: Kysely<DB>;
   loaders: Loaders;
@@ -23,8 +25,11 @@ export interface SubgraphDefinition<DB, Loaders> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<SubgraphContext<DB, Loaders>>;
   migrations: Record<string, Migration>;
-  /** Fresh per request: DataLoader caches must never outlive one caller's request. */
-  createLoaders(db: Kysely<DB>): Loaders;
+  /**
+   * Fresh per request: DataLoader caches must never outlive one caller's request, and
+   * loaders apply the caller's jurisdiction in SQL, so they are built for that principal.
+   */
+  createLoaders(db: Kysely<DB>, principal: Principal): Loaders;
 }
 
 /** Environment variable naming a service's PostgreSQL URL, e.g. CIVIL_AFFAIRS_DATABASE_URL. */

@@ -1,5 +1,5 @@
 import type { ApolloServer } from '@apollo/server';
-import type { Principal } from '@lbc/schema';
+import type { Principal, Purpose } from '@lbc/schema';
 import type { Kysely } from 'kysely';
 import type { FormattedExecutionResult } from 'graphql';
 import { createContext } from '../server/create-subgraph-server.ts';
@@ -16,10 +16,11 @@ export async function executeAs<DB, L, TData = Record<string, any>>(
   principal: Principal,
   query: string,
   variables: Record<string, unknown> = {},
+  purpose: Purpose = 'CASE_MANAGEMENT',
 ): Promise<FormattedExecutionResult<TData>> {
   const response = await server.executeOperation<TData>(
     { query, variables },
-    { contextValue: createContext(definition, db, principal, 'test-request') },
+    { contextValue: createContext(definition, db, { principal, purpose, requestId: 'test-request' }) },
   );
   if (response.body.kind !== 'single') throw new Error('expected a single (non-incremental) result');
   return response.body.singleResult;

@@ -1,4 +1,4 @@
-import type { Principal } from '@lbc/schema';
+import type { Principal, Purpose } from '@lbc/schema';
 import type { FormattedExecutionResult } from 'graphql';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
@@ -13,7 +13,7 @@ export interface SubgraphTestBed<DB> {
   /** The test database (valid inside tests and hooks). */
   readonly database: Database<DB>;
   /** Runs an operation in-process through the subgraph's Apollo server, as `principal` (default: the bed's). */
-  run(query: string, variables?: Record<string, unknown>, principal?: Principal): Promise<FormattedExecutionResult<Record<string, any>>>;
+  run(query: string, variables?: Record<string, unknown>, principal?: Principal, purpose?: Purpose): Promise<FormattedExecutionResult<Record<string, any>>>;
 }
 
 /**
@@ -38,7 +38,7 @@ export function useSubgraphTestBed<DB, L>(
       if (!database) throw new Error('the test database exists only inside tests and hooks');
       return database;
     },
-    run: (query, variables, principal) =>
-      executeAs(server, definition, database!.db, principal ?? options.principal ?? testPrincipal(), query, variables),
+    run: (query, variables, principal, purpose) =>
+      executeAs(server, definition, database!.db, principal ?? options.principal ?? testPrincipal(), query, variables, purpose),
   };
 }

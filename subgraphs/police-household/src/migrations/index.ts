@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as household from './0001-household.ts';
+import * as childStation from './0002-child-station.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '0001-household': household,
+  '0002-child-station': childStation,
 };

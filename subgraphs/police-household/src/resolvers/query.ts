@@ -1,20 +1,22 @@
-import { villageCodeRange } from '@lbc/schema';
-import { badUserInput, pageWindow, toConnection } from '@lbc/subgraph-kit';
+import { badUserInput, pageWindow, scopeOf, toConnection } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { childInScope, regionListScope, requireInScope } from '../jurisdiction.ts';
 
 export const Query: QueryResolvers = {
-  household: (_, { number }, { loaders }) => loaders.householdByNumber.load(number),
-  residentByIdNumber: (_, { idNumber }, { loaders }) => loaders.childByIdNumber.load(idNumber),
+  // Identifiers came from the caller; errors do not repeat them (errors travel further than answers: logs, traces).
+  household: async (_, { number }, { loaders }) => requireInScope(await loaders.householdByNumber.load(number), 'the household with this number'),
+  residentByIdNumber: async (_, { idNumber }, { loaders }) =>
+    requireInScope(await loaders.childByIdNumber.load(idNumber), 'the child with this ID number'),
 
-  mandatoryReports: async (_, { regionCode, status, first, after }, { db }) => {
+  // Reports are scoped by their child: the region is clamped to the jurisdiction, and the rows filtered by the child's place or station.
+  mandatoryReports: async (_, { regionCode, status, first, after }, { db, principal }) => {
+    const scope = regionListScope(scopeOf(principal), regionCode);
     const window = pageWindow({ first, after }, 2);
-    const { low, high } = villageCodeRange(regionCode);
     let query = db
       .selectFrom('mandatory_report_with_responses as m')
       .innerJoin('police_child as c', 'c.id', 'm.child_id')
       .selectAll('m')
-      .where('c.place_code', '>=', low)
-      .where('c.place_code', '<=', high);
+      .where(childInScope(scope, 'c'));
     if (status) query = query.where('m.status', '=', status);
     if (window.after) {
       const [reportedAt, id] = window.after;
@@ -28,16 +30,15 @@ export const Query: QueryResolvers = {
     return toConnection(rows, window.first, (row) => [row.reported_at.toISOString(), row.id]);
   },
 
-  unregisteredChildren: async (_, { regionCode, first, after }, { db }) => {
+  unregisteredChildren: async (_, { regionCode, first, after }, { db, principal }) => {
+    const scope = regionListScope(scopeOf(principal), regionCode);
     const window = pageWindow({ first, after }, 2);
-    const { low, high } = villageCodeRange(regionCode);
     // "registered = false" prunes the registered branch of the view: only the pending handovers' index is read.
     let query = db
       .selectFrom('police_child')
       .selectAll()
       .where('registered', '=', false)
-      .where('place_code', '>=', low)
-      .where('place_code', '<=', high);
+      .where(childInScope(scope, 'police_child'));
     if (window.after) {
       const [village, id] = window.after.map(String) as [string, string];
       query = query.where((eb) => eb(eb.refTuple('place_code', 'id'), '>', eb.tuple(village, id)));

@@ -1,0 +1,234 @@
+import type { Principal } from '@lbc/schema';
+import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
+import { describe, expect, it } from 'vitest';
+import { health } from '../src/index.ts';
+import { createLoaders } from '../src/loaders.ts';
+import { ID, insertBoundaryCrossingChildren, insertHealthFixtures } from './fixtures.ts';
+
+/**
+ * Jurisdiction is a row rule applied in SQL: a child is in scope when it lives in the
+ * caller's region, or when the caller is bound to the clinic that keeps its record.
+ * Children 1, 2, 4, 5 live in Bailutang town (431003101), 6 in another Suxian town and
+ * is Bailutang clinic's patient, 7 lives in Bailutang and is Shiwen clinic's (Fushun)
+ * patient, 3 lives in Fushun county (210421).
+ */
+const suxian = testPrincipal({ agency: 'health' });
+const bed = useSubgraphTestBed(health, {
+  fixtures: async (db) => {
+    await insertHealthFixtures(db);
+    await insertBoundaryCrossingChildren(db);
+  },
+  principal: suxian,
+});
+const run = bed.run;
+
+const bailutangTown = testPrincipal({ agency: 'health', level: 'town', region: '431003101' });
+const fushun = testPrincipal({ agency: 'health', region: '210421' });
+/** Staff of the Shiwen health centre (Fushun): their region is their town, their patients live anywhere. */
+const shiwenClinic = testPrincipal({ agency: 'health', level: 'town', region: '210421100', org: 'CL-210421100' });
+/** Staff of the Bailutang health centre. */
+const bailutangClinic = testPrincipal({ agency: 'health', level: 'town', region: '431003101', org: 'CL-431003101' });
+const chenzhouCity = testPrincipal({ agency: 'health', level: 'city', region: '4310' });
+const auditor = testPrincipal({ agency: 'audit', region: '431003' });
+
+const forbidden = (path: (string | number)[], message?: string) =>
+  expect.objectContaining({ path, ...(message && { message }), extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
+
+const childReps = (ids: readonly string[]) => ({ reps: ids.map((id) => ({ __typename: 'Child', id })) });
+const entitiesQuery = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+  id hasSeriousCondition needsHealthFollowUp
+  healthRecord { number residence { code } clinic { id } }
+  growthMeasurements(first: 1) { edges { node { assessment } } }
+} } }`;
+const ids = (entities: any[]) => entities.map((e) => e?.id ?? null);
+
+const patientsQuery = `query($clinic: ID!, $first: Int, $after: String) { clinic(id: $clinic) {
+  id name patients(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+} }`;
+async function patientsOf(clinic: string, principal: Principal): Promise<string[]> {
+  const result = await run(patientsQuery, { clinic }, principal);
+  expect(result.errors).toBeUndefined();
+  return result.data!.clinic.patients.edges.map((e: any) => e.node.id);
+}
+
+describe('Child _entities', () => {
+  it('resolves children in scope, refuses those outside with FORBIDDEN at their path, keeps unknown ones plainly null, in order', async () => {
+    const result = await run(entitiesQuery, childReps(['LB000000001', 'LB000000003', 'nope', 'LB000000002', 'LB000000007']));
+    expect(result.data!._entities).toEqual([
+      { id: 'LB000000001', hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR431003101000000001', residence: { code: '431003101201' }, clinic: { id: 'CL-431003101' } }, growthMeasurements: { edges: [{ node: { assessment: 'NORMAL' } }] } },
+      null, // lives in Fushun: refused
+      null, // no health record: no error
+      { id: 'LB000000002', hasSeriousCondition: true, needsHealthFollowUp: true, healthRecord: { number: 'HR431003101000000002', residence: { code: '431003101202' }, clinic: { id: 'CL-431003101' } }, growthMeasurements: { edges: [{ node: { assessment: 'STUNTED' } }] } },
+      // Lives in Suxian, its record kept in Fushun: residence decides for a county officer.
+      { id: 'LB000000007', hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000007', residence: { code: '431003101201' }, clinic: { id: 'CL-210421100' } }, growthMeasurements: { edges: [] } },
+    ]);
+    expect(result.errors).toEqual([forbidden(['_entities', 1], 'child LB000000003 is outside your jurisdiction')]);
+    // Patients (with the verdict), derived facts, clinics, growth pages: one statement each.
+    expect(bed.database.statements.count).toBe(4);
+  });
+
+  it('costs the same statements whether some children are refused or none', async () => {
+    await run(entitiesQuery, childReps(['LB000000001', 'LB000000002']));
+    const allInScope = bed.database.statements.count;
+    bed.database.statements.reset();
+    const mixed = await run(entitiesQuery, childReps(['LB000000003', 'LB000000001', 'LB000000006', 'LB000000002']), bailutangTown);
+    expect(ids(mixed.data!._entities)).toEqual([null, 'LB000000001', null, 'LB000000002']);
+    expect(mixed.errors).toEqual([forbidden(['_entities', 0]), forbidden(['_entities', 2])]);
+    expect(bed.database.statements.count).toBe(allInScope);
+  });
+
+  it('applies the rule inside the derived-facts loader too, in one statement', async () => {
+    const loaders = createLoaders(bed.database.db, suxian);
+    const facts = await Promise.all(['LB000000002', 'LB000000003'].map((id) => loaders.healthFacts.load(id)));
+    expect(facts.map((f) => f && { id: f.child_id, serious: f.serious_condition })).toEqual([{ id: 'LB000000002', serious: true }, null]);
+    expect(bed.database.statements.count).toBe(1);
+  });
+});
+
+describe('region-bound officers', () => {
+  it('a town officer sees only the patients living in the town, whichever clinic keeps them', async () => {
+    expect(await patientsOf('CL-431003101', bailutangTown)).toEqual(['LB000000001', 'LB000000002', 'LB000000004', 'LB000000005']);
+    expect(await patientsOf('CL-210421100', bailutangTown)).toEqual(['LB000000007']);
+
+    // Keyset pages over the filtered list: child 6 (another town) is never a row, so no gap or repeat.
+    const page1 = await run(patientsQuery, { clinic: 'CL-431003101', first: 2 }, bailutangTown);
+    expect(page1.data!.clinic.patients.edges.map((e: any) => e.node.id)).toEqual(['LB000000001', 'LB000000002']);
+    expect(page1.data!.clinic.patients.pageInfo.hasNextPage).toBe(true);
+    const page2 = await run(patientsQuery, { clinic: 'CL-431003101', first: 2, after: page1.data!.clinic.patients.pageInfo.endCursor }, bailutangTown);
+    expect(page2.data!.clinic.patients.edges.map((e: any) => e.node.id)).toEqual(['LB000000004', 'LB000000005']);
+    expect(page2.data!.clinic.patients.pageInfo.hasNextPage).toBe(false);
+
+    const lookups = await run(`{
+      inTown: healthRecordByNumber(number: "HR210421100000000007") { number child { id } }
+      otherTown: healthRecordByNumber(number: "HR431003101000000006") { number child { id } }
+    }`, {}, bailutangTown);
+    expect(lookups.data).toEqual({ inTown: { number: 'HR210421100000000007', child: { id: 'LB000000007' } }, otherTown: null });
+    expect(lookups.errors).toEqual([forbidden(['otherTown'], 'health record HR431003101000000006 is outside your jurisdiction')]);
+  });
+
+  it('an officer of another county sees none of them: lookups refused, patient lists empty, clinics still listed', async () => {
+    const entities = await run(entitiesQuery, childReps(['LB000000001', 'LB000000002']), fushun);
+    expect(entities.data!._entities).toEqual([null, null]);
+    expect(entities.errors).toEqual([forbidden(['_entities', 0]), forbidden(['_entities', 1])]);
+
+    const lookups = await run(
+      `query($n: IdNumber!) { byNumber: healthRecordByNumber(number: "HR431003101000000001") { number } byIdNumber: healthRecordByIdNumber(idNumber: $n) { number } }`,
+      { n: ID.wang },
+      fushun,
+    );
+    expect(lookups.data).toEqual({ byNumber: null, byIdNumber: null });
+    expect(lookups.errors).toEqual([forbidden(['byNumber']), forbidden(['byIdNumber'], 'the health record of this ID number is outside your jurisdiction')]);
+
+    const clinic = await run(patientsQuery, { clinic: 'CL-431003101' }, fushun);
+    expect(clinic.errors).toBeUndefined();
+    expect(clinic.data!.clinic).toEqual({ id: 'CL-431003101', name: '白露塘镇卫生院', patients: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } });
+    // Its own clinic: the child living in Fushun, not the one who moved to Suxian.
+    expect(await patientsOf('CL-210421100', fushun)).toEqual(['LB000000003']);
+  });
+});
+
+describe('clinic-bound staff', () => {
+  it("see their clinic's patients wherever they live, and nobody else's outside their town", async () => {
+    expect(await patientsOf('CL-210421100', shiwenClinic)).toEqual(['LB000000003', 'LB000000007']);
+    expect(await patientsOf('CL-431003101', shiwenClinic)).toEqual([]);
+
+    const entities = await run(entitiesQuery, childReps(['LB000000007', 'LB000000001']), shiwenClinic);
+    expect(entities.data!._entities).toEqual([
+      // Lives in Hunan; derived facts come through the same rule.
+      { id: 'LB000000007', hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000007', residence: { code: '431003101201' }, clinic: { id: 'CL-210421100' } }, growthMeasurements: { edges: [] } },
+      null,
+    ]);
+    expect(entities.errors).toEqual([forbidden(['_entities', 1])]);
+
+    const lookup = await run(`{ healthRecordByNumber(number: "HR210421100000000007") { residence { code } } }`, {}, shiwenClinic);
+    expect(lookup.errors).toBeUndefined();
+    expect(lookup.data!.healthRecordByNumber).toEqual({ residence: { code: '431003101201' } });
+  });
+
+  it('see more than a town officer of the same town: their patients who live in another town', async () => {
+    expect(await patientsOf('CL-431003101', bailutangClinic)).toEqual(['LB000000001', 'LB000000002', 'LB000000004', 'LB000000005', 'LB000000006']);
+    const child6 = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id healthRecord { residence { code } } } } }`, childReps(['LB000000006']), bailutangClinic);
+    expect(child6.errors).toBeUndefined();
+    expect(child6.data!._entities).toEqual([{ id: 'LB000000006', healthRecord: { residence: { code: '431003102201' } } }]);
+  });
+});
+
+describe('region health stats', () => {
+  const statsQuery = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { code healthStats {
+    withHealthRecord immunisationIncomplete malnourished disabled withChronicIllness mentalHealthHighRisk hospitalised withSeriousCondition needingFollowUp
+  } } } }`;
+  const regions = (codes: readonly string[]) => ({ reps: codes.map((code) => ({ __typename: 'Region', code })) });
+  const statsOf = (entities: any[]) => entities.map((r) => r && { code: r.code, ...r.healthStats });
+  // Suxian district: children 1, 2, 4, 5, 6, 7. Bailutang town: all but 6.
+  const exact = { immunisationIncomplete: 2, malnourished: 1, disabled: 2, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 2 };
+  // Counts of 1 to 4 suppressed; 0 and 5 or more stay.
+  const suppressed = { immunisationIncomplete: null, malnourished: null, disabled: null, withChronicIllness: null, mentalHealthHighRisk: null, hospitalised: 0, withSeriousCondition: null, needingFollowUp: null };
+
+  it('answers for regions inside the jurisdiction, exactly for a county officer at work on cases, in one statement', async () => {
+    const result = await run(statsQuery, regions(['431003', '431003101']), suxian, 'CASE_MANAGEMENT');
+    expect(result.errors).toBeUndefined();
+    expect(statsOf(result.data!._entities)).toEqual([
+      { code: '431003', withHealthRecord: 6, ...exact },
+      { code: '431003101', withHealthRecord: 5, ...exact },
+    ]);
+    expect(bed.database.statements.count).toBe(1);
+  });
+
+  it('refuses regions above or beside the jurisdiction, nulling only their counts', async () => {
+    const result = await run(statsQuery, regions(['4310', '43', '210421', '431002', '431003']), suxian);
+    expect(result.data!._entities).toEqual([
+      { code: '4310', healthStats: null },
+      { code: '43', healthStats: null },
+      { code: '210421', healthStats: null },
+      { code: '431002', healthStats: null },
+      { code: '431003', healthStats: { withHealthRecord: 6, ...exact } },
+    ]);
+    expect(result.errors).toEqual([
+      forbidden(['_entities', 0, 'healthStats'], 'region 4310 is outside your jurisdiction'),
+      forbidden(['_entities', 1, 'healthStats']),
+      forbidden(['_entities', 2, 'healthStats']),
+      forbidden(['_entities', 3, 'healthStats']),
+    ]);
+  });
+
+  it('suppresses counts of 1 to 4 for callers without record access, and keeps 0 and counts of 5 or more', async () => {
+    const city = await run(statsQuery, regions(['4310', '431003101']), chenzhouCity, 'STATISTICS');
+    expect(city.errors).toBeUndefined();
+    expect(statsOf(city.data!._entities)).toEqual([
+      { code: '4310', withHealthRecord: 6, ...suppressed },
+      { code: '431003101', withHealthRecord: 5, ...suppressed },
+    ]);
+    // A city reads records only under SUPERVISION: any other purpose is statistics to it.
+    const cityCases = await run(statsQuery, regions(['4310']), chenzhouCity, 'CASE_MANAGEMENT');
+    expect(statsOf(cityCases.data!._entities)).toEqual([{ code: '4310', withHealthRecord: 6, ...suppressed }]);
+    const citySupervision = await run(statsQuery, regions(['4310']), chenzhouCity, 'SUPERVISION');
+    expect(statsOf(citySupervision.data!._entities)).toEqual([{ code: '4310', withHealthRecord: 6, ...exact }]);
+    // STATISTICS reads aggregates only, whatever the level.
+    const county = await run(statsQuery, regions(['431003']), suxian, 'STATISTICS');
+    expect(statsOf(county.data!._entities)).toEqual([{ code: '431003', withHealthRecord: 6, ...suppressed }]);
+  });
+});
+
+describe('auditors', () => {
+  it('see no child data: every lookup refused, every patient list empty, no counts', async () => {
+    const entities = await run(entitiesQuery, childReps(['LB000000001', 'LB000000003']), auditor);
+    expect(entities.data!._entities).toEqual([null, null]);
+    expect(entities.errors).toEqual([forbidden(['_entities', 0]), forbidden(['_entities', 1])]);
+
+    const lookups = await run(
+      `query($n: IdNumber!) { byNumber: healthRecordByNumber(number: "HR431003101000000002") { number } byIdNumber: healthRecordByIdNumber(idNumber: $n) { number } }`,
+      { n: ID.li },
+      auditor,
+    );
+    expect(lookups.data).toEqual({ byNumber: null, byIdNumber: null });
+    expect(lookups.errors).toEqual([forbidden(['byNumber']), forbidden(['byIdNumber'])]);
+
+    const clinics = await run(`{ clinics(regionCode: "43") { edges { node { id patients { edges { node { id } } } } } } }`, {}, auditor);
+    expect(clinics.errors).toBeUndefined();
+    expect(clinics.data!.clinics.edges).toEqual([{ node: { id: 'CL-431003101', patients: { edges: [] } } }]);
+
+    const stats = await run(`{ _entities(representations: [{ __typename: "Region", code: "431003" }]) { ... on Region { healthStats { withHealthRecord } } } }`, {}, auditor);
+    expect(stats.data!._entities).toEqual([{ healthStats: null }]);
+    expect(stats.errors).toEqual([forbidden(['_entities', 0, 'healthStats'])]);
+  });
+});

@@ -1,0 +1,84 @@
+import { villageCodeRange, type Principal, type Purpose } from '@lbc/schema';
+import { GraphQLError } from 'graphql';
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * Which children a principal may see, as data for SQL. A child is in scope when the
+ * place this agency records for it (residence village, school, household address)
+ * lies under the principal's region prefix, or — for principals bound to an org (a
+ * school, a police station, a clinic) — when this agency relates the child to that org,
+ * wherever the child lives. Auditors see no child rows at all.
+ */
+export interface Scope {
+  /** The principal's division-code prefix. */
+  prefix: string;
+  /** The 12-digit village codes the prefix covers: `location between low and high`. */
+  low: string;
+  high: string;
+  /** The org the principal acts for, if bound to one. */
+  org: string | null;
+  /** No row is in scope (auditors). */
+  none: boolean;
+}
+
+export function scopeOf(principal: Principal): Scope {
+  const { low, high } = villageCodeRange(principal.region);
+  return { prefix: principal.region, low, high, org: principal.org ?? null, none: principal.agency === 'audit' };
+}
+
+/**
+ * SQL: the row is in scope. `location` is the row's 12-digit village code; `orgColumn`
+ * the org this agency relates the row to (school, station, clinic), when it has one.
+ * Both are column references or expressions of the query they are used in.
+ */
+export function inScope(scope: Scope, location: RawBuilder<unknown>, orgColumn?: RawBuilder<unknown>): RawBuilder<boolean> {
+  if (scope.none) return sql<boolean>`false`;
+  const located = sql<boolean>`(${location} between ${scope.low} and ${scope.high})`;
+  return scope.org && orgColumn ? sql<boolean>`(${located} or ${orgColumn} = ${scope.org})` : located;
+}
+
+/** The error for a lookup of a record outside the caller's jurisdiction: null at that path, and this reason. */
+export function outsideJurisdiction(what: string): GraphQLError {
+  return new GraphQLError(`${what} is outside your jurisdiction`, { extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
+}
+
+/**
+ * The part of a requested region the principal may see: a county officer asking for the
+ * province gets the county, one asking for another county gets an error. Returns the
+ * code whose range to query.
+ */
+export function regionWithinScope(scope: Scope, code: string): string {
+  if (scope.none) throw outsideJurisdiction(`region ${code}`);
+  if (code.startsWith(scope.prefix)) return code;
+  if (scope.prefix.startsWith(code)) return scope.prefix;
+  throw outsideJurisdiction(`region ${code}`);
+}
+
+/** Aggregates are readable for regions inside the jurisdiction only (a county may not read its province's totals). */
+export function assertRegionInJurisdiction(principal: Principal, code: string): void {
+  if (principal.agency === 'audit' || !code.startsWith(principal.region)) throw outsideJurisdiction(`region ${code}`);
+}
+
+/** Counts below this are suppressed for callers without record access: small cells identify children. */
+export const SMALL_CELL_THRESHOLD = 5;
+
+/**
+ * Whether the caller may see the children behind a count, which decides small-cell
+ * suppression: county, town and village principals working on records may; city and
+ * province principals only under SUPERVISION; nobody under STATISTICS.
+ */
+export function hasRecordAccess(principal: Principal, purpose: Purpose): boolean {
+  if (purpose === 'STATISTICS' || principal.agency === 'audit') return false;
+  return ['county', 'town', 'village'].includes(principal.level) || purpose === 'SUPERVISION';
+}
+
+/**
+ * Replaces counts from 1 to 4 with null (suppressed) when the caller has no record access;
+ * 0 stays 0. The row type's count fields must therefore admit null.
+ */
+export function suppressSmallCells<T extends object>(stats: T, principal: Principal, purpose: Purpose): T {
+  if (hasRecordAccess(principal, purpose)) return stats;
+  return Object.fromEntries(
+    Object.entries(stats).map(([key, value]) => [key, typeof value === 'number' && value > 0 && value < SMALL_CELL_THRESHOLD ? null : value]),
+  ) as T;
+}

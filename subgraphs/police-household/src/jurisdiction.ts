@@ -1,0 +1,45 @@
+import { villageCodeRange } from '@lbc/schema';
+import { inScope, outsideJurisdiction, regionWithinScope, type Scope } from '@lbc/subgraph-kit';
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * The police's row rule (issue #3), on top of the kit's `inScope`: a child is placed at its
+ * household's registered address — or, while unregistered, at the village recorded with the
+ * handover — and belongs to its household's station. `police_child` carries both
+ * (`place_code`, `station_id`), so every query about children states the rule the same way.
+ */
+export function childInScope(scope: Scope, alias: string): RawBuilder<boolean> {
+  return inScope(scope, sql.ref(`${alias}.place_code`), sql.ref(`${alias}.station_id`));
+}
+
+/** A household: its registered address and the station keeping it — the same two facts its children are scoped by. */
+export function householdInScope(scope: Scope, alias: string): RawBuilder<boolean> {
+  return inScope(scope, sql.ref(`${alias}.address_code`), sql.ref(`${alias}.station_id`));
+}
+
+/** A row selected together with whether the caller may see it (one statement decides both). */
+export type WithScope<Row> = Row & { in_scope: boolean };
+
+/**
+ * For lookups of one record: unknown stays null, out of scope becomes FORBIDDEN (null at
+ * that path with the reason), so a caller can tell "not here" from "not yours" — what
+ * issue #3 asks of a lookup. Callers in `__resolveReference` must be async (see the kit's
+ * region-reference.ts): a synchronous throw would fail every entity of the batch.
+ */
+export function requireInScope<Row extends { in_scope: boolean }>(row: Row | null, what: string): Row | null {
+  if (row && !row.in_scope) throw outsideJurisdiction(what);
+  return row;
+}
+
+/**
+ * The scope of a list for a requested region: the kit clamps the region to the jurisdiction
+ * (FORBIDDEN beside it). Asked for the whole jurisdiction or more, the list holds everything
+ * in scope — for a station-bound caller its station's rows too, wherever they lie. Asked for
+ * a part of it, it holds the rows placed there: "reports in village V" must not fill up with
+ * the station's reports from elsewhere, and rows placed in V are in scope by place anyway.
+ */
+export function regionListScope(scope: Scope, regionCode: string): Scope {
+  const region = regionWithinScope(scope, regionCode);
+  if (region === scope.prefix) return scope;
+  return { ...scope, prefix: region, ...villageCodeRange(region), org: null };
+}

@@ -1,0 +1,254 @@
+import type { Principal } from '@lbc/schema';
+import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
+import type { GraphQLFormattedError } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { policeHousehold } from '../src/index.ts';
+import { HOUSEHOLD, ID } from './fixtures.ts';
+import { JURISDICTION_HOUSEHOLD, JURISDICTION_ID, insertJurisdictionFixtures } from './jurisdiction-fixtures.ts';
+
+/**
+ * Row-level jurisdiction (issue #3), enforced in SQL: who sees which children, households,
+ * reports and counts. The world: Suxian (431003) town 101 — households of station
+ * PS-431003101 with LB000000001/002/004, pending handovers LB000000005/006 — and town 102
+ * (station PS-431003102, LB000000007–011); in Fushun (210421), the pending LB000000003 and
+ * the registered LB000000012.
+ */
+const countyOfficer = testPrincipal({ agency: 'police' });
+const bed = useSubgraphTestBed(policeHousehold, { fixtures: insertJurisdictionFixtures, principal: countyOfficer });
+const run = bed.run;
+
+const police = (level: Principal['level'], region: string, org?: string) => testPrincipal({ agency: 'police', level, region, ...(org ? { org } : {}) });
+const townOfficer = police('town', '431003101');
+const neighbourCountyOfficer = police('county', '431002');
+/** Bound to station PS-431003101 (town 101) while placed in town 102. */
+const stationOfficer = police('town', '431003102', 'PS-431003101');
+const auditor = testPrincipal({ agency: 'audit' });
+
+const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id idNumber } } }`;
+const byId = (...ids: string[]) => ids.map((id) => ({ __typename: 'Child', id }));
+const childIds = (entities: ({ id: string } | null)[]) => entities.map((e) => e && e.id);
+const REPORTS = `query($code: DivisionCode!) { mandatoryReports(regionCode: $code, first: 50) { edges { node { reportedAt child { id } } } } }`;
+const UNREGISTERED = `query($code: DivisionCode!) { unregisteredChildren(regionCode: $code, first: 50) { edges { node { id } } } }`;
+const reportChildren = (data: any) => data.mandatoryReports.edges.map((e: any) => e.node.child.id);
+const unregisteredIds = (data: any) => data.unregisteredChildren.edges.map((e: any) => e.node.id);
+
+/** Errors reduced to what a caller relies on, in path order (resolution order is not part of the contract). */
+const errorsOf = (errors: readonly GraphQLFormattedError[] | undefined) =>
+  (errors ?? [])
+    .map((e) => ({ path: e.path, code: e.extensions?.code, reason: e.extensions?.reason, message: e.message }))
+    .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
+const forbidden = (path: (string | number)[], what: string) => ({ path, code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION', message: `${what} is outside your jurisdiction` });
+
+describe('police-household jurisdiction', () => {
+  it('resolves _entities by id and ID number mixed: in scope resolves, out of scope is null with FORBIDDEN, unknown is plain null, in order', async () => {
+    const result = await run(ENTITIES, {
+      reps: [
+        { __typename: 'Child', id: 'LB000000001' }, // Suxian: in
+        { __typename: 'Child', idNumber: JURISDICTION_ID.fushun }, // Fushun: out
+        { __typename: 'Child', id: 'nope' }, // unknown
+        { __typename: 'Child', id: 'LB000000003' }, // Fushun, unregistered: out
+        { __typename: 'Child', idNumber: ID.li }, // Suxian: in
+        { __typename: 'Child', idNumber: ID.stranger }, // unknown
+        { __typename: 'Child', id: 'LB000000012' }, // Fushun: out
+        { __typename: 'Child', idNumber: ID.liJun.toLowerCase() }, // Suxian: in
+      ],
+    });
+    expect(result.data!._entities).toEqual([
+      { id: 'LB000000001', idNumber: ID.wang },
+      null,
+      null,
+      null,
+      { id: 'LB000000002', idNumber: ID.li },
+      null,
+      null,
+      { id: 'LB000000004', idNumber: ID.liJun },
+    ]);
+    // The ID number is not repeated in the message; the hub id the caller sent is.
+    expect(errorsOf(result.errors)).toEqual([
+      forbidden(['_entities', 1], 'the child with this ID number'),
+      forbidden(['_entities', 3], 'child LB000000003'),
+      forbidden(['_entities', 6], 'child LB000000012'),
+    ]);
+    // As without jurisdiction: one statement for the hub ids, one for the ID numbers.
+    expect(bed.database.statements.count).toBe(2);
+  });
+
+  it('shows a town officer only the children placed in the town', async () => {
+    const entities = await run(ENTITIES, { reps: byId('LB000000001', 'LB000000007', 'LB000000005', 'LB000000012') }, townOfficer);
+    expect(childIds(entities.data!._entities)).toEqual(['LB000000001', null, 'LB000000005', null]);
+    expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 1], 'child LB000000007'), forbidden(['_entities', 3], 'child LB000000012')]);
+
+    const lookups = await run(
+      `query($n: IdNumber!, $h: String!, $mine: String!) {
+        resident: residentByIdNumber(idNumber: $n) { id }
+        theirs: household(number: $h) { number }
+        mine: household(number: $mine) { number members { edges { node { id } } } }
+      }`,
+      { n: JURISDICTION_ID.zhang[0], h: JURISDICTION_HOUSEHOLD.zhang, mine: HOUSEHOLD.li },
+      townOfficer,
+    );
+    expect(lookups.data).toEqual({ resident: null, theirs: null, mine: { number: HOUSEHOLD.li, members: { edges: [{ node: { id: 'LB000000002' } }, { node: { id: 'LB000000004' } }] } } });
+    expect(errorsOf(lookups.errors)).toEqual([forbidden(['resident'], 'the child with this ID number'), forbidden(['theirs'], 'the household with this number')]);
+
+    // Asking for the county gets the town: LB000000001's three reports, not town 102's.
+    const reports = await run(REPORTS, { code: '431003' }, townOfficer);
+    expect(reports.errors).toBeUndefined();
+    expect(reportChildren(reports.data)).toEqual(['LB000000001', 'LB000000001', 'LB000000001']);
+    const unregistered = await run(UNREGISTERED, { code: '43' }, townOfficer);
+    expect(unregisteredIds(unregistered.data)).toEqual(['LB000000006', 'LB000000005']);
+    // The county officer of the same place sees town 102's report too.
+    const county = await run(REPORTS, { code: '431003' });
+    expect(reportChildren(county.data)).toEqual(['LB000000007', 'LB000000001', 'LB000000001', 'LB000000001']);
+
+    // A town beside the jurisdiction is refused, not answered empty.
+    const beside = await run(REPORTS, { code: '431003102' }, townOfficer);
+    expect(beside.data).toBeNull();
+    expect(errorsOf(beside.errors)).toEqual([forbidden(['mandatoryReports'], 'region 431003102')]);
+  });
+
+  it("shows an officer of another county none of this county's children", async () => {
+    const entities = await run(ENTITIES, { reps: [...byId('LB000000001', 'LB000000005'), { __typename: 'Child', idNumber: ID.wang }] }, neighbourCountyOfficer);
+    expect(entities.data!._entities).toEqual([null, null, null]);
+    expect(errorsOf(entities.errors)).toEqual([
+      forbidden(['_entities', 0], 'child LB000000001'),
+      forbidden(['_entities', 1], 'child LB000000005'),
+      forbidden(['_entities', 2], 'the child with this ID number'),
+    ]);
+    const household = await run(`{ household(number: "${HOUSEHOLD.wang}") { number } }`, {}, neighbourCountyOfficer);
+    expect(household.data).toEqual({ household: null });
+    expect(errorsOf(household.errors)).toEqual([forbidden(['household'], 'the household with this number')]);
+
+    // The city and the province are clamped to the officer's own county, where nothing is registered.
+    const reports = await run(REPORTS, { code: '4310' }, neighbourCountyOfficer);
+    expect(reports.errors).toBeUndefined();
+    expect(reports.data).toEqual({ mandatoryReports: { edges: [] } });
+    const unregistered = await run(UNREGISTERED, { code: '43' }, neighbourCountyOfficer);
+    expect(unregistered.errors).toBeUndefined();
+    expect(unregistered.data).toEqual({ unregisteredChildren: { edges: [] } });
+
+    for (const [query, field] of [[REPORTS, 'mandatoryReports'], [UNREGISTERED, 'unregisteredChildren']] as const) {
+      const beside = await run(query, { code: '431003' }, neighbourCountyOfficer);
+      expect(beside.data).toBeNull();
+      expect(errorsOf(beside.errors)).toEqual([forbidden([field], 'region 431003')]);
+    }
+  });
+
+  it("shows a station-bound officer its station's households' children wherever they live, besides its own town's", async () => {
+    // Station PS-431003101 keeps the Wang and Li households (town 101); the officer sits in town 102.
+    const entities = await run(
+      ENTITIES,
+      { reps: [...byId('LB000000001', 'LB000000007', 'LB000000005', 'LB000000012'), { __typename: 'Child', idNumber: ID.li }] },
+      stationOfficer,
+    );
+    expect(childIds(entities.data!._entities)).toEqual(['LB000000001', 'LB000000007', null, null, 'LB000000002']);
+    // Pending handovers have no household, so no station: only their place counts.
+    expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 2], 'child LB000000005'), forbidden(['_entities', 3], 'child LB000000012')]);
+
+    const household = await run(`{ household(number: "${HOUSEHOLD.li}") { station members { edges { node { id } } } } }`, {}, stationOfficer);
+    expect(household.errors).toBeUndefined();
+    expect(household.data).toEqual({ household: { station: 'PS-431003101', members: { edges: [{ node: { id: 'LB000000002' } }, { node: { id: 'LB000000004' } }] } } });
+
+    // Its whole jurisdiction (own town, or the county clamped to it): the town's report and the station's.
+    for (const code of ['431003102', '431003']) {
+      const reports = await run(REPORTS, { code }, stationOfficer);
+      expect(reports.errors).toBeUndefined();
+      expect(reportChildren(reports.data)).toEqual(['LB000000007', 'LB000000001', 'LB000000001', 'LB000000001']);
+    }
+    // A village of its town: the reports placed there only.
+    const village = await run(REPORTS, { code: '431003102203' }, stationOfficer);
+    expect(reportChildren(village.data)).toEqual(['LB000000007']);
+    const unregistered = await run(UNREGISTERED, { code: '431003102' }, stationOfficer);
+    expect(unregistered.data).toEqual({ unregisteredChildren: { edges: [] } });
+  });
+
+  describe('region stats', () => {
+    const STATS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { code householdStats {
+      registeredChildren registeredAfterReport unregisteredPending mandatoryReportsAwaitingResponse
+      mandatoryReportsResponding missingChildrenNotFound childrenWithParentServingSentence } } } }`;
+    const regions = (...codes: string[]) => ({ reps: codes.map((code) => ({ __typename: 'Region', code })) });
+    const counts = (values: (number | null)[]) => ({
+      registeredChildren: values[0],
+      registeredAfterReport: values[1],
+      unregisteredPending: values[2],
+      mandatoryReportsAwaitingResponse: values[3],
+      mandatoryReportsResponding: values[4],
+      missingChildrenNotFound: values[5],
+      childrenWithParentServingSentence: values[6],
+    });
+    const suxian = counts([8, 1, 2, 2, 1, 1, 2]);
+    const town101 = counts([3, 1, 2, 1, 1, 1, 2]);
+    const town102 = counts([5, 0, 0, 1, 0, 0, 0]);
+
+    it('answers for regions inside the jurisdiction, FORBIDDEN above or beside it', async () => {
+      const result = await run(STATS, regions('431003', '431003101', '43', '4310', '431002', '21'));
+      expect(result.data!._entities).toEqual([
+        { code: '431003', householdStats: suxian },
+        { code: '431003101', householdStats: town101 },
+        // The region itself resolves (it is civil affairs'); only this agency's counts are refused.
+        { code: '43', householdStats: null },
+        { code: '4310', householdStats: null },
+        { code: '431002', householdStats: null },
+        { code: '21', householdStats: null },
+      ]);
+      expect(errorsOf(result.errors)).toEqual([
+        forbidden(['_entities', 2, 'householdStats'], 'region 43'),
+        forbidden(['_entities', 3, 'householdStats'], 'region 4310'),
+        forbidden(['_entities', 4, 'householdStats'], 'region 431002'),
+        forbidden(['_entities', 5, 'householdStats'], 'region 21'),
+      ]);
+      // The two admitted regions in one statement; refused ones never reach SQL.
+      expect(bed.database.statements.count).toBe(1);
+    });
+
+    it('suppresses counts of 1 to 4 for callers without record access; 0 and 5 or more stay exact', async () => {
+      // A city under STATISTICS: its county has 8 registered children (shown) and small counts elsewhere (suppressed).
+      const city = await run(STATS, regions('4310', '431003102'), police('city', '4310'), 'STATISTICS');
+      expect(city.errors).toBeUndefined();
+      expect(city.data!._entities).toEqual([
+        { code: '4310', householdStats: counts([8, null, null, null, null, null, null]) },
+        { code: '431003102', householdStats: counts([5, 0, 0, null, 0, 0, 0]) },
+      ]);
+      // A city has no record access under any purpose but SUPERVISION.
+      const cityCases = await run(STATS, regions('431003101'), police('city', '4310'), 'CASE_MANAGEMENT');
+      expect(cityCases.data!._entities).toEqual([{ code: '431003101', householdStats: counts([null, null, null, null, null, null, null]) }]);
+      const citySupervision = await run(STATS, regions('431003101'), police('city', '4310'), 'SUPERVISION');
+      expect(citySupervision.data!._entities).toEqual([{ code: '431003101', householdStats: town101 }]);
+
+      // STATISTICS suppresses at county level too; working on cases, the county sees exact small numbers.
+      const countyStatistics = await run(STATS, regions('431003102', '431003101'), countyOfficer, 'STATISTICS');
+      expect(countyStatistics.data!._entities).toEqual([
+        { code: '431003102', householdStats: counts([5, 0, 0, null, 0, 0, 0]) },
+        { code: '431003101', householdStats: counts([null, null, null, null, null, null, null]) },
+      ]);
+      const countyCases = await run(STATS, regions('431003102', '431003101'), countyOfficer, 'CASE_MANAGEMENT');
+      expect(countyCases.errors).toBeUndefined();
+      expect(countyCases.data!._entities).toEqual([
+        { code: '431003102', householdStats: town102 },
+        { code: '431003101', householdStats: town101 },
+      ]);
+    });
+  });
+
+  it('gives an auditor no child data: lookups FORBIDDEN, lists and counts refused', async () => {
+    const entities = await run(ENTITIES, { reps: [...byId('LB000000001', 'nope'), { __typename: 'Child', idNumber: ID.li }] }, auditor);
+    expect(entities.data!._entities).toEqual([null, null, null]);
+    expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 0], 'child LB000000001'), forbidden(['_entities', 2], 'the child with this ID number')]);
+
+    const lookups = await run(
+      `query($n: IdNumber!) { resident: residentByIdNumber(idNumber: $n) { id } household(number: "${HOUSEHOLD.wang}") { number } }`,
+      { n: ID.wang },
+      auditor,
+    );
+    expect(lookups.data).toEqual({ resident: null, household: null });
+    expect(errorsOf(lookups.errors)).toEqual([forbidden(['household'], 'the household with this number'), forbidden(['resident'], 'the child with this ID number')]);
+
+    for (const [query, field] of [[REPORTS, 'mandatoryReports'], [UNREGISTERED, 'unregisteredChildren']] as const) {
+      const list = await run(query, { code: '431003' }, auditor);
+      expect(list.data).toBeNull();
+      expect(errorsOf(list.errors)).toEqual([forbidden([field], 'region 431003')]);
+    }
+    const stats = await run(`{ _entities(representations: [{ __typename: "Region", code: "431003" }]) { ... on Region { householdStats { registeredChildren } } } }`, {}, auditor);
+    expect(stats.data!._entities).toEqual([{ householdStats: null }]);
+    expect(errorsOf(stats.errors)).toEqual([forbidden(['_entities', 0, 'householdStats'], 'region 431003')]);
+  });
+});
