@@ -6,7 +6,6 @@ export interface EducationDB {
   teacher: TeacherTable;
   enrollment: EnrollmentTable;
   /** View: the rows of `enrollment` with `current` set (a school's roster). */
-  current_enrollment: EnrollmentTable;
   attendance: AttendanceTable;
   dropout_report: DropoutReportTable;
   pairing: PairingTable;

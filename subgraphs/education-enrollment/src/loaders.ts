@@ -24,7 +24,6 @@ import type {
   TeacherRow,
 } from './db-types.ts';
 import { schoolInScope, type Scoped } from './jurisdiction.ts';
-import { rosterFamily } from './roster.ts';
 import type { SchoolTerm } from './school-term.ts';
 
 export interface SchoolStatsRow {
@@ -118,7 +117,16 @@ export function createLoaders(db: Kysely<EducationDB>, principal: Principal) {
       orderBy: ['session_on', 'id'],
       direction: 'desc',
     }),
-    roster: rosterFamily(db, scope),
+    // A school's current pupils, all or none: every pupil of a school in scope (by location or as the caller's own).
+    roster: pagedListLoaderFamily<EnrollmentRow>(db, {
+      table: 'enrollment',
+      alias: 'e',
+      join: sql`join school s on s.id = e.school_id`,
+      parentColumn: 'school_id',
+      orderBy: ['grade', 'class_name', 'child_id'],
+      direction: 'asc',
+      where: sql<boolean>`e.current and ${schoolInScope(scope, 's')}`,
+    }),
     teachers: pagedListLoaderFamily<TeacherRow>(db, {
       table: 'teacher',
       parentColumn: 'school_id',

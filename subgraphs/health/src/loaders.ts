@@ -1,7 +1,6 @@
 import type { Principal } from '@lbc/schema';
 import { keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
-import { clinicPatientsLoaderFamily } from './clinic-patients.ts';
 import type {
   ChronicConditionRow,
   GrowthAssessmentValue,
@@ -10,6 +9,7 @@ import type {
   HospitalStayRow,
   ImmunisationRow,
   MentalHealthScreeningRow,
+  PatientRow,
 } from './db-types.ts';
 import {
   chinaToday,
@@ -92,7 +92,15 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
       (row) => row.child_id,
     ),
     healthFacts: keyedLoader((ids: readonly string[]) => healthFacts(db, scope, ids, asOf), (row) => row.child_id),
-    clinicPatients: clinicPatientsLoaderFamily(db, scope),
+    // A clinic is open to all, its patient list is child data: the rule applies per patient row.
+    clinicPatients: pagedListLoaderFamily<PatientRow>(db, {
+      table: 'patient',
+      alias: 'p',
+      parentColumn: 'clinic_id',
+      orderBy: ['child_id'],
+      direction: 'asc',
+      where: patientInScope(scope),
+    }),
     immunisations: pagedListLoaderFamily<ImmunisationRow>(db, {
       table: 'immunisation',
       parentColumn: 'child_id',

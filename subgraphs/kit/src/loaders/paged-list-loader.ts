@@ -14,6 +14,12 @@ export interface PagedListSpec<Row> {
   orderBy: readonly (string & keyof Row)[];
   /** 'desc' (newest first) for histories, 'asc' for directories such as sub-regions. */
   direction: 'asc' | 'desc';
+  /** The table's alias in `join` and `where` (default `t`). */
+  alias?: string;
+  /** Tables joined to decide `where`, e.g. a pupil's school for the jurisdiction rule. */
+  join?: RawBuilder<unknown>;
+  /** Rows to keep, beyond belonging to a parent: the caller's jurisdiction, current rows only... */
+  where?: RawBuilder<boolean>;
 }
 
 /**
@@ -34,16 +40,19 @@ async function loadPages<Row extends Record<string, unknown>>(
   parents: readonly string[],
   window: PageWindow,
 ): Promise<Connection<Row>[]> {
+  const alias = spec.alias ?? 't';
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
   const direction = sql.raw(spec.direction);
-  const order = sql.join(spec.orderBy.map((column) => sql`${sql.ref(column)} ${direction}`));
-  const sortKey = sql.join(spec.orderBy.map((column) => sql.ref(column)));
+  const order = sql.join(spec.orderBy.map((name) => sql`${column(name)} ${direction}`));
+  const sortKey = sql.join(spec.orderBy.map(column));
   const past = sql.raw(spec.direction === 'desc' ? '<' : '>');
   const after = window.after ? sql`and (${sortKey}) ${past} (${sql.join(window.after as unknown[])})` : sql``;
+  const where = spec.where ? sql`and ${spec.where}` : sql``;
   const { rows } = await query<Row & { _rank: number }>(db, window, sql`
     select * from (
-      select t.*, row_number() over (partition by ${sql.ref(spec.parentColumn)} order by ${order}) as _rank
-      from ${sql.table(spec.table)} t
-      where ${sql.ref(spec.parentColumn)} in (${sql.join(parents as string[])}) ${after}
+      select ${sql.raw(alias)}.*, row_number() over (partition by ${column(spec.parentColumn)} order by ${order}) as _rank
+      from ${sql.table(spec.table)} ${sql.raw(alias)} ${spec.join ?? sql``}
+      where ${column(spec.parentColumn)} in (${sql.join(parents as string[])}) ${where} ${after}
     ) ranked
     where _rank <= ${window.first + 1}
     order by _rank`);
@@ -59,14 +68,16 @@ async function loadPages<Row extends Record<string, unknown>>(
 
 /**
  * Cursors are opaque but not signed: a hand-made one can carry a value of the wrong type
- * for its column ("x" for a date). PostgreSQL rejects it with a data exception (class 22);
- * that is the client's mistake, so say so instead of reporting an internal error.
+ * for its column ("x" for a date, 5 for a text id). PostgreSQL rejects it with a data
+ * exception (class 22) or a missing operator (42883); that is the client's mistake, so
+ * say so instead of reporting an internal error.
  */
 async function query<R>(db: Kysely<any>, window: PageWindow, statement: RawBuilder<R>) {
   try {
     return await statement.execute(db);
   } catch (error) {
-    if (window.after && String((error as { code?: unknown }).code ?? '').startsWith('22')) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (window.after && (code.startsWith('22') || code === '42883')) {
       throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
     }
     throw error;
