@@ -18,7 +18,9 @@ export interface MaskedValue {
  */
 export function applyAccess(data: Record<string, unknown> | null | undefined, plan: AccessPlan): { data: Record<string, unknown> | null; masked: MaskedValue[] } {
   const masked: MaskedValue[] = [];
-  const root: Record<string, unknown> = data ?? {};
+  // Execution already nulled the whole result (a non-null root failed): nothing to add to.
+  if (!data) return { data: null, masked };
+  const root = data;
 
   const field = (holder: Record<string, unknown>, access: FieldAccess, path: (string | number)[]): typeof NULL_PARENT | undefined => {
     const key = access.responseKey;
