@@ -65,6 +65,25 @@ describe('subgraphs refuse anything but the gateway', () => {
   }
 });
 
+describe('a replayed gateway token gains nothing', () => {
+  it('asking a subgraph directly for fields the principal is denied: the subgraph applies the field rules itself', async () => {
+    // A genuine gateway token for a Youth League officer, captured and replayed with a different query.
+    const youth: Principal = { ...principal, agency: 'youth_league' };
+    const token = await (await createInternalSigner(hub.gatewayKey)).sign(youth, 'civil-affairs', { requestId: 'r4', purpose: 'CASE_MANAGEMENT' });
+    const { status, body } = await post(
+      hub.subgraphs['civil-affairs'].url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { name guardian { phone } riskFlags { guardianMissing } } } }`,
+      `Bearer ${token}`,
+      REPS,
+    );
+    expect(status).toBe(200);
+    expect(JSON.stringify(body.data)).not.toMatch(/1[35789]\d{9}/);
+    const refused = (body.errors ?? []).map((e: any) => [e.extensions.code, e.extensions.coordinate]);
+    expect(refused).toContainEqual(['UNAUTHORIZED_FIELD_OR_TYPE', 'Child.guardian']);
+    expect(refused).toContainEqual(['UNAUTHORIZED_FIELD_OR_TYPE', 'Child.riskFlags']);
+  });
+});
+
 describe('the gateway refuses callers it cannot authenticate', () => {
   const QUERY = '{ child(id: "LB000000001") { id } }';
 

@@ -1,4 +1,5 @@
 export * from './identifiers/id-number.ts';
+export * from './identifiers/mask-identifier.ts';
 export * from './identifiers/division-code.ts';
 export * from './scalars/index.ts';
 export * from './principal.ts';

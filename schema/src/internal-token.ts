@@ -15,6 +15,8 @@ export const INTERNAL_TOKEN_TTL_SECONDS = 60;
 export interface InternalRequest {
   requestId: string;
   purpose: Purpose;
+  /** The caller's break-glass justification, when given: subgraphs decide SENSITIVE fields with it too. */
+  justification?: string | undefined;
 }
 
 export interface InternalSigner {
@@ -26,7 +28,13 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
   const key = (await importJWK(privateJwk, INTERNAL_ALGORITHM)) as CryptoKey;
   return {
     sign: (principal, audience, request) =>
-      new SignJWT({ ...principalToClaims(principal), src_iss: principal.issuer, rid: request.requestId, purpose: request.purpose })
+      new SignJWT({
+        ...principalToClaims(principal),
+        src_iss: principal.issuer,
+        rid: request.requestId,
+        purpose: request.purpose,
+        ...(request.justification ? { jst: request.justification } : {}),
+      })
         .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
         .setIssuer(INTERNAL_ISSUER)
         .setAudience(audience)
@@ -59,6 +67,7 @@ export function createInternalVerifier(publicJwks: { keys: JWK[] }, audience: st
     const principal = principalFromClaims({ ...payload, iss: String(payload.src_iss ?? '') });
     // Subgraphs apply purpose-dependent rules too (small-cell suppression): no purpose, no access.
     const purpose = parsePurpose(typeof payload.purpose === 'string' ? payload.purpose : undefined);
-    return { principal, requestId: String(payload.rid ?? ''), purpose };
+    const justification = typeof payload.jst === 'string' ? payload.jst : undefined;
+    return { principal, requestId: String(payload.rid ?? ''), purpose, ...(justification ? { justification } : {}) };
   };
 }

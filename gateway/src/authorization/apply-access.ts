@@ -1,5 +1,5 @@
+import { maskIdentifier } from '@lbc/schema';
 import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
-import { maskIdentifier } from './mask-value.ts';
 import type { AccessPlan, FieldAccess } from './plan-access.ts';
 
 /** Signals that the object holding a field must itself become null (GraphQL null propagation). */

@@ -19,7 +19,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
     if (!context.principal) throw new Error('no principal on the request: authentication did not run');
-    const token = await this.signer.sign(context.principal, this.subgraphName, { requestId: context.requestId, purpose: context.access.purpose });
+    const token = await this.signer.sign(context.principal, this.subgraphName, { requestId: context.requestId, purpose: context.access.purpose, justification: context.access.justification });
     request.http!.headers.set('authorization', `Bearer ${token}`);
     request.http!.headers.set('x-request-id', context.requestId);
   }

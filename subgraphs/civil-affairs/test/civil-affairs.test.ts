@@ -63,7 +63,8 @@ describe('civil-affairs registry', () => {
     expect(second.data!.children.edges.map((e: any) => e.node.id)).toEqual(['LB000000002']);
     expect(second.data!.children.pageInfo).toEqual({ hasNextPage: false, endCursor: second.data!.children.edges[0].cursor });
 
-    const province = await run(query, { code: '21' }, testPrincipal({ level: 'province', region: '21' }));
+    // A province reads records only under SUPERVISION (the subgraph applies the field rules too).
+    const province = await run(query, { code: '21' }, testPrincipal({ level: 'province', region: '21' }), 'SUPERVISION');
     expect(province.data!.children.edges.map((e: any) => e.node.id)).toEqual(['LB000000003']);
   });
 

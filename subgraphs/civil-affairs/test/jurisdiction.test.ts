@@ -60,12 +60,11 @@ describe('civil-affairs jurisdiction', () => {
     expect((await bed.run(query, {}, city, 'SUPERVISION')).data!.region.registryStats).toEqual(exact);
   });
 
-  it('shows auditors no child at all', async () => {
-    const listing = await bed.run(list, {}, auditor);
-    expect(listing.data).toBeNull();
-    expect(listing.errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const lookup = await bed.run(`{ child(id: "LB000000001") { name } }`, {}, auditor);
-    expect(lookup.data).toEqual({ child: null });
-    expect(lookup.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  it('shows auditors no child at all: the field rule refuses them before any row is read', async () => {
+    for (const query of [list, `{ child(id: "LB000000001") { name } }`]) {
+      const result = await bed.run(query, {}, auditor);
+      expect(JSON.stringify(result.data)).not.toContain('LB0');
+      expect(result.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', rule: 'auditors-read-no-child-data' });
+    }
   });
 });

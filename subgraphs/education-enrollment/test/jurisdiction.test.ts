@@ -38,6 +38,14 @@ const resolved = (result: FormattedExecutionResult<Record<string, any>>) =>
 const errorsOf = (result: FormattedExecutionResult) =>
   (result.errors ?? []).map(({ message, path, extensions }) => ({ message, path, code: extensions?.code, reason: extensions?.reason }));
 
+/** The subgraph's own field rule (defense in depth): auditors read no child data. */
+const refused = (coordinate: string, path: (string | number)[]) => ({
+  message: `not authorized to read ${coordinate}`,
+  path,
+  code: 'UNAUTHORIZED_FIELD_OR_TYPE',
+  reason: undefined,
+});
+
 const outside = (what: string, path: (string | number)[]) => ({
   message: `${what} is outside your jurisdiction`,
   path,
@@ -253,19 +261,18 @@ describe('education-enrollment jurisdiction', () => {
   });
 
   describe('auditors', () => {
-    it('read no child data: FORBIDDEN on lookups and statistics, empty rosters', async () => {
+    it('read no child data: the row rule refuses entities, the field rule everything asked of the subgraph', async () => {
       const entities = await run(childIds, childReps(['LB000000001', 'LB000000099']), AUDITOR);
       expect(resolved(entities)).toEqual([null, null]);
       expect(errorsOf(entities)).toEqual([outside('child LB000000001', ['_entities', 0])]);
 
       const lookup = await run(byStudentNumber, { n: `G${ID.li}` }, AUDITOR);
       expect(lookup.data!.enrollmentByStudentNumber).toBeNull();
-      expect(errorsOf(lookup)).toEqual([outside('the enrollment of this student number', ['enrollmentByStudentNumber'])]);
+      expect(errorsOf(lookup)).toEqual([refused('Query.enrollmentByStudentNumber', ['enrollmentByStudentNumber'])]);
 
-      // Schools are institutions, listed to everyone; none of their pupils is.
-      expect(rostersOf(await run(schoolRosters, regionReps(['431003']), AUDITOR))).toEqual([
-        { '431003101-P': [], '431003101-J': [], '431003102-P': [] },
-      ]);
+      const rosters = await run(schoolRosters, regionReps(['431003']), AUDITOR);
+      expect(errorsOf(rosters)).toEqual([refused('Region.schools', ['_entities', 0, 'schools'])]);
+      expect(JSON.stringify(rosters.data)).not.toContain('LB0');
 
       const statistics = await run(
         `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { schoolStats { term } } } }`,
@@ -274,7 +281,7 @@ describe('education-enrollment jurisdiction', () => {
         'STATISTICS',
       );
       expect(statistics.data!._entities).toEqual([{ schoolStats: null }]);
-      expect(errorsOf(statistics)).toEqual([outside('region 431003', ['_entities', 0, 'schoolStats'])]);
+      expect(errorsOf(statistics)).toEqual([refused('Region.schoolStats', ['_entities', 0, 'schoolStats'])]);
     });
   });
 });

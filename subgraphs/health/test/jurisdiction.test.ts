@@ -34,6 +34,10 @@ const auditor = testPrincipal({ agency: 'audit', region: '431003' });
 const forbidden = (path: (string | number)[], message?: string) =>
   expect.objectContaining({ path, ...(message && { message }), extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
 
+/** The subgraph's own field rule (defense in depth), which refuses auditors before any row is read. */
+const refused = (path: (string | number)[], coordinate: string) =>
+  expect.objectContaining({ path, message: `not authorized to read ${coordinate}`, extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate, rule: 'auditors-read-no-child-data' } });
+
 const childReps = (ids: readonly string[]) => ({ reps: ids.map((id) => ({ __typename: 'Child', id })) });
 const entitiesQuery = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
   id hasSeriousCondition needsHealthFollowUp
@@ -210,7 +214,7 @@ describe('region health stats', () => {
 });
 
 describe('auditors', () => {
-  it('see no child data: every lookup refused, every patient list empty, no counts', async () => {
+  it('see no child data: entities refused by the row rule, every field by the field rule', async () => {
     const entities = await run(entitiesQuery, childReps(['LB000000001', 'LB000000003']), auditor);
     expect(entities.data!._entities).toEqual([null, null]);
     expect(entities.errors).toEqual([forbidden(['_entities', 0]), forbidden(['_entities', 1])]);
@@ -221,14 +225,14 @@ describe('auditors', () => {
       auditor,
     );
     expect(lookups.data).toEqual({ byNumber: null, byIdNumber: null });
-    expect(lookups.errors).toEqual([forbidden(['byNumber']), forbidden(['byIdNumber'])]);
+    expect(lookups.errors).toEqual([refused(['byNumber'], 'Query.healthRecordByNumber'), refused(['byIdNumber'], 'Query.healthRecordByIdNumber')]);
 
     const clinics = await run(`{ clinics(regionCode: "43") { edges { node { id patients { edges { node { id } } } } } } }`, {}, auditor);
-    expect(clinics.errors).toBeUndefined();
-    expect(clinics.data!.clinics.edges).toEqual([{ node: { id: 'CL-431003101', patients: { edges: [] } } }]);
+    expect(clinics.data).toBeNull();
+    expect(clinics.errors).toEqual([refused(['clinics'], 'Query.clinics')]);
 
     const stats = await run(`{ _entities(representations: [{ __typename: "Region", code: "431003" }]) { ... on Region { healthStats { withHealthRecord } } } }`, {}, auditor);
     expect(stats.data!._entities).toEqual([{ healthStats: null }]);
-    expect(stats.errors).toEqual([forbidden(['_entities', 0, 'healthStats'])]);
+    expect(stats.errors).toEqual([refused(['_entities', 0, 'healthStats'], 'Region.healthStats')]);
   });
 });

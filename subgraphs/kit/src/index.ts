@@ -9,4 +9,5 @@ export * from './jurisdiction/scope.ts';
 export * from './loaders/index.ts';
 export * from './server/subgraph-definition.ts';
 export * from './server/create-subgraph-server.ts';
+export * from './server/enforce-field-policy.ts';
 export * from './server/start-subgraph.ts';

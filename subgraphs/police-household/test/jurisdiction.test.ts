@@ -38,6 +38,8 @@ const errorsOf = (errors: readonly GraphQLFormattedError[] | undefined) =>
     .map((e) => ({ path: e.path, code: e.extensions?.code, reason: e.extensions?.reason, message: e.message }))
     .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 const forbidden = (path: (string | number)[], what: string) => ({ path, code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION', message: `${what} is outside your jurisdiction` });
+/** The subgraph's own field rule (defense in depth), which refuses auditors before any row is read. */
+const refused = (path: (string | number)[], coordinate: string) => ({ path, code: 'UNAUTHORIZED_FIELD_OR_TYPE', reason: undefined, message: `not authorized to read ${coordinate}` });
 
 describe('police-household jurisdiction', () => {
   it('resolves _entities by id and ID number mixed: in scope resolves, out of scope is null with FORBIDDEN, unknown is plain null, in order', async () => {
@@ -229,7 +231,7 @@ describe('police-household jurisdiction', () => {
     });
   });
 
-  it('gives an auditor no child data: lookups FORBIDDEN, lists and counts refused', async () => {
+  it('gives an auditor no child data: entities refused by the row rule, every field by the field rule', async () => {
     const entities = await run(ENTITIES, { reps: [...byId('LB000000001', 'nope'), { __typename: 'Child', idNumber: ID.li }] }, auditor);
     expect(entities.data!._entities).toEqual([null, null, null]);
     expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 0], 'child LB000000001'), forbidden(['_entities', 2], 'the child with this ID number')]);
@@ -240,15 +242,15 @@ describe('police-household jurisdiction', () => {
       auditor,
     );
     expect(lookups.data).toEqual({ resident: null, household: null });
-    expect(errorsOf(lookups.errors)).toEqual([forbidden(['household'], 'the household with this number'), forbidden(['resident'], 'the child with this ID number')]);
+    expect(errorsOf(lookups.errors)).toEqual([refused(['household'], 'Query.household'), refused(['resident'], 'Query.residentByIdNumber')]);
 
     for (const [query, field] of [[REPORTS, 'mandatoryReports'], [UNREGISTERED, 'unregisteredChildren']] as const) {
       const list = await run(query, { code: '431003' }, auditor);
       expect(list.data).toBeNull();
-      expect(errorsOf(list.errors)).toEqual([forbidden([field], 'region 431003')]);
+      expect(errorsOf(list.errors)).toEqual([refused([field], `Query.${field}`)]);
     }
     const stats = await run(`{ _entities(representations: [{ __typename: "Region", code: "431003" }]) { ... on Region { householdStats { registeredChildren } } } }`, {}, auditor);
     expect(stats.data!._entities).toEqual([{ householdStats: null }]);
-    expect(errorsOf(stats.errors)).toEqual([forbidden(['_entities', 0, 'householdStats'], 'region 431003')]);
+    expect(errorsOf(stats.errors)).toEqual([refused(['_entities', 0, 'householdStats'], 'Region.householdStats')]);
   });
 });

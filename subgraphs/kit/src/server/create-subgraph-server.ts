@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Kysely } from 'kysely';
+import { enforceFieldPolicy, SUBGRAPH_OWNER } from './enforce-field-policy.ts';
 import { maskErrors } from './mask-errors.ts';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition.ts';
 
@@ -11,7 +12,7 @@ import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition.
  */
 export function createSubgraphServer<DB, L>(definition: SubgraphDefinition<DB, L>): ApolloServer<SubgraphContext<DB, L>> {
   return new ApolloServer<SubgraphContext<DB, L>>({
-    schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }),
+    schema: enforceFieldPolicy(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }), SUBGRAPH_OWNER[definition.name]!),
     // Federated tracing costs CPU on every field and the gateway does not report it anywhere.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: maskErrors(definition.name),
@@ -24,7 +25,7 @@ export function createSubgraphServer<DB, L>(definition: SubgraphDefinition<DB, L
 export function createContext<DB, L>(
   definition: SubgraphDefinition<DB, L>,
   db: Kysely<DB>,
-  request: Pick<SubgraphContext<DB, L>, 'principal' | 'purpose' | 'requestId'>,
+  request: Pick<SubgraphContext<DB, L>, 'principal' | 'purpose' | 'requestId' | 'justification'>,
 ): SubgraphContext<DB, L> {
   return { ...request, db, loaders: definition.createLoaders(db, request.principal) };
 }

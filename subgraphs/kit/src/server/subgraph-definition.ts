@@ -11,6 +11,8 @@ export interface SubgraphContext<DB, Loaders> {
   principal: Principal;
   /** The purpose the gateway vouched for; rules such as small-cell suppression depend on it. */
   purpose: Purpose;
+  /** Break-glass justification, as the gateway received it. */
+  justification?: string | undefined;
   requestId: string;
   db: Kysely<DB>;
   loaders: Loaders;

@@ -1,9 +1,10 @@
-import { maskIdNumber } from '@lbc/schema';
+import { maskIdNumber } from './id-number.ts';
 
 /**
  * Masks an identifier for callers allowed to tell records apart but not to know the
  * number: an 18-character ID number keeps its registration area and last four; other
  * identifiers (household, student, health-record numbers) keep as much at each end.
+ * Idempotent, so a value masked by a subgraph and again by the gateway reads the same.
  */
 export function maskIdentifier(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskIdentifier);

@@ -1,0 +1,46 @@
+import { classOf, decide, maskIdentifier, type Agency, type Decision } from '@lbc/schema';
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import type { SubgraphContext } from './subgraph-definition.ts';
+
+/** The agency whose data each subgraph holds: the owner in every decision the subgraph takes. */
+export const SUBGRAPH_OWNER: Record<string, Agency> = {
+  'civil-affairs': 'civil_affairs',
+  'education-enrollment': 'education',
+  'police-household': 'police',
+  health: 'health',
+};
+
+/**
+ * Defense in depth: the subgraph applies the same field rules as the gateway, to the
+ * principal and purpose the gateway vouched for. In normal operation the gateway has
+ * already removed every denied field and nothing here fires; it matters when a request
+ * reaches the subgraph some other way (a replayed gateway token asking for more).
+ * Every classified field's resolver is wrapped: denied → error, masked → masked value.
+ * `_entities`/`_service` and connection plumbing are left to the token check and to the
+ * field that returned the connection.
+ */
+export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('_')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.name.startsWith('_')) continue;
+      const fieldClass = classOf(type.name, field.name);
+      if (fieldClass === 'STRUCTURAL') continue;
+      const coordinate = `${type.name}.${field.name}`;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: SubgraphContext<unknown, unknown>, info) => {
+        const decision: Decision =
+          fieldClass === undefined
+            ? { effect: 'deny', rule: 'unclassified-field' }
+            : decide({ principal: context.principal, purpose: context.purpose, caseVerified: false, justification: context.justification }, fieldClass, [owner]);
+        if (decision.effect === 'deny') {
+          throw new GraphQLError(`not authorized to read ${coordinate}`, { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate, rule: decision.rule } });
+        }
+        const value = resolve(source, args, context, info);
+        if (decision.effect !== 'mask') return value;
+        return value instanceof Promise ? value.then(maskIdentifier) : maskIdentifier(value);
+      };
+    }
+  }
+  return schema;
+}
