@@ -88,6 +88,12 @@ describe('no leak of a denied field', () => {
     }
   });
 
+  it('through a list filter on a fact the caller may not read (children with a risk flag)', async () => {
+    const { body } = await hub.query(youth, `{ children(filter: { riskFlag: DISABILITY }) { edges { node { id } } } }`);
+    expect(body.data).toBeNull();
+    expect(body.errors!.map((e: any) => [e.extensions.code, e.extensions.coordinate])).toEqual([['UNAUTHORIZED_FIELD_OR_TYPE', 'ChildFilter.riskFlag']]);
+  });
+
   it('for a SENSITIVE field two agencies away, reached through a police report (education caller)', async () => {
     const education = await hub.token({ agency: 'education', level: 'county', region: '431003' });
     const { body } = await hub.query(education, `{ mandatoryReports(regionCode: "431003", first: 50) { edges { node { category details } } } }`);

@@ -1,4 +1,4 @@
-import { classOf, decide, type AccessContext, type Agency, type Decision, type FieldClass } from '@lbc/schema';
+import { classOf, decide, ownersOf, type AccessContext, type Agency, type Decision, type FieldClass } from '@lbc/schema';
 import {
   getNamedType,
   isObjectType,
@@ -95,7 +95,7 @@ export function planAccess(schema: GraphQLSchema, operation: OperationDefinition
     const fieldClass = classOf(parentType.name, name);
     if (fieldClass === 'STRUCTURAL') return { ...base, fieldClass, decision: STRUCTURAL, type: definition.type };
     if (fieldClass === undefined) return { ...base, fieldClass: 'META', decision: { effect: 'deny', rule: 'unclassified-field' }, type: definition.type };
-    return { ...base, fieldClass, decision: decide(context, fieldClass, owners.get(coordinate) ?? []), type: definition.type };
+    return { ...base, fieldClass, decision: decide(context, fieldClass, ownersOf(coordinate, owners.get(coordinate) ?? [])), type: definition.type };
   };
 
   const selectionSet = walk(operation.selectionSet, root, undefined, [], plan.fields);

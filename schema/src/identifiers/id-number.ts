@@ -33,11 +33,13 @@ export function parseIdNumber(raw: string): string {
 }
 
 /**
- * Keeps the first 6 (registration area) and last 4 characters: enough to tell two
- * records apart in a log or a list, not enough to reconstruct the number.
+ * Keeps only the first 6 characters (the registration area, which the residence village
+ * already tells). Nothing after it may show: the next 8 are the birth date, which every
+ * agency reads (BASIC), and with the sequence digits shown too the check character could
+ * be recomputed and the number rebuilt in full.
  */
 export function maskIdNumber(value: string): string {
-  return value.length <= 10 ? '*'.repeat(value.length) : value.slice(0, 6) + '*'.repeat(value.length - 10) + value.slice(-4);
+  return value.slice(0, 6) + '*'.repeat(Math.max(value.length - 6, 0));
 }
 
 function isRealDate(yyyymmdd: string): boolean {

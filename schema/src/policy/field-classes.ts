@@ -1,3 +1,4 @@
+import type { Agency } from '../principal.ts';
 import type { FieldClass } from './field-class.ts';
 
 /**
@@ -132,3 +133,21 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   HospitalStay: { '*': 'SENSITIVE' },
   MentalHealthScreening: { '*': 'SENSITIVE' },
 };
+
+/**
+ * Agencies that hold an identifier in their own records although another agency's
+ * subgraph serves it: education keeps every ID number inside its student numbers
+ * (G + ID number) and health on its records. Masking `Child.idNumber` for them while they
+ * read the same digits elsewhere would protect nothing and mislead, so they count as
+ * owners of it. Used by the gateway and the subgraphs alike (see ownersOf).
+ */
+export const IDENTIFIER_HOLDERS: Record<string, readonly Agency[]> = {
+  'Child.idNumber': ['police', 'education', 'health'],
+  'HealthRecord.idNumber': ['police', 'education', 'health'],
+  'Enrollment.studentNumber': ['police', 'education', 'health'],
+};
+
+/** The agencies a decision treats as owners of a field: those whose subgraphs resolve it, and those holding it anyway. */
+export function ownersOf(coordinate: string, resolving: readonly Agency[]): Agency[] {
+  return [...new Set([...resolving, ...(IDENTIFIER_HOLDERS[coordinate] ?? [])])];
+}

@@ -30,7 +30,7 @@ export interface RegistryStatsRow {
  * statement; resolvers refuse the rows that are not.
  */
 export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) {
-  const scope = scopeOf(principal);
+  const scope = scopeOf(principal, 'civil_affairs');
   const withScope = () => db.selectFrom('child').selectAll().select(inScope(scope, sql.ref('village_code')).as('in_scope'));
   return {
     scope,

@@ -50,7 +50,7 @@ export interface SchoolStatsRow {
  * schools and teachers are institutions, not child data, and stay open.
  */
 export function createLoaders(db: Kysely<EducationDB>, principal: Principal) {
-  const scope = scopeOf(principal);
+  const scope = scopeOf(principal, 'education');
   return {
     schoolById: keyedLoader(
       (ids: readonly string[]) => db.selectFrom('school').selectAll().where('id', 'in', ids).execute(),

@@ -61,7 +61,7 @@ export type HealthRegionStatsView = { [K in keyof HealthRegionStatsRow]: K exten
 export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
   // One "today" per request, so every derived fact of a response is judged on the same day.
   const asOf = chinaToday();
-  const scope = scopeOf(principal);
+  const scope = scopeOf(principal, 'health');
   return {
     // Lookups load the row even when it is out of scope, with the verdict beside it, so
     // the resolver can say FORBIDDEN rather than pretend the record does not exist.

@@ -107,7 +107,7 @@ describe('region-bound officers', () => {
       otherTown: healthRecordByNumber(number: "HR431003101000000006") { number child { id } }
     }`, {}, bailutangTown);
     expect(lookups.data).toEqual({ inTown: { number: 'HR210421100000000007', child: { id: 'LB000000007' } }, otherTown: null });
-    expect(lookups.errors).toEqual([forbidden(['otherTown'], 'health record HR431003101000000006 is outside your jurisdiction')]);
+    expect(lookups.errors).toEqual([forbidden(['otherTown'], 'the health record with this number is outside your jurisdiction')]);
   });
 
   it('an officer of another county sees none of them: lookups refused, patient lists empty, clinics still listed', async () => {

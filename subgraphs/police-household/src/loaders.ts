@@ -38,7 +38,7 @@ export type ScopedHouseholdRow = WithScope<HouseholdRow>;
  * only through an already authorized child, so they carry no filter of their own.
  */
 export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
-  const scope = scopeOf(principal);
+  const scope = scopeOf(principal, 'police');
   const children = () => db.selectFrom('police_child').selectAll().select(childInScope(scope, 'police_child').as('in_scope'));
   return {
     childById: keyedLoader(

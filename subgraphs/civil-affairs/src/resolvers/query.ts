@@ -1,5 +1,5 @@
 import { villageCodeRange } from '@lbc/schema';
-import { pageWindow, regionWithinScope, toConnection } from '@lbc/subgraph-kit';
+import { assertMayRead, pageWindow, regionWithinScope, toConnection } from '@lbc/subgraph-kit';
 import { authorizedChild } from '../authorized-child.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
@@ -8,7 +8,10 @@ export const Query: QueryResolvers = {
   // The number is never echoed in the error: an ID number does not belong in logs or responses.
   childByIdNumber: (_, { idNumber }, { loaders }) => authorizedChild(loaders.childByIdNumber.load(idNumber), 'with that ID number'),
 
-  children: async (_, { filter, first, after }, { db, loaders }) => {
+  children: async (_, { filter, first, after }, context) => {
+    const { db, loaders } = context;
+    // Filtering by a risk flag reveals the flag: only callers who may read risk flags may filter by one.
+    if (filter?.riskFlag) assertMayRead(context, 'PROTECTIVE', 'ChildFilter.riskFlag', 'civil_affairs');
     const window = pageWindow({ first, after }, 2);
     // Only the caller's jurisdiction: a wider region is narrowed to it, a disjoint one (or any, for auditors) refused.
     const { low, high } = villageCodeRange(regionWithinScope(loaders.scope, filter?.regionCode ?? loaders.scope.prefix));

@@ -19,8 +19,8 @@ export const Query: QueryResolvers = {
     return toConnection(rows, window.first, (row) => [row.region_code, row.id]);
   },
 
-  healthRecordByNumber: (_, { number }, { loaders }) => authorizedPatient(loaders.patientByRecordNumber.load(number), `health record ${number}`),
-  // The error does not repeat the ID number: messages end up in logs, identifiers should not.
+  // Errors never repeat an identifier: messages end up in logs, and record numbers can be enumerated.
+  healthRecordByNumber: (_, { number }, { loaders }) => authorizedPatient(loaders.patientByRecordNumber.load(number), 'the health record with this number'),
   healthRecordByIdNumber: (_, { idNumber }, { loaders }) =>
     authorizedPatient(loaders.patientByIdNumber.load(idNumber), 'the health record of this ID number'),
 };

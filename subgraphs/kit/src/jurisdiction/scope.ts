@@ -1,4 +1,4 @@
-import { villageCodeRange, type Principal, type Purpose } from '@lbc/schema';
+import { villageCodeRange, type Agency, type Principal, type Purpose } from '@lbc/schema';
 import { GraphQLError } from 'graphql';
 import { sql, type RawBuilder } from 'kysely';
 
@@ -21,9 +21,15 @@ export interface Scope {
   none: boolean;
 }
 
-export function scopeOf(principal: Principal): Scope {
+/**
+ * The scope of `principal` in the subgraph of agency `owner`. An org claim counts only in
+ * its own agency's subgraph: a school is an education org, a station a police one; a
+ * youth-league token claiming a school, or a teacher claiming a clinic, gains nothing.
+ */
+export function scopeOf(principal: Principal, owner: Agency): Scope {
   const { low, high } = villageCodeRange(principal.region);
-  return { prefix: principal.region, low, high, org: principal.org ?? null, none: principal.agency === 'audit' };
+  const org = principal.org !== undefined && principal.agency === owner ? principal.org : null;
+  return { prefix: principal.region, low, high, org, none: principal.agency === 'audit' };
 }
 
 /**

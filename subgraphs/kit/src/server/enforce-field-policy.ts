@@ -1,4 +1,4 @@
-import { classOf, decide, maskIdentifier, type Agency, type Decision } from '@lbc/schema';
+import { classOf, decide, maskIdentifier, ownersOf, type Agency, type Decision, type FieldClass } from '@lbc/schema';
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './subgraph-definition.ts';
 
@@ -19,6 +19,19 @@ export const SUBGRAPH_OWNER: Record<string, Agency> = {
  * `_entities`/`_service` and connection plumbing are left to the token check and to the
  * field that returned the connection.
  */
+/**
+ * For what a resolver does beyond returning a field — filtering by a fact, for instance —
+ * the same rule: throws UNAUTHORIZED_FIELD_OR_TYPE unless the caller may read `fieldClass`.
+ */
+export function assertMayRead(context: Pick<SubgraphContext<unknown, unknown>, 'principal' | 'purpose' | 'justification'>, fieldClass: FieldClass, coordinate: string, owner: Agency): void {
+  const decision = decide({ principal: context.principal, purpose: context.purpose, caseVerified: false, justification: context.justification }, fieldClass, [owner]);
+  if (decision.effect !== 'allow') throw unauthorizedField(coordinate, decision.rule);
+}
+
+function unauthorizedField(coordinate: string, rule: string): GraphQLError {
+  return new GraphQLError(`not authorized to read ${coordinate}`, { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate, rule } });
+}
+
 export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('_')) continue;
@@ -32,10 +45,8 @@ export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQ
         const decision: Decision =
           fieldClass === undefined
             ? { effect: 'deny', rule: 'unclassified-field' }
-            : decide({ principal: context.principal, purpose: context.purpose, caseVerified: false, justification: context.justification }, fieldClass, [owner]);
-        if (decision.effect === 'deny') {
-          throw new GraphQLError(`not authorized to read ${coordinate}`, { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate, rule: decision.rule } });
-        }
+            : decide({ principal: context.principal, purpose: context.purpose, caseVerified: false, justification: context.justification }, fieldClass, ownersOf(coordinate, [owner]));
+        if (decision.effect === 'deny') throw unauthorizedField(coordinate, decision.rule);
         const value = resolve(source, args, context, info);
         if (decision.effect !== 'mask') return value;
         return value instanceof Promise ? value.then(maskIdentifier) : maskIdentifier(value);

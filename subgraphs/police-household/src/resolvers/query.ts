@@ -10,7 +10,7 @@ export const Query: QueryResolvers = {
 
   // Reports are scoped by their child: the region is clamped to the jurisdiction, and the rows filtered by the child's place or station.
   mandatoryReports: async (_, { regionCode, status, first, after }, { db, principal }) => {
-    const scope = regionListScope(scopeOf(principal), regionCode);
+    const scope = regionListScope(scopeOf(principal, 'police'), regionCode);
     const window = pageWindow({ first, after }, 2);
     let query = db
       .selectFrom('mandatory_report_with_responses as m')
@@ -31,7 +31,7 @@ export const Query: QueryResolvers = {
   },
 
   unregisteredChildren: async (_, { regionCode, first, after }, { db, principal }) => {
-    const scope = regionListScope(scopeOf(principal), regionCode);
+    const scope = regionListScope(scopeOf(principal, 'police'), regionCode);
     const window = pageWindow({ first, after }, 2);
     // "registered = false" prunes the registered branch of the view: only the pending handovers' index is read.
     let query = db
