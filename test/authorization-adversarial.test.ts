@@ -94,6 +94,14 @@ describe('no leak of a denied field', () => {
     expect(body.errors!.map((e: any) => [e.extensions.code, e.extensions.coordinate])).toEqual([['UNAUTHORIZED_FIELD_OR_TYPE', 'ChildFilter.riskFlag']]);
   });
 
+  it('through break-glass on a hub that has not enabled it: refused outright (no audit, no break-glass)', async () => {
+    const police = await hub.token({ agency: 'police', level: 'county', region: '431003' });
+    const { status, body } = await hub.query(police, `{ child(id: "LB000000001") { disability { grade } } }`, {}, { 'x-lbc-purpose': 'EMERGENCY', 'x-lbc-justification': 'child found alone, guardian unreachable' });
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors![0].message).toBe('break-glass access is not enabled on this hub (x-lbc-justification)');
+  });
+
   it('for a SENSITIVE field two agencies away, reached through a police report (education caller)', async () => {
     const education = await hub.token({ agency: 'education', level: 'county', region: '431003' });
     const { body } = await hub.query(education, `{ mandatoryReports(regionCode: "431003", first: 50) { edges { node { category details } } } }`);

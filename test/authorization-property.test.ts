@@ -50,7 +50,7 @@ let child: SyntheticChild;
 const reference = new Map<string, unknown>();
 
 beforeAll(async () => {
-  hub = await startHub({ children: 60, scope: ['431003'] });
+  hub = await startHub({ children: 60, scope: ['431003'], gateway: { breakGlass: true } });
   const places = await loadPlaces(['431003']);
   const ids = new IdNumberIssuer();
   const world = Array.from({ length: 60 }, (_, i) => generateChild(7, i, places, ids));

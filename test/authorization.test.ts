@@ -13,7 +13,7 @@ let world: SyntheticChild[];
 let child: SyntheticChild;
 
 beforeAll(async () => {
-  hub = await startHub({ children: 40, scope: ['431003'] });
+  hub = await startHub({ children: 40, scope: ['431003'], gateway: { breakGlass: true } });
   const places = await loadPlaces(['431003']);
   const ids = new IdNumberIssuer();
   world = Array.from({ length: 40 }, (_, i) => generateChild(7, i, places, ids));

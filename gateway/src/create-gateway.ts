@@ -69,7 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     context: async ({ req }) => ({
       requestId: requestIdFrom(req.headers['x-request-id']),
       principal: await authenticate(req.headers.authorization),
-      access: requestAccessFrom(req.headers),
+      access: requestAccessFrom(req.headers, { breakGlass: config.breakGlass }),
     }),
   });
   return { url, stop: () => server.stop() };

@@ -75,6 +75,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       port: 0,
       host: '127.0.0.1',
       development: false,
+      breakGlass: false,
       ...options.gateway,
     };
     gateway = await startGateway(config);

@@ -16,6 +16,12 @@ export interface GatewayConfig {
   host: string;
   /** Sandbox, introspection and schema hints in errors: only when LBC_DEVELOPMENT=1 (off unless asked for). */
   development: boolean;
+  /**
+   * Break-glass access (police, EMERGENCY, written justification). Off unless
+   * LBC_BREAK_GLASS=1: until every access is audited, a break-glass read could not be
+   * reviewed by anyone, so the hub does not offer it by default.
+   */
+  breakGlass: boolean;
 }
 
 /** Environment variable overriding one subgraph's URL, e.g. LBC_SUBGRAPH_URL_CIVIL_AFFAIRS. */
@@ -48,5 +54,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv, defaults: { supergraph
     host: env.HOST ?? '127.0.0.1',
     // Secure unless told otherwise: a deployment that forgets a variable must not expose the schema.
     development: env.LBC_DEVELOPMENT === '1',
+    breakGlass: env.LBC_BREAK_GLASS === '1',
   };
 }

@@ -22,7 +22,7 @@ const MAX_JUSTIFICATION = 500;
  * Reads and validates the access headers. A request without a valid purpose is refused
  * outright (400): the purpose decides what may be read and goes into the audit.
  */
-export function requestAccessFrom(headers: IncomingHttpHeaders): RequestAccess {
+export function requestAccessFrom(headers: IncomingHttpHeaders, options: { breakGlass: boolean }): RequestAccess {
   const header = (name: string) => {
     const value = headers[name];
     return (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -38,6 +38,7 @@ export function requestAccessFrom(headers: IncomingHttpHeaders): RequestAccess {
   const caseId = header('x-lbc-case-id');
   if (caseId !== undefined && !/^[0-9]{1,18}$/.test(caseId)) throw badRequest('x-lbc-case-id must be a protection case id (digits)');
   const justification = header('x-lbc-justification');
+  if (justification !== undefined && !options.breakGlass) throw badRequest('break-glass access is not enabled on this hub (x-lbc-justification)');
   if (justification !== undefined && justification.length > MAX_JUSTIFICATION) throw badRequest(`x-lbc-justification is limited to ${MAX_JUSTIFICATION} characters`);
   return { purpose, mode, ...(caseId ? { caseId } : {}), ...(justification ? { justification } : {}) };
 }
