@@ -5,3 +5,4 @@ export * from './scalars/index.ts';
 export * from './principal.ts';
 export * from './internal-token.ts';
 export * from './policy/index.ts';
+export * from './subgraph-agency.ts';

@@ -7,7 +7,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { subgraphUrlVariable } from '@lbc/gateway';
+// The config module only: the launcher does not need Apollo Gateway loaded in its own process.
+import { subgraphUrlVariable } from '@lbc/gateway/config';
 import { ensureDevKeys } from './keys/dev-keys.ts';
 import { ROOT } from './paths.ts';
 import { printWelcome } from './start/welcome.ts';

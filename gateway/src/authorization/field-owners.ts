@@ -1,13 +1,5 @@
-import type { Agency } from '@lbc/schema';
+import { SUBGRAPH_AGENCY, type Agency } from '@lbc/schema';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
-
-/** Which agency runs each subgraph: the owner of the data that subgraph resolves. */
-export const SUBGRAPH_AGENCY: Record<string, Agency> = {
-  CIVIL_AFFAIRS: 'civil_affairs',
-  EDUCATION_ENROLLMENT: 'education',
-  POLICE_HOUSEHOLD: 'police',
-  HEALTH: 'health',
-};
 
 /**
  * `Type.field` → the agencies whose subgraphs resolve it, read from the supergraph's
@@ -18,7 +10,8 @@ export function fieldOwners(supergraphSdl: string): Map<string, Agency[]> {
   const owners = new Map<string, Agency[]>();
   const graphOf = (directive: ConstDirectiveNode) => {
     const graph = directive.arguments?.find((a) => a.name.value === 'graph')?.value;
-    return graph?.kind === Kind.ENUM ? SUBGRAPH_AGENCY[graph.value] : undefined;
+    // Composition names each graph's enum value after the subgraph: police-household → POLICE_HOUSEHOLD.
+    return graph?.kind === Kind.ENUM ? SUBGRAPH_AGENCY[graph.value.toLowerCase().replace(/_/g, '-')] : undefined;
   };
   for (const definition of parse(supergraphSdl).definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;

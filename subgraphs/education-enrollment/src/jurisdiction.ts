@@ -1,4 +1,4 @@
-import { inScope, outsideJurisdiction, type Scope } from '@lbc/subgraph-kit';
+import { inScope, type Scope } from '@lbc/subgraph-kit';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
@@ -10,17 +10,4 @@ import { sql, type RawBuilder } from 'kysely';
  */
 export function schoolInScope(scope: Scope, school: string): RawBuilder<boolean> {
   return inScope(scope, sql.ref(`${school}.region_code`), sql.ref(`${school}.id`));
-}
-
-/** A row with the jurisdiction verdict computed by the same statement that read it. */
-export type Scoped<Row> = Row & { in_scope: boolean };
-
-/**
- * For lookups of one record: unknown here stays a plain null, but a record outside the
- * jurisdiction is null WITH a FORBIDDEN error, so the caller can tell "not ours to show"
- * from "does not exist" and never receives the data.
- */
-export function visibleOrForbidden<Row>(row: Scoped<Row> | null, what: string): Scoped<Row> | null {
-  if (row && !row.in_scope) throw outsideJurisdiction(what);
-  return row;
 }

@@ -10,6 +10,7 @@ import {
   type PageArgs,
   type PageWindow,
   type Scope,
+  type Scoped,
 } from '@lbc/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
@@ -23,7 +24,7 @@ import type {
   SchoolRow,
   TeacherRow,
 } from './db-types.ts';
-import { schoolInScope, type Scoped } from './jurisdiction.ts';
+import { schoolInScope } from './jurisdiction.ts';
 import type { SchoolTerm } from './school-term.ts';
 
 export interface SchoolStatsRow {

@@ -1,5 +1,5 @@
 import type { Principal } from '@lbc/schema';
-import { keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope } from '@lbc/subgraph-kit';
+import { keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type {
   ChronicConditionRow,
@@ -24,7 +24,7 @@ import {
   seriousCondition,
   severeDisability,
 } from './health-facts.ts';
-import { patientInScope, type ScopedPatientRow } from './jurisdiction.ts';
+import { patientInScope } from './jurisdiction.ts';
 
 /** The derived facts of one child: what other agencies may see instead of the records behind them. */
 export interface HealthFactsRow {
@@ -139,7 +139,7 @@ export type HealthLoaders = ReturnType<typeof createLoaders>;
 
 /** Patient rows with the caller's verdict on each (`in_scope`), computed in the same statement. */
 function scopedPatients(db: Kysely<HealthDB>, scope: Scope) {
-  return db.selectFrom('patient as p').selectAll('p').select(patientInScope(scope).as('in_scope')).$castTo<ScopedPatientRow>();
+  return db.selectFrom('patient as p').selectAll('p').select(patientInScope(scope).as('in_scope')).$castTo<Scoped<PatientRow>>();
 }
 
 /**

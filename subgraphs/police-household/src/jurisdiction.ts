@@ -1,5 +1,5 @@
 import { villageCodeRange } from '@lbc/schema';
-import { inScope, outsideJurisdiction, regionWithinScope, type Scope } from '@lbc/subgraph-kit';
+import { inScope, regionWithinScope, type Scope } from '@lbc/subgraph-kit';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
@@ -15,20 +15,6 @@ export function childInScope(scope: Scope, alias: string): RawBuilder<boolean> {
 /** A household: its registered address and the station keeping it — the same two facts its children are scoped by. */
 export function householdInScope(scope: Scope, alias: string): RawBuilder<boolean> {
   return inScope(scope, sql.ref(`${alias}.address_code`), sql.ref(`${alias}.station_id`));
-}
-
-/** A row selected together with whether the caller may see it (one statement decides both). */
-export type WithScope<Row> = Row & { in_scope: boolean };
-
-/**
- * For lookups of one record: unknown stays null, out of scope becomes FORBIDDEN (null at
- * that path with the reason), so a caller can tell "not here" from "not yours" — what
- * issue #3 asks of a lookup. Callers in `__resolveReference` must be async (see the kit's
- * region-reference.ts): a synchronous throw would fail every entity of the batch.
- */
-export function requireInScope<Row extends { in_scope: boolean }>(row: Row | null, what: string): Row | null {
-  if (row && !row.in_scope) throw outsideJurisdiction(what);
-  return row;
 }
 
 /**

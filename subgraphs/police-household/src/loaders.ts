@@ -1,5 +1,5 @@
 import type { Principal } from '@lbc/schema';
-import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
+import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type {
   EmergencyResponseRow,
@@ -10,7 +10,7 @@ import type {
   PoliceChildRow,
   PoliceDB,
 } from './db-types.ts';
-import { childInScope, householdInScope, type WithScope } from './jurisdiction.ts';
+import { childInScope, householdInScope } from './jurisdiction.ts';
 
 export interface HouseholdStatsRow {
   code: string;
@@ -27,7 +27,7 @@ export interface HouseholdStatsRow {
 export type HouseholdStats = { [K in keyof HouseholdStatsRow]: HouseholdStatsRow[K] extends number ? number | null : HouseholdStatsRow[K] };
 
 /** The model behind Household: resolvers hand one out only when it is in scope. */
-export type ScopedHouseholdRow = WithScope<HouseholdRow>;
+export type ScopedHouseholdRow = Scoped<HouseholdRow>;
 
 /**
  * Per-request loaders for one principal: every field that touches the database goes through
@@ -42,12 +42,12 @@ export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
   const children = () => db.selectFrom('police_child').selectAll().select(childInScope(scope, 'police_child').as('in_scope'));
   return {
     childById: keyedLoader(
-      (ids: readonly string[]): Promise<WithScope<PoliceChildRow>[]> => children().where('id', 'in', ids).execute(),
+      (ids: readonly string[]): Promise<Scoped<PoliceChildRow>[]> => children().where('id', 'in', ids).execute(),
       (row) => row.id,
     ),
     // Adults are residents too, but they are not the hub's children: the view holds children only.
     childByIdNumber: keyedLoader(
-      (numbers: readonly string[]): Promise<WithScope<PoliceChildRow>[]> => children().where('id_number', 'in', numbers).execute(),
+      (numbers: readonly string[]): Promise<Scoped<PoliceChildRow>[]> => children().where('id_number', 'in', numbers).execute(),
       (row) => row.id_number!,
     ),
     householdByNumber: keyedLoader(

@@ -1,8 +1,8 @@
-import { authorizedChild } from '../authorized-child.ts';
+import { visibleOrForbidden } from '@lbc/subgraph-kit';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 
 export const Child: ChildResolvers = {
-  __resolveReference: (reference, { loaders }) => authorizedChild(loaders.childById.load(reference.id), reference.id),
+  __resolveReference: async (reference, { loaders }) => visibleOrForbidden(await loaders.childById.load(reference.id), `child ${reference.id}`),
   birthDate: (child) => child.birth_date,
   residenceVillage: async (child, _, { loaders }) => (await loaders.regionByCode.load(child.village_code))!,
   leftBehindCategory: (child) => child.category,

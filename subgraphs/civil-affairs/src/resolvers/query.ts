@@ -1,12 +1,11 @@
 import { villageCodeRange } from '@lbc/schema';
-import { assertMayRead, pageWindow, regionWithinScope, toConnection } from '@lbc/subgraph-kit';
-import { authorizedChild } from '../authorized-child.ts';
+import { assertMayRead, pageWindow, regionWithinScope, toConnection, visibleOrForbidden } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  child: (_, { id }, { loaders }) => authorizedChild(loaders.childById.load(id), id),
+  child: async (_, { id }, { loaders }) => visibleOrForbidden(await loaders.childById.load(id), `child ${id}`),
   // The number is never echoed in the error: an ID number does not belong in logs or responses.
-  childByIdNumber: (_, { idNumber }, { loaders }) => authorizedChild(loaders.childByIdNumber.load(idNumber), 'with that ID number'),
+  childByIdNumber: async (_, { idNumber }, { loaders }) => visibleOrForbidden(await loaders.childByIdNumber.load(idNumber), 'child with that ID number'),
 
   children: async (_, { filter, first, after }, context) => {
     const { db, loaders } = context;

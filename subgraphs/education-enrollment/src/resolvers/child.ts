@@ -1,5 +1,5 @@
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
-import { visibleOrForbidden } from '../jurisdiction.ts';
+import { visibleOrForbidden } from '@lbc/subgraph-kit';
 
 /**
  * A child is known here once it has an enrollment; every field starts from the same

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { visibleOrForbidden } from '../jurisdiction.ts';
+import { visibleOrForbidden } from '@lbc/subgraph-kit';
 import { parseStudentNumber } from '../student-number.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
-import { authorizedPatient } from '../jurisdiction.ts';
+import { visibleOrForbidden } from '@lbc/subgraph-kit';
 
 /**
  * The model is the patient row: a child without a health record here resolves to null, a
@@ -7,7 +7,7 @@ import { authorizedPatient } from '../jurisdiction.ts';
  * from a child authorized on the way in (reference, lookup or a clinic's scoped list).
  */
 export const Child: ChildResolvers = {
-  __resolveReference: (reference, { loaders }) => authorizedPatient(loaders.patientByChild.load(reference.id), `child ${reference.id}`),
+  __resolveReference: async (reference, { loaders }) => visibleOrForbidden(await loaders.patientByChild.load(reference.id), `child ${reference.id}`),
   id: (patient) => patient.child_id,
   healthRecord: (patient) => patient,
   immunisations: (patient, args, { loaders }) => loaders.immunisations(args).load(patient.child_id),

@@ -1,7 +1,7 @@
 import { villageCodeRange } from '@lbc/schema';
 import { pageWindow, toConnection } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { authorizedPatient } from '../jurisdiction.ts';
+import { visibleOrForbidden } from '@lbc/subgraph-kit';
 
 export const Query: QueryResolvers = {
   // Clinics are institutions, not child data: open to every caller. Their patient lists are scoped (Clinic.patients).
@@ -20,7 +20,8 @@ export const Query: QueryResolvers = {
   },
 
   // Errors never repeat an identifier: messages end up in logs, and record numbers can be enumerated.
-  healthRecordByNumber: (_, { number }, { loaders }) => authorizedPatient(loaders.patientByRecordNumber.load(number), 'the health record with this number'),
-  healthRecordByIdNumber: (_, { idNumber }, { loaders }) =>
-    authorizedPatient(loaders.patientByIdNumber.load(idNumber), 'the health record of this ID number'),
+  healthRecordByNumber: async (_, { number }, { loaders }) =>
+    visibleOrForbidden(await loaders.patientByRecordNumber.load(number), 'the health record with this number'),
+  healthRecordByIdNumber: async (_, { idNumber }, { loaders }) =>
+    visibleOrForbidden(await loaders.patientByIdNumber.load(idNumber), 'the health record of this ID number'),
 };

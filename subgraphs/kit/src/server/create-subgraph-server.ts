@@ -2,7 +2,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { Kysely } from 'kysely';
-import { enforceFieldPolicy, SUBGRAPH_OWNER } from './enforce-field-policy.ts';
+import { SUBGRAPH_AGENCY } from '@lbc/schema';
+import { enforceFieldPolicy } from './enforce-field-policy.ts';
 import { maskErrors } from './mask-errors.ts';
 import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition.ts';
 
@@ -12,7 +13,7 @@ import type { SubgraphContext, SubgraphDefinition } from './subgraph-definition.
  */
 export function createSubgraphServer<DB, L>(definition: SubgraphDefinition<DB, L>): ApolloServer<SubgraphContext<DB, L>> {
   return new ApolloServer<SubgraphContext<DB, L>>({
-    schema: enforceFieldPolicy(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }), SUBGRAPH_OWNER[definition.name]!),
+    schema: enforceFieldPolicy(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }), SUBGRAPH_AGENCY[definition.name]!),
     // Federated tracing costs CPU on every field and the gateway does not report it anywhere.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: maskErrors(definition.name),

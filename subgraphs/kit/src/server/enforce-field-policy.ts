@@ -2,14 +2,6 @@ import { classOf, decide, maskIdentifier, ownersOf, type Agency, type Decision, 
 import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './subgraph-definition.ts';
 
-/** The agency whose data each subgraph holds: the owner in every decision the subgraph takes. */
-export const SUBGRAPH_OWNER: Record<string, Agency> = {
-  'civil-affairs': 'civil_affairs',
-  'education-enrollment': 'education',
-  'police-household': 'police',
-  health: 'health',
-};
-
 /**
  * Defense in depth: the subgraph applies the same field rules as the gateway, to the
  * principal and purpose the gateway vouched for. In normal operation the gateway has

@@ -1,14 +1,14 @@
 import { pageWindow, toConnection } from '@lbc/subgraph-kit';
 import { RESPONSES_WITH_REPORT } from '../db-types.ts';
 import type { MandatoryReportResolvers } from '../generated/resolvers-types.ts';
-import { requireInScope } from '../jurisdiction.ts';
+import { visibleOrForbidden } from '@lbc/subgraph-kit';
 
 export const MandatoryReport: MandatoryReportResolvers = {
   id: (report) => String(report.id),
   // Every path to a report (a child's list, a region's list) goes through a known, in-scope
   // child; should one ever lead elsewhere, the child is refused rather than shown (and the
   // message names the report, not the child it must not reveal).
-  child: async (report, _, { loaders }) => requireInScope(await loaders.childById.load(report.child_id), `the child of report ${report.id}`),
+  child: async (report, _, { loaders }) => visibleOrForbidden(await loaders.childById.load(report.child_id), `the child of report ${report.id}`),
   reporterKind: (report) => report.reporter_kind,
   reportedAt: (report) => report.reported_at,
   // The first page came with the report; only a later or longer page costs a statement.

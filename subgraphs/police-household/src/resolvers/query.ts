@@ -1,12 +1,12 @@
-import { badUserInput, pageWindow, scopeOf, toConnection } from '@lbc/subgraph-kit';
+import { badUserInput, pageWindow, scopeOf, toConnection, visibleOrForbidden } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { childInScope, regionListScope, requireInScope } from '../jurisdiction.ts';
+import { childInScope, regionListScope } from '../jurisdiction.ts';
 
 export const Query: QueryResolvers = {
   // Identifiers came from the caller; errors do not repeat them (errors travel further than answers: logs, traces).
-  household: async (_, { number }, { loaders }) => requireInScope(await loaders.householdByNumber.load(number), 'the household with this number'),
+  household: async (_, { number }, { loaders }) => visibleOrForbidden(await loaders.householdByNumber.load(number), 'the household with this number'),
   residentByIdNumber: async (_, { idNumber }, { loaders }) =>
-    requireInScope(await loaders.childByIdNumber.load(idNumber), 'the child with this ID number'),
+    visibleOrForbidden(await loaders.childByIdNumber.load(idNumber), 'the child with this ID number'),
 
   // Reports are scoped by their child: the region is clamped to the jurisdiction, and the rows filtered by the child's place or station.
   mandatoryReports: async (_, { regionCode, status, first, after }, { db, principal }) => {
