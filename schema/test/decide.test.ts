@@ -18,16 +18,20 @@ const RECORD_LEVEL_TABLE: Record<FieldClass, Record<Agency, Effect>> = {
   IDENTIFIER: row('allow',      'mask',   'allow', 'allow', 'mask',  'mask',      'mask',           'deny'),
   PROTECTIVE: row('allow',      'allow',  'allow', 'allow', 'allow', 'deny',      'deny',           'deny'),
   SENSITIVE:  row('deny',       'deny',   'deny',  'allow', 'deny',  'deny',      'deny',           'deny'),
+  AUDIT:      row('deny',       'deny',   'deny',  'deny',  'deny',  'deny',      'deny',           'allow'),
+  SELF:       row('allow',      'allow',  'allow', 'allow', 'allow', 'allow',     'allow',          'allow'),
 };
 
 /** City and province with purpose SUPERVISION: BASIC and PROTECTIVE, identifiers masked. */
-const SUPERVISION_TABLE: Record<FieldClass, Effect> = { AGGREGATE: 'allow', BASIC: 'allow', CONTACT: 'deny', IDENTIFIER: 'mask', PROTECTIVE: 'allow', SENSITIVE: 'deny' };
+const SUPERVISION_TABLE: Record<FieldClass, Effect> = { AGGREGATE: 'allow', BASIC: 'allow', CONTACT: 'deny', IDENTIFIER: 'mask', PROTECTIVE: 'allow', SENSITIVE: 'deny', AUDIT: 'deny', SELF: 'allow' };
 
 function row(...effects: Effect[]): Record<Agency, Effect> {
   return Object.fromEntries(AGENCIES.map((agency, i) => [agency, effects[i]!])) as Record<Agency, Effect>;
 }
 
 function expected(fieldClass: FieldClass, agency: Agency, level: AdminLevel, purpose: Purpose): Effect {
+  // The hub's own records: the same at every level and for every purpose.
+  if (fieldClass === 'AUDIT' || fieldClass === 'SELF') return RECORD_LEVEL_TABLE[fieldClass][agency];
   if (agency === 'audit') return 'deny';
   if (purpose === 'STATISTICS' || !['county', 'town', 'village'].includes(level)) {
     if (fieldClass === 'AGGREGATE') return 'allow';

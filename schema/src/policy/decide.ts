@@ -41,6 +41,9 @@ export function decide(context: AccessContext, fieldClass: FieldClass, owners: r
   const { principal, purpose } = context;
   const { agency } = principal;
 
+  // The hub's own records come first: they are not child data, so the levels below do not apply.
+  if (fieldClass === 'SELF') return allow('own-access-for-every-caller');
+  if (fieldClass === 'AUDIT') return agency === 'audit' ? allow('audit-log-for-auditors') : deny('audit-log-for-auditors-only');
   if (agency === 'audit') return deny('auditors-read-no-child-data');
   if (fieldClass === 'AGGREGATE') return allow('aggregates-within-jurisdiction');
   if (purpose === 'STATISTICS') return deny('statistics-reads-aggregates-only');

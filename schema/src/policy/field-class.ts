@@ -1,8 +1,11 @@
 /**
  * Every field of the graph belongs to exactly one class; who may read it follows from the
- * class, the caller and the purpose (see decide.ts). Ordered from least to most guarded.
+ * class, the caller and the purpose (see decide.ts). The six child-data classes come first,
+ * ordered from least to most guarded; then the hub's own records: AUDIT (the access log,
+ * for auditors only) and SELF (what concerns the caller itself: how its access is
+ * decided, notices addressed to its agency).
  */
-export const FIELD_CLASSES = ['AGGREGATE', 'BASIC', 'CONTACT', 'IDENTIFIER', 'PROTECTIVE', 'SENSITIVE'] as const;
+export const FIELD_CLASSES = ['AGGREGATE', 'BASIC', 'CONTACT', 'IDENTIFIER', 'PROTECTIVE', 'SENSITIVE', 'AUDIT', 'SELF'] as const;
 export type FieldClass = (typeof FIELD_CLASSES)[number];
 
 /** Why a request is made (header `x-lbc-purpose`): access depends on it, and the audit records it. */
