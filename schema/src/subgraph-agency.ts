@@ -6,4 +6,6 @@ export const SUBGRAPH_AGENCY: Record<string, Agency> = {
   'education-enrollment': 'education',
   'police-household': 'police',
   health: 'health',
+  // The hub's own subgraph: the audit log is the auditors' record.
+  audit: 'audit',
 };

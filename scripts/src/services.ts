@@ -8,11 +8,11 @@ import { civilAffairsProjection } from './seed/projections/civil-affairs.ts';
 import { educationEnrollmentProjection } from './seed/projections/education-enrollment.ts';
 import { healthProjection } from './seed/projections/health.ts';
 import { policeHouseholdProjection } from './seed/projections/police-household.ts';
-import { SUBGRAPHS } from './supergraph/subgraph-sources.ts';
+import { AGENCY_SUBGRAPHS } from './supergraph/subgraph-sources.ts';
 
 /** One agency service: its subgraph, its default port, and how the seed fills its database. */
 export interface Service {
-  name: (typeof SUBGRAPHS)[number]['name'];
+  name: (typeof AGENCY_SUBGRAPHS)[number]['name'];
   port: number;
   definition: SubgraphDefinition<any, any>;
   projection: SeedProjection<any>;
@@ -25,7 +25,7 @@ const byName = {
   health: { definition: health, projection: healthProjection },
 } satisfies Record<Service['name'], Omit<Service, 'name' | 'port'>>;
 
-export const SERVICES: Service[] = SUBGRAPHS.map((s) => ({ ...s, ...byName[s.name] }));
+export const SERVICES: Service[] = AGENCY_SUBGRAPHS.map((s) => ({ ...s, ...byName[s.name] }));
 
 export function serviceNamed(name: string): Service {
   const service = SERVICES.find((s) => s.name === name);

@@ -3,7 +3,7 @@ import type { Principal, Purpose } from '@lbc/schema';
 import type { DocumentNode } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 
-export const SUBGRAPH_NAMES = ['civil-affairs', 'education-enrollment', 'police-household', 'health'] as const;
+export const SUBGRAPH_NAMES = ['civil-affairs', 'education-enrollment', 'police-household', 'health', 'audit'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** What every resolver receives: who asks, and this request's database handle and loaders. */

@@ -1,0 +1,11 @@
+export * from './audit-record.ts';
+export { AuditLog, type AuditReceipt } from './audit-log.ts';
+export { GENESIS_HASH, entryHash } from './chain.ts';
+export { canonicalJson } from './canonical-json.ts';
+export { readCheckpoint, startCheckpoints, writeCheckpoint, type CheckpointClaim, type CheckpointKeys } from './checkpoints.ts';
+export { fromRow, sealedRow, type AuditEntryRow, type SealedRow } from './entry-row.ts';
+export type { HubDB } from './hub-db.ts';
+export { AUDIT_READER_ROLE, AUDIT_WRITER_ROLE } from './migrations/0001-audit-log.ts';
+export { hubMigrations } from './migrations/index.ts';
+export { readChain, readCheckpoints } from './read-chain.ts';
+export { verifyChain, type ChainBreak, type ChainReport, type StoredCheckpoint } from './verify-chain.ts';

@@ -1,0 +1,94 @@
+import type { AuditEntryRow } from './entry-row.ts';
+import { entryHash, GENESIS_HASH } from './chain.ts';
+import { readCheckpoint, type CheckpointKeys } from './checkpoints.ts';
+
+export interface StoredCheckpoint {
+  seq: number;
+  hash: string;
+  jws: string;
+}
+
+/** The first place where the log and its seals disagree. */
+export interface ChainBreak {
+  /** 1-based position of the offending row in seq order (what `audit:verify` prints). */
+  position: number;
+  /** The seq the row claims (or, for a gap, the seq that is missing). */
+  seq: number;
+  problem: 'edited' | 'missing-or-reordered' | 'broken-link' | 'checkpoint-mismatch' | 'checkpoint-signature';
+  detail: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  entries: number;
+  checkpoints: number;
+  head: { seq: number; hash: string } | null;
+  firstBreak?: ChainBreak;
+}
+
+/**
+ * Recomputes the chain over rows in seq order and checks every checkpoint: its signature
+ * against the gateway's keys, and that the chain really had the signed hash at that seq.
+ * Stops at the first disagreement, which names the row:
+ * - `edited`: a row's content no longer gives its hash (any column, derived ones too);
+ * - `missing-or-reordered`: seq does not follow its predecessor (a row deleted or moved);
+ * - `broken-link`: a row does not point at its predecessor's hash (rows swapped, or one
+ *   deleted and the rest renumbered);
+ * - `checkpoint-*`: the chain was rewritten consistently after a signed checkpoint, or a
+ *   checkpoint is forged.
+ */
+export async function verifyChain(rows: AsyncIterable<AuditEntryRow> | Iterable<AuditEntryRow>, checkpoints: StoredCheckpoint[], keys: CheckpointKeys): Promise<ChainReport> {
+  const pending = new Map<number, StoredCheckpoint>(checkpoints.map((c) => [Number(c.seq), c]));
+  const report: ChainReport = { ok: true, entries: 0, checkpoints: 0, head: null };
+  const fail = (brk: ChainBreak): ChainReport => ({ ...report, ok: false, firstBreak: brk });
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let position = 0;
+
+  for await (const row of rows) {
+    position++;
+    const seq = Number(row.seq);
+    if (seq !== expectedSeq) {
+      return fail({ position, seq: expectedSeq, problem: 'missing-or-reordered', detail: `expected entry ${expectedSeq} at position ${position}, found entry ${seq}` });
+    }
+    const { hash, ...sealed } = row;
+    if (entryHash({ ...sealed, seq }) !== hash) {
+      return fail({ position, seq, problem: 'edited', detail: `entry ${seq} does not match its hash: its content was changed after it was written` });
+    }
+    if (row.prev_hash !== prevHash) {
+      return fail({ position, seq, problem: 'broken-link', detail: `entry ${seq} does not follow entry ${seq - 1}: its previous-hash differs` });
+    }
+    const checkpoint = pending.get(seq);
+    if (checkpoint) {
+      pending.delete(seq);
+      const broken = await checkCheckpoint(checkpoint, hash, keys);
+      if (broken) return fail({ position, seq, ...broken });
+      report.checkpoints++;
+    }
+    prevHash = hash;
+    expectedSeq++;
+    report.entries++;
+    report.head = { seq, hash };
+  }
+  // A signed checkpoint beyond the last row: entries after it were removed from the end.
+  for (const checkpoint of pending.values()) {
+    return fail({ position: position + 1, seq: checkpoint.seq, problem: 'missing-or-reordered', detail: `checkpoint signs entry ${checkpoint.seq}, but the log ends at entry ${expectedSeq - 1}: entries were removed from its end` });
+  }
+  return report;
+}
+
+async function checkCheckpoint(checkpoint: StoredCheckpoint, hash: string, keys: CheckpointKeys): Promise<Pick<ChainBreak, 'problem' | 'detail'> | null> {
+  let claim;
+  try {
+    claim = await readCheckpoint(checkpoint.jws, keys);
+  } catch (error) {
+    return { problem: 'checkpoint-signature', detail: `checkpoint at entry ${checkpoint.seq} is not signed by the gateway: ${(error as Error).message}` };
+  }
+  if (claim.seq !== Number(checkpoint.seq) || claim.hash !== checkpoint.hash) {
+    return { problem: 'checkpoint-signature', detail: `checkpoint at entry ${checkpoint.seq} was altered: its signed content differs from its columns` };
+  }
+  if (claim.hash !== hash) {
+    return { problem: 'checkpoint-mismatch', detail: `entry ${checkpoint.seq} differs from the head the gateway signed at ${claim.signedAt}: the log was rewritten` };
+  }
+  return null;
+}

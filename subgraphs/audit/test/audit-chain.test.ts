@@ -1,0 +1,160 @@
+import type { Database } from '@lbc/subgraph-kit';
+import { createTestDatabase } from '@lbc/subgraph-kit/testing';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { audit } from '../src/index.ts';
+import { AuditLog, entryHash, readChain, readCheckpoints, verifyChain, writeCheckpoint, type HubDB, type SealedRow } from '../src/store/index.ts';
+import { sampleRecord } from './sample-record.ts';
+
+async function signingKeys(): Promise<{ privateJwk: JWK; jwks: ReturnType<typeof createLocalJWKSet> }> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const meta = { kid: 'gateway-test', alg: 'ES256' };
+  return { privateJwk: { ...(await exportJWK(privateKey)), ...meta }, jwks: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), ...meta }] }) };
+}
+
+let database: Database<HubDB>;
+beforeEach(async () => {
+  database = await createTestDatabase(audit);
+});
+afterEach(() => database.close());
+
+async function verify(keys?: Awaited<ReturnType<typeof signingKeys>>) {
+  const { jwks } = keys ?? (await signingKeys());
+  return verifyChain(readChain(database.db), await readCheckpoints(database.db), jwks);
+}
+
+async function appendMany(log: AuditLog, n: number, prefix = 'req') {
+  return Promise.all(Array.from({ length: n }, (_, i) => log.append(sampleRecord({ requestId: `${prefix}-${i}`, variables: { i } }))));
+}
+
+/** What an attacker with superuser rights does: switch triggers (append-only, foreign keys) off for the session, then edit. */
+async function tamper(statements: string[]) {
+  await database.db.connection().execute(async (db) => {
+    await sql.raw('set session_replication_role = replica').execute(db);
+    try {
+      for (const statement of statements) await sql.raw(statement).execute(db);
+    } finally {
+      await sql.raw('set session_replication_role = default').execute(db);
+    }
+  });
+}
+
+describe('the audit chain', () => {
+  it('links every entry to the one before and verifies end to end', async () => {
+    const log = new AuditLog(database.db);
+    const receipts = await appendMany(log, 5);
+    expect(receipts.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    const rows = await database.db.selectFrom('audit_entry').selectAll().orderBy('seq').execute();
+    expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    // The stored hash is the hash of the stored row: nothing is lost or reshaped on the way in.
+    for (const { hash, ...sealed } of rows) expect(entryHash(sealed as SealedRow)).toBe(hash);
+    expect(await verify()).toMatchObject({ ok: true, entries: 5, head: { seq: 5, hash: receipts[4]!.hash } });
+  });
+
+  it('stays one unbroken chain under a concurrent burst from two writers, in few commits', async () => {
+    // Two AuditLogs stand for two gateway processes; on PostgreSQL their transactions run on
+    // separate pooled connections and meet at the chain lock.
+    const first = new AuditLog(database.db);
+    const second = new AuditLog(database.db);
+    const receipts = (await Promise.all([appendMany(first, 150, 'a'), appendMany(second, 150, 'b')])).flat();
+    expect(new Set(receipts.map((r) => r.seq)).size).toBe(300);
+    expect(receipts.map((r) => r.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(first.commits + second.commits).toBeLessThan(300 / 10);
+    expect(await verify()).toMatchObject({ ok: true, entries: 300 });
+  });
+
+  it('points at the row that was edited, deleted or moved directly in the database', async () => {
+    await appendMany(new AuditLog(database.db), 8);
+    await tamper([`update audit_entry set agency = 'police' where seq = 5`]);
+    expect((await verify()).firstBreak).toMatchObject({ position: 5, seq: 5, problem: 'edited' });
+  });
+
+  it('catches an edit to a derived index column: hiding a child from "who looked at this child"', async () => {
+    await appendMany(new AuditLog(database.db), 4);
+    await tamper([`update audit_entry set child_ids = '{}' where seq = 3`]);
+    expect((await verify()).firstBreak).toMatchObject({ position: 3, seq: 3, problem: 'edited' });
+  });
+
+  it('catches a deleted row', async () => {
+    await appendMany(new AuditLog(database.db), 8);
+    await tamper([`delete from audit_entry where seq = 4`]);
+    expect((await verify()).firstBreak).toMatchObject({ position: 4, seq: 4, problem: 'missing-or-reordered' });
+  });
+
+  it('catches reordered rows', async () => {
+    await appendMany(new AuditLog(database.db), 8);
+    await tamper([`update audit_entry set seq = 1006 where seq = 6`, `update audit_entry set seq = 6 where seq = 7`, `update audit_entry set seq = 7 where seq = 1006`]);
+    expect((await verify()).firstBreak).toMatchObject({ position: 6, seq: 6 });
+  });
+
+  it('catches a rewrite that recomputed every hash, by the signed checkpoint', async () => {
+    const keys = await signingKeys();
+    await appendMany(new AuditLog(database.db), 6);
+    expect(await writeCheckpoint(database.db, keys.privateJwk)).toMatchObject({ seq: 6 });
+    expect(await writeCheckpoint(database.db, keys.privateJwk)).toBeNull(); // nothing new to sign
+    // Edit entry 2 and re-seal it and all its successors, as a careful insider would.
+    const rows = await database.db.selectFrom('audit_entry').selectAll().orderBy('seq').execute();
+    let prev = rows[0]!.hash;
+    const statements: string[] = [];
+    for (const row of rows.slice(1)) {
+      const { hash: _old, ...sealed } = row;
+      const edited = { ...sealed, prev_hash: prev, ...(row.seq === 2 ? { subject: 'someone-else' } : {}) } as SealedRow;
+      prev = entryHash(edited);
+      statements.push(`update audit_entry set subject = '${edited.subject}', prev_hash = '${edited.prev_hash}', hash = '${prev}' where seq = ${row.seq}`);
+    }
+    await tamper(statements);
+    expect((await verify(keys)).firstBreak).toMatchObject({ seq: 6, problem: 'checkpoint-mismatch' });
+  });
+
+  it('refuses a checkpoint not signed by the gateway', async () => {
+    await appendMany(new AuditLog(database.db), 2);
+    await writeCheckpoint(database.db, (await signingKeys()).privateJwk);
+    expect((await verify()).firstBreak).toMatchObject({ seq: 2, problem: 'checkpoint-signature' });
+  });
+
+  it('notices entries removed from the end after a checkpoint', async () => {
+    const keys = await signingKeys();
+    await appendMany(new AuditLog(database.db), 5);
+    await writeCheckpoint(database.db, keys.privateJwk);
+    await tamper([`delete from audit_entry where seq = 5`]);
+    expect((await verify(keys)).firstBreak).toMatchObject({ seq: 5, problem: 'missing-or-reordered' });
+  });
+});
+
+describe('append-only', () => {
+  beforeEach(async () => {
+    const log = new AuditLog(database.db);
+    await appendMany(log, 1);
+    // A health fact read by police: the entry carries a notice to health.
+    const principal = { subject: 'p-1', issuer: 'i', agency: 'police', level: 'county', region: '431003', org: null, roles: [] };
+    await log.append(sampleRecord({ principal, children: [{ childId: 'LB1', fields: [{ coordinate: 'Child.disability', fieldClass: 'SENSITIVE', masked: false, owners: ['health'] }] }] }));
+    await writeCheckpoint(database.db, (await signingKeys()).privateJwk);
+    expect(await database.db.selectFrom('access_notice').select('id').execute()).toHaveLength(1);
+  });
+
+  it.each([
+    ['UPDATE', `update audit_entry set outcome = 'ok'`],
+    ['DELETE', `delete from audit_entry`],
+    ['TRUNCATE', `truncate audit_entry cascade`],
+    ['UPDATE of a checkpoint', `update audit_checkpoint set hash = 'x'`],
+    ['DELETE of a notice', `delete from access_notice`],
+  ])('%s fails, even for the table owner', async (_name, statement) => {
+    await expect(sql.raw(statement).execute(database.db)).rejects.toThrow(/append-only/);
+    expect(await database.db.selectFrom('audit_entry').select('seq').execute()).toHaveLength(2);
+  });
+
+  it('the gateway role may insert and read, never change', async () => {
+    await sql.raw('set role lbc_audit_writer').execute(database.db);
+    try {
+      await expect(sql.raw(`update audit_entry set outcome = 'ok'`).execute(database.db)).rejects.toThrow(/permission denied/);
+      await expect(sql.raw(`delete from audit_entry`).execute(database.db)).rejects.toThrow(/permission denied/);
+      await expect(sql.raw(`truncate audit_entry`).execute(database.db)).rejects.toThrow(/permission denied/);
+      const receipt = await new AuditLog(database.db).append(sampleRecord());
+      expect(receipt.seq).toBe(3);
+    } finally {
+      await sql.raw('reset role').execute(database.db);
+    }
+  });
+});
