@@ -1,3 +1,5 @@
+import { audit } from '@lbc/audit';
+import type { HubDB } from '@lbc/audit/store';
 import { startGateway, type GatewayConfig, type RunningGateway } from '@lbc/gateway';
 import { createInternalVerifier, type Principal } from '@lbc/schema';
 import { newSigningKey } from '@lbc/scripts/keys/dev-keys';
@@ -25,6 +27,8 @@ export interface HubOptions {
 export interface Hub {
   gatewayUrl: string;
   subgraphs: Record<Service['name'], { url: string; database: Database<any>; stop(): Promise<void> }>;
+  /** The hub database: the audit log the gateway writes. */
+  hubDatabase: Database<HubDB>;
   /** The gateway's private key: tests use it to forge or replay subgraph tokens. */
   gatewayKey: JWK;
   /** Mints a caller token from the trusted test identity provider. */
@@ -46,12 +50,15 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const idpKeys = await newSigningKey('test-idp');
   const untrusted = await newSigningKey('test-idp');
   const databases = await Promise.all(SERVICES.map((s) => createTestDatabase(s.definition)));
+  const hubDatabase = await createTestDatabase<HubDB>(audit);
   const started: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
   const stop = async () => {
     await gateway?.stop();
     await Promise.all(started.map((s) => s.stop()));
     await Promise.all(databases.map((d) => d.close()));
+    // A test may have taken the audit store down already.
+    await hubDatabase.close().catch(() => undefined);
   };
   try {
     if (options.children) {
@@ -76,6 +83,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       host: '127.0.0.1',
       development: false,
       breakGlass: false,
+      hub: { db: hubDatabase.db, checkpointIntervalMs: 60_000 },
       ...options.gateway,
     };
     gateway = await startGateway(config);
@@ -87,6 +95,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   return {
     gatewayUrl,
     gatewayKey: gatewayKeys.privateJwk,
+    hubDatabase,
     untrustedKey: untrusted.privateJwk,
     subgraphs: Object.fromEntries(SERVICES.map((s, i) => [s.name, { url: started[i]!.url, database: databases[i]!, stop: () => started[i]!.stop() }])) as Hub['subgraphs'],
     token: (principal, tokenOptions = {}) =>

@@ -1,0 +1,70 @@
+import type { AuditOutcome, AuditRecord } from '@lbc/audit/store';
+import type { AccessPlan, Principal } from '@lbc/schema';
+import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { RequestAccess } from '../pipeline/request-access.ts';
+import type { CollectedAccess } from './collect-access.ts';
+import { fetchFields } from './fetch-fields.ts';
+import { normalizedOperation, redactVariables } from './redact.ts';
+import type { RequestTrail } from './request-trail.ts';
+
+/** Everything known about a finished (or refused) request, from which its audit record is made. */
+export interface FinishedRequest {
+  requestId: string;
+  trail: RequestTrail;
+  principal: Principal | null;
+  /** The calling system (token `azp`/`client_id`), when the token names one. */
+  client?: string | undefined;
+  access: RequestAccess | null;
+  /** The protection case, once verified. */
+  caseVerified?: boolean;
+  schema?: GraphQLSchema;
+  operationName?: string | null | undefined;
+  /** The operation as executed for the caller (denied fields removed), before child markers. */
+  executed?: OperationDefinitionNode;
+  variables?: Record<string, unknown> | null | undefined;
+  plan?: AccessPlan;
+  collected?: CollectedAccess;
+  /** Error codes in the response. */
+  errorCodes: string[];
+  /** The response carried data (not null, not absent). */
+  hasData: boolean;
+  /** Set when the request was refused before execution: why. */
+  refused?: string;
+}
+
+/** Builds the audit record of a request: what the issue asks auditors to be able to see, identifiers masked. */
+export function auditRecordFor(request: FinishedRequest): AuditRecord {
+  const { principal, access, plan, trail } = request;
+  const operation = request.executed ? normalizedOperation(request.executed) : null;
+  return {
+    at: trail.startedAt,
+    requestId: request.requestId,
+    principal: principal && { subject: principal.subject, issuer: principal.issuer, agency: principal.agency, level: principal.level, region: principal.region, org: principal.org ?? null, roles: principal.roles },
+    client: request.client ?? principal?.issuer ?? null,
+    purpose: access?.purpose ?? null,
+    caseId: access?.caseId ?? null,
+    justification: access?.justification ?? null,
+    breakGlass: plan?.breakGlass ?? false,
+    mode: access?.mode ?? null,
+    operationName: request.operationName ?? null,
+    operationHash: operation?.hash ?? null,
+    operationText: operation?.text ?? null,
+    variables: (redactVariables(request.variables ?? {}) as Record<string, unknown>) ?? {},
+    fetches: request.schema ? trail.fetches.map((f) => ({ subgraph: f.subgraph, fields: fetchFields(request.schema!, f.query) })) : [],
+    children: request.collected?.children ?? [],
+    otherFields: request.collected?.otherFields ?? [],
+    denied: (plan?.denied ?? []).map((d) => ({ path: d.path, coordinate: d.coordinate, fieldClass: d.fieldClass, rule: d.decision.rule })),
+    outcome: outcomeOf(request),
+    errorCodes: [...new Set(request.errorCodes)].sort(),
+    reason: request.refused ?? null,
+    durationMs: Date.now() - trail.startedAt.getTime(),
+  };
+}
+
+function outcomeOf(request: FinishedRequest): AuditOutcome {
+  if (request.refused) return 'rejected';
+  if (request.access?.mode === 'reject' && request.plan?.denied.length) return 'rejected';
+  if (!request.hasData && request.errorCodes.length) return 'error';
+  if (request.errorCodes.length || request.plan?.denied.length) return 'partial';
+  return 'ok';
+}

@@ -1,0 +1,37 @@
+import { maskIdNumber } from '@lbc/schema';
+import { Kind, print, visit, type ASTNode, type OperationDefinitionNode } from 'graphql';
+import { createHash } from 'node:crypto';
+
+/** Argument and variable names that hold personal identifiers whatever their shape. */
+const IDENTIFIER_NAME = /(idnumber|studentnumber|phone|number)$/i;
+/** A run of 11+ digits: an ID number (18), a phone (11), a student number (G + 18). Registry ids (LB + 9) stay readable. */
+const LONG_DIGITS = /\d{11,}/;
+
+/** Masks an identifier the way the hub masks it everywhere: only the registration area (first 6) survives. */
+function redactString(value: string, name?: string): string {
+  return (name && IDENTIFIER_NAME.test(name)) || LONG_DIGITS.test(value) ? maskIdNumber(value) : value;
+}
+
+/** The request's variables with personal identifiers masked, for the audit entry. */
+export function redactVariables(value: unknown, name?: string): unknown {
+  if (typeof value === 'string') return redactString(value, name);
+  if (Array.isArray(value)) return value.map((item) => redactVariables(item, name));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, redactVariables(member, key)]));
+  }
+  return value;
+}
+
+/**
+ * The operation as executed for the caller, printed canonically, string literals holding
+ * identifiers masked — the text auditors read and the operation hash is taken over.
+ */
+export function normalizedOperation(operation: OperationDefinitionNode): { text: string; hash: string } {
+  const redacted = visit(operation, {
+    Argument: (node) => (node.value.kind === Kind.STRING ? { ...node, value: { ...node.value, value: redactString(node.value.value, node.name.value) } } : undefined),
+    ObjectField: (node) => (node.value.kind === Kind.STRING ? { ...node, value: { ...node.value, value: redactString(node.value.value, node.name.value) } } : undefined),
+    StringValue: (node) => ({ ...node, value: redactString(node.value) }),
+  }) as ASTNode;
+  const text = print(redacted);
+  return { text, hash: createHash('sha256').update(text).digest('hex') };
+}

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * What the audit stage gathers about one request while it runs: when it started, what
+ * each subgraph fetch asked for, and whether its entry is already written (so that a
+ * request refused before execution is still recorded, exactly once).
+ */
+export interface RequestTrail {
+  startedAt: Date;
+  /** Subgraph fetches as sent: the subgraph and the operation text it received. */
+  fetches: { subgraph: string; query: string }[];
+  /**
+   * The response key under which the audit stage asks each child object for its id. Random
+   * per request, so no caller's alias can collide with it or predict it.
+   */
+  childKey: string;
+  recorded: boolean;
+}
+
+export function newRequestTrail(): RequestTrail {
+  return { startedAt: new Date(), fetches: [], childKey: `_lbc${randomBytes(6).toString('hex')}`, recorded: false };
+}
