@@ -124,6 +124,54 @@ describe('the chain under load', () => {
   });
 });
 
+describe('auditors, through the gateway', () => {
+  it('see who read a child, which fields, and why — and their own reading is logged too', async () => {
+    const read = await hub.query(await county('health'), `query($id: ID!) { child(id: $id) { name } }`, { id: child.id });
+    const readId = read.headers.get('x-request-id');
+    const auditor = await hub.token({ agency: 'audit', level: 'county', region: '431003', subject: 'auditor-1' });
+    const history = await hub.query(
+      auditor,
+      `query($id: ID!) { childAccessHistory(childId: $id, first: 100) { edges { node { requestId principal { agency } purpose children { childId fields { coordinate masked } } } } } }`,
+      { id: child.id },
+      { 'x-lbc-purpose': 'SUPERVISION' },
+    );
+    expect(history.body.errors).toBeUndefined();
+    const node = history.body.data.childAccessHistory.edges.map((e: any) => e.node).find((n: any) => n.requestId === readId);
+    expect(node).toEqual({ requestId: readId, principal: { agency: 'health' }, purpose: 'CASE_MANAGEMENT', children: [{ childId: child.id, fields: [{ coordinate: 'Child.name', masked: false }] }] });
+    expect(await entryFor(history)).toMatchObject({ principal: { agency: 'audit', subject: 'auditor-1' }, children: [], outcome: 'ok' });
+  });
+
+  it('nobody else reads the log, and auditors read no child data', async () => {
+    const officer = await hub.query(await county('civil_affairs'), `{ accessLog(first: 5) { edges { node { seq } } } }`);
+    expect(officer.body.errors![0].extensions).toMatchObject({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', rule: 'audit-log-for-auditors-only' });
+    const auditor = await hub.token({ agency: 'audit', level: 'county', region: '431003' });
+    const childData = await hub.query(auditor, `query($id: ID!) { child(id: $id) { name } }`, { id: child.id }, { 'x-lbc-purpose': 'SUPERVISION' });
+    expect(childData.body.errors![0].extensions).toMatchObject({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', rule: 'auditors-read-no-child-data' });
+  });
+});
+
+describe('accessExplain', () => {
+  it('tells any caller how each field of an operation would be decided, without running it', async () => {
+    const { body } = await hub.query(
+      await county('youth_league'),
+      `query($q: String!) { accessExplain(query: $q, purpose: CASE_MANAGEMENT) { purpose fields { path coordinate fieldClass effect rule } } }`,
+      { q: '{ child(id: "LB000000001") { name idNumber dropoutStatus } }' },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.accessExplain.fields).toEqual([
+      { path: ['child'], coordinate: 'Query.child', fieldClass: 'BASIC', effect: 'allow', rule: 'basic-for-all-agencies' },
+      { path: ['child', 'name'], coordinate: 'Child.name', fieldClass: 'BASIC', effect: 'allow', rule: 'basic-for-all-agencies' },
+      { path: ['child', 'idNumber'], coordinate: 'Child.idNumber', fieldClass: 'IDENTIFIER', effect: 'mask', rule: 'identifier-masked-for-other-agencies' },
+      { path: ['child', 'dropoutStatus'], coordinate: 'Child.dropoutStatus', fieldClass: 'PROTECTIVE', effect: 'deny', rule: 'protective-for-protection-agencies-only' },
+    ]);
+  });
+
+  it('answers a query that does not validate with BAD_USER_INPUT', async () => {
+    const { body } = await hub.query(await county('police'), `{ accessExplain(query: "{ child { nope } }", purpose: CASE_MANAGEMENT) { fields { path } } }`);
+    expect(body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('fail-closed', () => {
   it('when the audit store is down, no data leaves: AUDIT_UNAVAILABLE, 503', async () => {
     // Runs last in this file: the audit store stays down.

@@ -1,4 +1,4 @@
-import { ADMIN_LEVELS, AGENCIES, PURPOSES, classOf, decide, maskIdNumber, ownersOf, type Agency, type AdminLevel, type FieldClass, type Purpose } from '@lbc/schema';
+import { ADMIN_LEVELS, AGENCIES, PURPOSES, classOf, decide, maskIdNumber, ownersOf, type AccessContext, type Agency, type AdminLevel, type FieldClass, type Purpose } from '@lbc/schema';
 import { generateChild, IdNumberIssuer, loadPlaces, Random, type SyntheticChild } from '@lbc/scripts/seed/world';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from './harness/start-hub.ts';
@@ -92,8 +92,10 @@ describe('property: the gateway returns exactly what the policy allows', () => {
       const headers: Record<string, string> = { 'x-lbc-purpose': purpose, ...(justification ? { 'x-lbc-justification': justification } : {}) };
       const { body } = await hub.query(token, query, { id: child.id }, headers);
 
-      const context = { principal: { subject: 's', issuer: 'i', agency, level, region: regionAt(level), roles: [] }, purpose, caseVerified: false, justification };
-      const effects = picked.map((f) => decide(context, classOf('Child', f.name) as FieldClass, ownersOf(`Child.${f.name}`, [f.owner])).effect);
+      // The token was just minted (a fresh sign-in), and every field is on the one child looked up by id.
+      const context: AccessContext = { principal: { subject: 's', issuer: 'i', agency, level, region: regionAt(level), roles: [], authenticatedAt: Date.now() / 1000 }, purpose, justification };
+      const record = { childId: child.id, singleChild: true };
+      const effects = picked.map((f) => decide(context, classOf('Child', f.name) as FieldClass, ownersOf(`Child.${f.name}`, [f.owner]), record).effect);
       const label = `round ${round}: ${agency}/${level}/${purpose} [${picked.map((f, i) => `${f.name}=${effects[i]}`).join(', ')}]`;
       const childDenied = decide(context, classOf('Query', 'child') as FieldClass, []).effect === 'deny';
       const nulledByPropagation = picked.some((f, i) => f.nonNull && effects[i] === 'deny');

@@ -80,11 +80,13 @@ describe('the unified graph', () => {
     expect(region.householdStats.registeredChildren).toBe(world.filter((c) => c.household).length);
     expect(region.householdStats.unregisteredPending).toBe(world.filter((c) => c.unregistered?.status === 'PENDING').length);
     expect(region.healthStats.withHealthRecord).toBe(CHILDREN);
-    expect(region.healthStats.disabled).toBe(world.filter((c) => c.health.disability).length);
+    // Counts of another agency's SENSITIVE facts come in bands of five, even to a county officer (see counted-facts.ts).
+    const band = (n: number) => (n < 5 ? null : n - (n % 5));
+    expect(region.healthStats.disabled).toBe(band(world.filter((c) => c.health.disability).length));
     expect(region.householdStats.mandatoryReportsAwaitingResponse).toBe(world.filter((c) => c.mandatoryReport?.status === 'RECEIVED').length);
     expect(region.householdStats.missingChildrenNotFound).toBe(world.filter((c) => c.missingReport && !c.missingReport.foundAt).length);
     expect(region.householdStats.childrenWithParentServingSentence).toBe(
-      world.filter((c) => c.father.policeStatus === 'SERVING_SENTENCE' || c.mother.policeStatus === 'SERVING_SENTENCE').length,
+      band(world.filter((c) => c.father.policeStatus === 'SERVING_SENTENCE' || c.mother.policeStatus === 'SERVING_SENTENCE').length),
     );
     expect(region.registryStats.withoutEntrustedGuardian).toBe(active.filter((c) => !c.guardian).length);
     expect(region.schoolStats.schools).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
-import { Kind, buildSchema, parse, type OperationDefinitionNode } from 'graphql';
+import { inlineFragments, planAccess, type AccessContext } from '@lbc/schema';
+import { Kind, buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { applyAccess } from '../src/authorization/apply-access.ts';
-import { planAccess } from '../src/authorization/plan-access.ts';
+import { applyAccess, denialErrors } from '../src/authorization/apply-access.ts';
 
 /** The after-execution half of the authorize stage, on a small real schema and a real access plan. */
 const schema = buildSchema(`
@@ -10,8 +10,9 @@ const schema = buildSchema(`
   type EntrustedGuardian { phone: String }
   type RiskFlags { guardianMissing: Boolean! }
 `);
-const youth = { principal: { subject: 's', issuer: 'i', agency: 'youth_league' as const, level: 'county' as const, region: '431003', roles: [] }, purpose: 'CASE_MANAGEMENT' as const, caseVerified: false };
-const plan = (query: string) => planAccess(schema, parse(query).definitions[0] as OperationDefinitionNode, youth, new Map([['Child.idNumber', ['police' as const]]]));
+const youth: AccessContext = { principal: { subject: 's', issuer: 'i', agency: 'youth_league', level: 'county', region: '431003', roles: [] }, purpose: 'CASE_MANAGEMENT' };
+const plan = (query: string, variables: Record<string, unknown> = {}) =>
+  planAccess(schema, inlineFragments(parse(query), null), youth, new Map([['Child.idNumber', ['police' as const]]]), variables);
 
 describe('applyAccess', () => {
   it('nulls denied nullable fields and masks identifiers, in lists too', () => {
@@ -39,5 +40,44 @@ describe('applyAccess', () => {
     const fields = child.kind === Kind.FIELD ? child.selectionSet!.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind)) : [];
     expect(fields).toEqual(['__typename']);
     expect(p.denied.map((d) => d.coordinate)).toEqual(['Child.guardian']);
+  });
+});
+
+describe('@skip and @include before deciding', () => {
+  it('a denied non-null field that execution skips neither nulls its parent nor is reported', () => {
+    for (const [query, variables] of [
+      ['{ child(id: "1") { name riskFlags @include(if: false) { guardianMissing } } }', {}],
+      ['query($no: Boolean!) { child(id: "1") { name riskFlags @include(if: $no) { guardianMissing } } }', { no: false }],
+      ['query($yes: Boolean!) { child(id: "1") { name riskFlags @skip(if: $yes) { guardianMissing } } }', { yes: true }],
+      ['query($show: Boolean = false) { child(id: "1") { name ... on Child @include(if: $show) { riskFlags { guardianMissing } } } }', {}],
+      ['query($hide: Boolean!) { child(id: "1") { name ...Flags @skip(if: $hide) } } fragment Flags on Child { riskFlags { guardianMissing } }', { hide: true }],
+    ] as const) {
+      const p = plan(query, variables);
+      expect(p.denied, query).toEqual([]);
+      expect(denialErrors(p), query).toEqual([]);
+      expect(applyAccess({ child: { name: 'a' } }, p).data, query).toEqual({ child: { name: 'a' } });
+      // Not executed either: the skipped field is gone from the operation, not left to the directive.
+      expect(JSON.stringify(p.operation), query).not.toContain('riskFlags');
+    }
+  });
+
+  it('the same denied field included after all is denied, and still nulls its parent', () => {
+    const query = 'query($yes: Boolean!) { child(id: "1") { name riskFlags @include(if: $yes) { guardianMissing } } }';
+    const p = plan(query, { yes: true });
+    expect(p.denied.map((d) => d.path)).toEqual([['child', 'riskFlags']]);
+    expect(applyAccess({ child: { name: 'a' } }, p).data).toEqual({ child: null });
+  });
+
+  it('skipped in one place and asked in another: decided once, where it is asked', () => {
+    const p = plan('{ child(id: "1") { guardian @skip(if: true) { phone } name ... on Child { guardian { phone } } } }');
+    expect(p.denied.map((d) => d.path)).toEqual([['child', 'guardian']]);
+    expect(applyAccess({ child: { name: 'a' } }, p).data).toEqual({ child: { name: 'a', guardian: null } });
+  });
+
+  it('a skipped allowed field is removed; an included one keeps its directive for execution', () => {
+    const p = plan('query($yes: Boolean!) { child(id: "1") { id @skip(if: true) name @include(if: $yes) } }', { yes: true });
+    const child = p.operation.selectionSet.selections[0]!;
+    const kept = child.kind === Kind.FIELD ? child.selectionSet!.selections.map((s) => (s.kind === Kind.FIELD ? [s.name.value, s.directives?.length ?? 0] : s.kind)) : [];
+    expect(kept).toEqual([['name', 1]]);
   });
 });

@@ -52,7 +52,14 @@ beforeAll(async () => {
 describe('authenticate', () => {
   it('turns a valid agency token into a principal', async () => {
     const principal = await authenticate(`Bearer ${await sign(trustedKey, { ...goodClaims, org: 'CL-431003101' })}`);
-    expect(principal).toEqual({ subject: 'officer-1', issuer: ISSUER, agency: 'civil_affairs', level: 'county', region: '431003', roles: ['officer'], org: 'CL-431003101' });
+    expect(principal).toEqual({ subject: 'officer-1', issuer: ISSUER, agency: 'civil_affairs', level: 'county', region: '431003', roles: ['officer'], org: 'CL-431003101', authenticatedAt: expect.any(Number) });
+  });
+
+  it('knows when the caller signed in (break-glass asks): auth_time when the issuer states it, else iat', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect((await authenticate(`Bearer ${await sign(trustedKey, goodClaims, { iat: now - 120 })}`)).authenticatedAt).toBe(now - 120);
+    // A refreshed token: issued now, for a sign-in an hour ago.
+    expect((await authenticate(`Bearer ${await sign(trustedKey, { ...goodClaims, auth_time: now - 3600 }, { iat: now })}`)).authenticatedAt).toBe(now - 3600);
   });
 
   it('requires a bearer token', async () => {

@@ -6,3 +6,4 @@ export * from './principal.ts';
 export * from './internal-token.ts';
 export * from './policy/index.ts';
 export * from './subgraph-agency.ts';
+export * from './access-plan/index.ts';

@@ -17,6 +17,18 @@ export interface InternalRequest {
   purpose: Purpose;
   /** The caller's break-glass justification, when given: subgraphs decide SENSITIVE fields with it too. */
   justification?: string | undefined;
+  /**
+   * The protection case the gateway verified for this request (OPEN, its child within the
+   * caller's jurisdiction): subgraphs open SENSITIVE fields of that child with it. Never an
+   * unverified case id: a subgraph cannot check one itself.
+   */
+  case?: VerifiedCase | undefined;
+}
+
+/** A protection case verified by the gateway, and the one child it opens SENSITIVE fields of. */
+export interface VerifiedCase {
+  id: string;
+  childId: string;
 }
 
 export interface InternalSigner {
@@ -34,6 +46,7 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
         rid: request.requestId,
         purpose: request.purpose,
         ...(request.justification ? { jst: request.justification } : {}),
+        ...(request.case ? { case_id: request.case.id, case_child: request.case.childId } : {}),
       })
         .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
         .setIssuer(INTERNAL_ISSUER)
@@ -63,11 +76,13 @@ export function createInternalVerifier(publicJwks: { keys: JWK[] }, audience: st
       maxTokenAge: `${INTERNAL_TOKEN_TTL_SECONDS + 5}s`,
       clockTolerance: 5,
     });
-    // The caller's original issuer travels in src_iss; the token's own iss is the gateway.
-    const principal = principalFromClaims({ ...payload, iss: String(payload.src_iss ?? '') });
+    // The caller's original issuer travels in src_iss; the token's own iss is the gateway. Its
+    // iat is the gateway's too: the caller's sign-in time travels in auth_time, or not at all.
+    const principal = principalFromClaims({ ...payload, iss: String(payload.src_iss ?? ''), iat: undefined });
     // Subgraphs apply purpose-dependent rules too (small-cell suppression): no purpose, no access.
     const purpose = parsePurpose(typeof payload.purpose === 'string' ? payload.purpose : undefined);
     const justification = typeof payload.jst === 'string' ? payload.jst : undefined;
-    return { principal, requestId: String(payload.rid ?? ''), purpose, ...(justification ? { justification } : {}) };
+    const verifiedCase = typeof payload.case_id === 'string' && typeof payload.case_child === 'string' ? { id: payload.case_id, childId: payload.case_child } : undefined;
+    return { principal, requestId: String(payload.rid ?? ''), purpose, ...(justification ? { justification } : {}), ...(verifiedCase ? { case: verifiedCase } : {}) };
   };
 }

@@ -25,6 +25,11 @@ export interface Principal {
   roles: string[];
   /** School, police station or clinic the caller acts for, when bound to one. */
   org?: string;
+  /**
+   * When the caller signed in, in seconds since the epoch: the token's `auth_time` (OIDC)
+   * when its issuer states one, else its `iat`. Break-glass requires a recent one.
+   */
+  authenticatedAt?: number;
 }
 
 /** The claims an agency token carries beside the registered ones. */
@@ -41,7 +46,7 @@ export interface PrincipalClaims {
  * claim that is missing or malformed: a token we cannot place in the hierarchy grants nothing.
  */
 export function principalFromClaims(payload: JWTPayload): Principal {
-  const { sub, iss, agency, level, region, roles = [], org } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, iss, agency, level, region, roles = [], org, auth_time: authTime, iat } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new RangeError('claim "sub" is required');
   if (typeof iss !== 'string' || iss === '') throw new RangeError('claim "iss" is required');
   if (!AGENCIES.includes(agency as Agency)) throw new RangeError(`claim "agency" must be one of ${AGENCIES.join(', ')}`);
@@ -52,6 +57,8 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   }
   if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) throw new RangeError('claim "roles" must be a list of strings');
   if (org !== undefined && (typeof org !== 'string' || org === '')) throw new RangeError('claim "org" must be a non-empty string');
+  // A refreshed token has a new iat but the same auth_time: the sign-in is what break-glass asks about.
+  const authenticatedAt = typeof authTime === 'number' ? authTime : typeof iat === 'number' ? iat : undefined;
   return {
     subject: sub,
     issuer: iss,
@@ -60,11 +67,12 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     region,
     roles: roles as string[],
     ...(org === undefined ? {} : { org: org as string }),
+    ...(authenticatedAt === undefined ? {} : { authenticatedAt }),
   };
 }
 
 /** The claims that carry a principal inside a token (the inverse of `principalFromClaims`). */
-export function principalToClaims(principal: Principal): PrincipalClaims & { sub: string } {
+export function principalToClaims(principal: Principal): PrincipalClaims & { sub: string; auth_time?: number } {
   return {
     sub: principal.subject,
     agency: principal.agency,
@@ -72,5 +80,6 @@ export function principalToClaims(principal: Principal): PrincipalClaims & { sub
     region: principal.region,
     roles: principal.roles,
     ...(principal.org === undefined ? {} : { org: principal.org }),
+    ...(principal.authenticatedAt === undefined ? {} : { auth_time: principal.authenticatedAt }),
   };
 }

@@ -1,6 +1,5 @@
-import { maskIdentifier } from '@lbc/schema';
+import { maskIdentifier, type AccessPlan, type FieldAccess } from '@lbc/schema';
 import { GraphQLError, isListType, isNonNullType, type GraphQLOutputType } from 'graphql';
-import type { AccessPlan, FieldAccess } from './plan-access.ts';
 
 /** Signals that the object holding a field must itself become null (GraphQL null propagation). */
 const NULL_PARENT = Symbol('null-parent');

@@ -1,22 +1,23 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import type { Agency } from '@lbc/schema';
+import { fieldOwners, inlineFragments, planAccess, type AccessContext, type AccessPlan, type Agency } from '@lbc/schema';
 import { Kind, print, type DocumentNode } from 'graphql';
 import { createHash } from 'node:crypto';
 import { applyAccess, denialErrors } from '../authorization/apply-access.ts';
-import { fieldOwners } from '../authorization/field-owners.ts';
-import { inlineFragments } from '../authorization/inline-fragments.ts';
-import { planAccess, type AccessPlan } from '../authorization/plan-access.ts';
+import type { AuditStage } from '../audit/audit-stage.ts';
 import type { GatewayContext } from './gateway-context.ts';
+import type { VerifyCase } from './verify-case.ts';
 
 /**
  * Stage 2 of the pipeline, between authentication and planning: the gateway the server
  * sees, wrapping @apollo/gateway's executor. Each operation is decided field by field
  * for the caller and purpose; the executor is handed the operation with denied fields
  * removed, under a hash of that operation, so callers with different rights never share
- * a filtered document or a query plan.
+ * a filtered document or a query plan. A protection case the request names is verified
+ * first (one call to civil affairs, see verify-case.ts), since it opens SENSITIVE fields
+ * of its child.
  */
-export function authorizingGateway(gateway: ApolloGateway, supergraphSdl: string): GatewayInterface {
+export function authorizingGateway(gateway: ApolloGateway, supergraphSdl: string, verifyCase: VerifyCase, audit: AuditStage): GatewayInterface {
   const owners = fieldOwners(supergraphSdl);
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
@@ -24,15 +25,23 @@ export function authorizingGateway(gateway: ApolloGateway, supergraphSdl: string
     load: async (options) => {
       const { executor } = await gateway.load(options);
       if (!executor) throw new Error('the gateway produced no executor');
-      return { executor: (requestContext) => authorizeAndExecute(requestContext, executor, owners) };
+      // authorize → plan and execute (asking each child object for its id) → audit.
+      const marked = audit.markChildren(executor);
+      return { executor: audit.recordExecution((requestContext) => authorizeAndExecute(requestContext, marked, owners, verifyCase)) };
     },
   };
 }
 
-async function authorizeAndExecute(requestContext: GatewayGraphQLRequestContext, execute: GatewayExecutor, owners: Map<string, Agency[]>) {
-  const { principal, access } = requestContext.context as GatewayContext;
+async function authorizeAndExecute(requestContext: GatewayGraphQLRequestContext, execute: GatewayExecutor, owners: Map<string, Agency[]>, verifyCase: VerifyCase) {
+  const context = requestContext.context as GatewayContext;
+  const { principal, access, requestId } = context;
   const operation = inlineFragments(requestContext.document, requestContext.operationName);
-  const plan = planAccess(requestContext.schema, operation, { principal, purpose: access.purpose, caseVerified: false, justification: access.justification }, owners);
+  const requestCase = await verifyCase({ principal, access, requestId });
+  // Subgraph tokens carry a verified case only: each subgraph re-checks its fields with it.
+  if (requestCase?.childId) context.case = { id: requestCase.id, childId: requestCase.childId };
+  const accessContext: AccessContext = { principal, purpose: access.purpose, case: requestCase, justification: access.justification };
+  const plan = planAccess(requestContext.schema, operation, accessContext, owners, requestContext.request.variables ?? {});
+  context.plan = plan;
 
   if (access.mode === 'dry-run') return { data: null, extensions: { authorization: explain(plan) } };
   if (access.mode === 'reject' && plan.denied.length) return { errors: denialErrors(plan) };

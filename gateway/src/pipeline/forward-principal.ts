@@ -19,8 +19,15 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): Promise<void> {
     if (!context.principal) throw new Error('no principal on the request: authentication did not run');
-    const token = await this.signer.sign(context.principal, this.subgraphName, { requestId: context.requestId, purpose: context.access.purpose, justification: context.access.justification });
+    const token = await this.signer.sign(context.principal, this.subgraphName, {
+      requestId: context.requestId,
+      purpose: context.access.purpose,
+      justification: context.access.justification,
+      case: context.case,
+    });
     request.http!.headers.set('authorization', `Bearer ${token}`);
+    // The audit records what each agency was asked for on the caller's behalf.
+    context.trail?.fetches.push({ subgraph: this.subgraphName, query: request.query ?? '' });
     request.http!.headers.set('x-request-id', context.requestId);
   }
 

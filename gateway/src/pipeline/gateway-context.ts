@@ -1,4 +1,5 @@
-import type { Principal } from '@lbc/schema';
+import type { AccessPlan, Principal, VerifiedCase } from '@lbc/schema';
+import type { RequestTrail } from '../audit/request-trail.ts';
 import type { RequestAccess } from './request-access.ts';
 
 /** What flows through the pipeline for one request. */
@@ -6,4 +7,13 @@ export interface GatewayContext {
   requestId: string;
   principal: Principal;
   access: RequestAccess;
+  /**
+   * The protection case of x-lbc-case-id once the authorize stage verified it (OPEN, its
+   * child in the caller's jurisdiction); unset otherwise. Subgraph tokens carry it.
+   */
+  case?: VerifiedCase;
+  /** The authorize stage's decisions on the operation, once taken (for the stages after it). */
+  plan?: AccessPlan;
+  /** What the audit stage gathers while the request runs. */
+  trail: RequestTrail;
 }

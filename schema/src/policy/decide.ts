@@ -1,14 +1,43 @@
 import type { Agency, Principal } from '../principal.ts';
 import type { FieldClass, Purpose } from './field-class.ts';
 
-/** Who asks, and why: everything a field decision depends on besides the field. */
+/** Who asks, and why: everything a field decision depends on besides the field and its record. */
 export interface AccessContext {
   principal: Principal;
   purpose: Purpose;
-  /** A case id was given and it names an OPEN protection case of the child being read. */
-  caseVerified: boolean;
+  /**
+   * The protection case the request names (header x-lbc-case-id), as the gateway verified
+   * it: `childId` is set only when the case is OPEN and its child within the caller's
+   * jurisdiction. Absent when no case id was given (or the caller may not work on cases).
+   */
+  case?: RequestCase | undefined;
   /** Written justification for break-glass access (header x-lbc-justification). */
   justification?: string | undefined;
+  /** The moment of the decision, in seconds since the epoch; now unless given (tests). */
+  now?: number | undefined;
+  /**
+   * @deprecated Not read any more: a case opens SENSITIVE fields through `case` and the
+   * record passed to `decide`. Only `false` is accepted, so nothing can be opened with it.
+   */
+  caseVerified?: false;
+}
+
+/** A protection case named by a request; `childId` only once verified as OPEN for that child. */
+export interface RequestCase {
+  id: string;
+  childId?: string | undefined;
+}
+
+/**
+ * Which child's record a field belongs to, as far as the caller of `decide` can tell: the
+ * gateway from the shape of the operation, a subgraph from the rows it resolves. Only
+ * SENSITIVE fields read under a case or break-glass depend on it; unknown binds nothing.
+ */
+export interface RecordScope {
+  /** Hub id of the child whose record this is (the nearest enclosing Child). */
+  childId?: string | undefined;
+  /** That child was looked up directly, alone (a root lookup of one child, no hop between): break-glass may apply. */
+  singleChild?: boolean | undefined;
 }
 
 export type Effect = 'allow' | 'mask' | 'deny';
@@ -26,6 +55,13 @@ const PROTECTION_AGENCIES: readonly Agency[] = [...CORE_AGENCIES, 'justice'];
 const RECORD_LEVELS = new Set(['county', 'town', 'village']);
 /** A justification must say something: a few characters is not a reason anyone can review. */
 export const MIN_JUSTIFICATION_LENGTH = 15;
+/**
+ * Break-glass is time-boxed like sudo: the caller must have signed in (its token issued)
+ * at most this long ago, so a token left open on a desk cannot be used to break the glass.
+ */
+export const BREAK_GLASS_MAX_AUTH_AGE_SECONDS = 15 * 60;
+const CASE_WORK_AGENCIES: readonly Agency[] = ['civil_affairs', 'police'];
+const CASE_WORK_PURPOSES: readonly Purpose[] = ['ASSESSMENT', 'EMERGENCY'];
 
 const allow = (rule: string): Decision => ({ effect: 'allow', rule });
 const mask = (rule: string): Decision => ({ effect: 'mask', rule });
@@ -35,9 +71,11 @@ const deny = (rule: string): Decision => ({ effect: 'deny', rule });
  * The field rule of the hub, in one function: may this caller, for this purpose, read a
  * field of this class whose data belongs to `owners` (the agencies whose subgraphs
  * resolve it)? Row rules (jurisdiction: which children) are applied in SQL by the
- * subgraphs; this decides columns. Default deny: every path not granted below denies.
+ * subgraphs; this decides columns. `record` says whose record the field is part of: a
+ * protection case or break-glass opens SENSITIVE fields of one child only. Default deny:
+ * every path not granted below denies.
  */
-export function decide(context: AccessContext, fieldClass: FieldClass, owners: readonly Agency[]): Decision {
+export function decide(context: AccessContext, fieldClass: FieldClass, owners: readonly Agency[], record: RecordScope = {}): Decision {
   const { principal, purpose } = context;
   const { agency } = principal;
 
@@ -67,19 +105,38 @@ export function decide(context: AccessContext, fieldClass: FieldClass, owners: r
     case 'PROTECTIVE':
       return PROTECTION_AGENCIES.includes(agency) ? allow('protective-for-protection-agencies') : deny('protective-for-protection-agencies-only');
     case 'SENSITIVE':
-      return decideSensitive(context, owners);
+      return decideSensitive(context, owners, record);
   }
 }
 
-function decideSensitive(context: AccessContext, owners: readonly Agency[]): Decision {
-  const { principal, purpose, caseVerified, justification } = context;
+/**
+ * Whether a protection case can open SENSITIVE fields for this caller and purpose at all:
+ * civil affairs or police, assessing or in an emergency, at a level that reads records.
+ * The gateway verifies a case id only then; the case check in civil affairs answers only then.
+ */
+export function mayWorkOnCase(principal: Principal, purpose: Purpose): boolean {
+  return CASE_WORK_AGENCIES.includes(principal.agency) && CASE_WORK_PURPOSES.includes(purpose) && RECORD_LEVELS.has(principal.level);
+}
+
+/** Whether the caller signed in recently enough to break the glass (see BREAK_GLASS_MAX_AUTH_AGE_SECONDS). */
+export function signedInRecently(principal: Principal, now: number = Date.now() / 1000): boolean {
+  return principal.authenticatedAt !== undefined && now - principal.authenticatedAt <= BREAK_GLASS_MAX_AUTH_AGE_SECONDS;
+}
+
+function decideSensitive(context: AccessContext, owners: readonly Agency[], record: RecordScope): Decision {
+  const { principal, purpose, justification } = context;
   if (owners.includes(principal.agency)) return allow('sensitive-for-owner-agency');
-  const caseWork = purpose === 'ASSESSMENT' || purpose === 'EMERGENCY';
-  if ((principal.agency === 'civil_affairs' || principal.agency === 'police') && caseWork && caseVerified) {
-    return allow('sensitive-with-open-case');
+  // A case opens the record of its own child only: not a sibling reached through the household, not a list.
+  let caseRule: string | undefined;
+  if (context.case && mayWorkOnCase(principal, purpose)) {
+    if (!context.case.childId) caseRule = 'case-not-open-or-not-found';
+    else if (record.childId !== context.case.childId) caseRule = 'sensitive-case-is-for-another-child';
+    else return allow('sensitive-with-open-case');
   }
   if (principal.agency === 'police' && purpose === 'EMERGENCY' && (justification?.trim().length ?? 0) >= MIN_JUSTIFICATION_LENGTH) {
+    if (!record.singleChild) return deny('break-glass-for-one-child-looked-up-directly');
+    if (!signedInRecently(principal, context.now)) return deny('break-glass-needs-sign-in-within-15-minutes');
     return { effect: 'allow', rule: 'sensitive-break-glass', breakGlass: true };
   }
-  return deny('sensitive-for-owner-or-open-case-only');
+  return deny(caseRule ?? 'sensitive-for-owner-or-open-case-only');
 }

@@ -35,6 +35,12 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     clinics: 'BASIC',
     healthRecordByNumber: 'BASIC',
     healthRecordByIdNumber: 'BASIC',
+    accessLog: 'AUDIT',
+    accessLogCsv: 'AUDIT',
+    childAccessHistory: 'AUDIT',
+    accessAnomalies: 'AUDIT',
+    accessNotices: 'SELF',
+    accessExplain: 'SELF',
   },
 
   Child: {
@@ -132,6 +138,19 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   ChronicCondition: { '*': 'SENSITIVE' },
   HospitalStay: { '*': 'SENSITIVE' },
   MentalHealthScreening: { '*': 'SENSITIVE' },
+
+  // The hub's own records (subgraph audit): the log for auditors, the rest about the caller itself.
+  AuditEntry: { '*': 'AUDIT' },
+  AuditPrincipal: { '*': 'AUDIT' },
+  AuditFetch: { '*': 'AUDIT' },
+  AuditChildAccess: { '*': 'AUDIT' },
+  AuditFieldRead: { '*': 'AUDIT' },
+  AuditDeniedField: { '*': 'AUDIT' },
+  AccessAnomaly: { '*': 'AUDIT' },
+  AccessNotice: { '*': 'SELF' },
+  AccessExplanation: { '*': 'SELF' },
+  FieldDecision: { '*': 'SELF' },
+  Mutation: { acknowledgeAccessNotice: 'SELF' },
 };
 
 /**

@@ -2,3 +2,4 @@ export * from './field-class.ts';
 export * from './field-classes.ts';
 export * from './classify.ts';
 export * from './decide.ts';
+export * from './counted-facts.ts';

@@ -10,17 +10,17 @@ import type {
   RegionRow,
 } from './db-types.ts';
 
-/** Counts may be null: suppressed small cells (see suppressSmallCells). */
+/** Exact counts of one region, as counted; RegistryStats releases each to the caller (exactly or banded). */
 export interface RegistryStatsRow {
   code: string;
-  active_children: number | null;
-  both_parents_away: number | null;
-  one_parent_away_other_unable: number | null;
-  de_facto_unsupported: number | null;
-  guardian_missing: number | null;
-  without_entrusted_guardian: number | null;
-  open_protection_cases: number | null;
-  on_minimum_living_allowance: number | null;
+  active_children: number;
+  both_parents_away: number;
+  one_parent_away_other_unable: number;
+  de_facto_unsupported: number;
+  guardian_missing: number;
+  without_entrusted_guardian: number;
+  open_protection_cases: number;
+  on_minimum_living_allowance: number;
 }
 
 /**

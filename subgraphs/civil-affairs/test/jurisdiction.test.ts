@@ -1,3 +1,4 @@
+import { idNumberCheckChar } from '@lbc/schema';
 import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { civilAffairs } from '../src/index.ts';
@@ -27,16 +28,26 @@ describe('civil-affairs jurisdiction', () => {
     expect(ids(await bed.run(list, {}, fushun))).toEqual(['LB000000003']);
   });
 
-  it('refuses a lookup outside the jurisdiction with a reason, and never echoes an ID number', async () => {
+  it('refuses a lookup by hub id outside the jurisdiction with a reason; unknown hub ids are plain null', async () => {
     const byId = await bed.run(`{ child(id: "LB000000002") { name } }`, {}, village);
     expect(byId.data).toEqual({ child: null });
     expect(byId.errors![0]!.message).toBe('child LB000000002 is outside your jurisdiction');
-    const byNumber = await bed.run(`query($n: IdNumber!) { childByIdNumber(idNumber: $n) { name } }`, { n: ID.li }, fushun);
-    expect(byNumber.data).toEqual({ childByIdNumber: null });
-    expect(byNumber.errors![0]!.message).toBe('child with that ID number is outside your jurisdiction');
-    expect(JSON.stringify(byNumber)).not.toContain(ID.li);
-    // Unknown stays a plain null: no error, nothing to refuse.
+    expect(byId.errors![0]!.extensions).toEqual({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
     expect(await bed.run(`{ child(id: "LB999999999") { name } }`, {}, village)).toEqual({ data: { child: null } });
+  });
+
+  it('answers a lookup by ID number the same whether the child is unknown or outside the jurisdiction, echoing no number', async () => {
+    const query = `query($n: IdNumber!) { childByIdNumber(idNumber: $n) { name } }`;
+    // ID.li lives in Suxian; the other is a valid number nobody in the registry has.
+    const elsewhere = await bed.run(query, { n: ID.li }, fushun);
+    const unknown = await bed.run(query, { n: `11010520100101001${idNumberCheckChar('11010520100101001')}` }, fushun);
+    expect(JSON.stringify(elsewhere)).toBe(JSON.stringify(unknown));
+    expect(elsewhere).toEqual({
+      data: { childByIdNumber: null },
+      errors: [expect.objectContaining({ message: 'no child found within your jurisdiction', path: ['childByIdNumber'], extensions: { code: 'NOT_FOUND', reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION' } })],
+    });
+    expect(JSON.stringify(elsewhere)).not.toContain(ID.li);
+    expect((await bed.run(query, { n: ID.li }, county)).data).toEqual({ childByIdNumber: { name: '李小红' } });
   });
 
   it('gives counts for regions inside the jurisdiction only', async () => {
@@ -49,15 +60,30 @@ describe('civil-affairs jurisdiction', () => {
     }
   });
 
-  it('suppresses counts from 1 to 4 for callers without record access, and only for them', async () => {
+  it('bands every count for callers without record access: null below 5, zero included', async () => {
     const query = `{ region(code: "431003") { registryStats { activeChildren bothParentsAway guardianMissing } } }`;
     const exact = { activeChildren: 2, bothParentsAway: 1, guardianMissing: 0 };
-    const suppressed = { activeChildren: null, bothParentsAway: null, guardianMissing: 0 };
+    const banded = { activeChildren: null, bothParentsAway: null, guardianMissing: null };
     expect((await bed.run(query, {}, county)).data!.region.registryStats).toEqual(exact);
-    expect((await bed.run(query, {}, county, 'STATISTICS')).data!.region.registryStats).toEqual(suppressed);
+    expect((await bed.run(query, {}, county, 'STATISTICS')).data!.region.registryStats).toEqual(banded);
     const city = testPrincipal({ level: 'city', region: '4310' });
-    expect((await bed.run(query, {}, city, 'CASE_MANAGEMENT')).data!.region.registryStats).toEqual(suppressed);
+    expect((await bed.run(query, {}, city, 'CASE_MANAGEMENT')).data!.region.registryStats).toEqual(banded);
     expect((await bed.run(query, {}, city, 'SUPERVISION')).data!.region.registryStats).toEqual(exact);
+  });
+
+  it('gives exact counts of a fact only to callers who may read it on the record: risk and assistance counts are PROTECTIVE', async () => {
+    // Suxian: child 2 has no entrusted guardian, an open protection case and the minimum living allowance.
+    const query = `{ region(code: "431003") { registryStats { activeChildren bothParentsAway withoutEntrustedGuardian openProtectionCases onMinimumLivingAllowance deFactoUnsupported } } }`;
+    const exact = { activeChildren: 2, bothParentsAway: 1, withoutEntrustedGuardian: 1, openProtectionCases: 1, onMinimumLivingAllowance: 1, deFactoUnsupported: 0 };
+    // The Youth League may read BASIC fields, not PROTECTIVE ones: exact totals, banded risk counts.
+    const youthLeague = testPrincipal({ agency: 'youth_league', level: 'county', region: '431003' });
+    expect((await bed.run(query, {}, youthLeague)).data!.region.registryStats).toEqual({
+      activeChildren: 2, bothParentsAway: 1, withoutEntrustedGuardian: null, openProtectionCases: null, onMinimumLivingAllowance: null, deFactoUnsupported: null,
+    });
+    // Justice reads PROTECTIVE fields: everything exact, as for civil affairs itself.
+    const justice = testPrincipal({ agency: 'justice', level: 'county', region: '431003' });
+    expect((await bed.run(query, {}, justice)).data!.region.registryStats).toEqual(exact);
+    expect((await bed.run(query, {}, county)).data!.region.registryStats).toEqual(exact);
   });
 
   it('shows auditors no child at all: the field rule refuses them before any row is read', async () => {

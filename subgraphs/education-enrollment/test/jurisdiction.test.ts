@@ -1,4 +1,4 @@
-import type { Principal } from '@lbc/schema';
+import { idNumberCheckChar, type Principal } from '@lbc/schema';
 import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import type { FormattedExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,14 @@ const refused = (coordinate: string, path: (string | number)[]) => ({
   path,
   code: 'UNAUTHORIZED_FIELD_OR_TYPE',
   reason: undefined,
+});
+
+/** A lookup by student number that found nothing the caller may see: unknown and out of scope alike. */
+const notFound = (path: (string | number)[]) => ({
+  message: 'no enrollment found within your jurisdiction',
+  path,
+  code: 'NOT_FOUND',
+  reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION',
 });
 
 const outside = (what: string, path: (string | number)[]) => ({
@@ -116,7 +124,7 @@ describe('education-enrollment jurisdiction', () => {
       expect(rostersOf(liangtian)).toEqual([{ '431003101-P': [], '431003101-J': [], '431003102-P': ['LB000000008'] }]);
     });
 
-    it("a county officer of another county sees none of this county's children: FORBIDDEN on lookups, empty lists", async () => {
+    it("a county officer of another county sees none of this county's children: refused lookups, empty lists", async () => {
       const entities = await run(childIds, childReps(['LB000000001', 'LB000000007', 'LB000000003']), FUSHUN_COUNTY);
       // 周小雨 left Fushun for Suxian: her old county no longer sees her.
       expect(resolved(entities)).toEqual([null, null, 'LB000000003']);
@@ -124,7 +132,8 @@ describe('education-enrollment jurisdiction', () => {
 
       const lookup = await run(byStudentNumber, { n: `G${ID.wang}` }, FUSHUN_COUNTY);
       expect(lookup.data!.enrollmentByStudentNumber).toBeNull();
-      expect(errorsOf(lookup)).toEqual([outside('the enrollment of this student number', ['enrollmentByStudentNumber'])]);
+      expect(errorsOf(lookup)).toEqual([notFound(['enrollmentByStudentNumber'])]);
+      expect(JSON.stringify(lookup)).not.toContain(ID.wang);
 
       const school = await run(roster, { id: '431003101-P' }, FUSHUN_COUNTY);
       expect(school.errors).toBeUndefined();
@@ -134,13 +143,19 @@ describe('education-enrollment jurisdiction', () => {
       ]);
     });
 
-    it('looks up student numbers in scope, and keeps unknown numbers plain null', async () => {
+    it('looks up student numbers in scope, and answers an unknown number exactly as one outside the jurisdiction', async () => {
       const transferredIn = await run(byStudentNumber, { n: `G${MORE_ID.zhou}` });
       expect(transferredIn.errors).toBeUndefined();
       expect(transferredIn.data!.enrollmentByStudentNumber).toEqual({ school: { id: '431003101-P' }, child: { id: 'LB000000007' } });
-      const unknown = await run(byStudentNumber, { n: 'L00000000000000099' }, FUSHUN_COUNTY);
-      expect(unknown.errors).toBeUndefined();
-      expect(unknown.data!.enrollmentByStudentNumber).toBeNull();
+      // A temporary number nobody has, and a valid national number (G + ID number) nobody has.
+      for (const unknownNumber of ['L00000000000000099', `G43100320120315099${idNumberCheckChar('43100320120315099')}`]) {
+        const unknown = await run(byStudentNumber, { n: unknownNumber }, FUSHUN_COUNTY);
+        const elsewhere = await run(byStudentNumber, { n: `G${ID.wang}` }, FUSHUN_COUNTY);
+        expect(unknown).toEqual(elsewhere);
+        expect(JSON.stringify(unknown)).toBe(JSON.stringify(elsewhere));
+        expect(unknown.data).toEqual({ enrollmentByStudentNumber: null });
+        expect(errorsOf(unknown)).toEqual([notFound(['enrollmentByStudentNumber'])]);
+      }
     });
   });
 
@@ -200,9 +215,10 @@ describe('education-enrollment jurisdiction', () => {
     const SUXIAN = { schools: 3, enrolledChildren: 6, enrolledLeftBehind: 5, boarding: 2, boardingLeftBehind: 1, leftBehindWithoutPairedTeacher: 3, dropoutsOpen: 1, dropoutsReturned: 1, unexcusedAbsenceDaysThisTerm: 9, childrenWithUnexcusedAbsenceThisTerm: 2 };
     const BAILUTANG = { schools: 2, enrolledChildren: 5, enrolledLeftBehind: 4, boarding: 2, boardingLeftBehind: 1, leftBehindWithoutPairedTeacher: 2, dropoutsOpen: 1, dropoutsReturned: 1, unexcusedAbsenceDaysThisTerm: 9, childrenWithUnexcusedAbsenceThisTerm: 2 };
     const LIANGTIAN = { schools: 1, enrolledChildren: 1, enrolledLeftBehind: 1, boarding: 0, boardingLeftBehind: 0, leftBehindWithoutPairedTeacher: 1, dropoutsOpen: 0, dropoutsReturned: 0, unexcusedAbsenceDaysThisTerm: 0, childrenWithUnexcusedAbsenceThisTerm: 0 };
-    // The same, as released without record access: 1 to 4 suppressed; 0, ≥5 and the number of schools as they are.
-    const SUXIAN_SUPPRESSED = { ...SUXIAN, boarding: null, boardingLeftBehind: null, leftBehindWithoutPairedTeacher: null, dropoutsOpen: null, dropoutsReturned: null, childrenWithUnexcusedAbsenceThisTerm: null };
-    const LIANGTIAN_SUPPRESSED = { ...LIANGTIAN, enrolledChildren: null, enrolledLeftBehind: null, leftBehindWithoutPairedTeacher: null };
+    // The same, as released without record access: in bands of five (null below 5, zero
+    // included; 6 and 9 become 5); the number of schools as it is.
+    const SUXIAN_SUPPRESSED = { schools: 3, enrolledChildren: 5, enrolledLeftBehind: 5, boarding: null, boardingLeftBehind: null, leftBehindWithoutPairedTeacher: null, dropoutsOpen: null, dropoutsReturned: null, unexcusedAbsenceDaysThisTerm: 5, childrenWithUnexcusedAbsenceThisTerm: null };
+    const LIANGTIAN_SUPPRESSED = { schools: 1, enrolledChildren: null, enrolledLeftBehind: null, boarding: null, boardingLeftBehind: null, leftBehindWithoutPairedTeacher: null, dropoutsOpen: null, dropoutsReturned: null, unexcusedAbsenceDaysThisTerm: null, childrenWithUnexcusedAbsenceThisTerm: null };
 
     it('gives a county officer working on cases exact counts, small ones included, for places inside the county', async () => {
       const result = await run(stats, regionReps(['431003', '431003101', '431003102']), COUNTY, 'CASE_MANAGEMENT');
@@ -237,7 +253,7 @@ describe('education-enrollment jurisdiction', () => {
       expect(errorsOf(town)).toEqual([outside('region 431003', ['_entities', 0, 'schoolStats'])]);
     });
 
-    it('suppresses counts from 1 to 4 for STATISTICS, at county and city level', async () => {
+    it('bands every count of children for STATISTICS, at county and city level', async () => {
       const county = await run(stats, regionReps(['431003', '431003102']), COUNTY, 'STATISTICS');
       expect(county.errors).toBeUndefined();
       expect(county.data!._entities).toEqual([
@@ -253,10 +269,24 @@ describe('education-enrollment jurisdiction', () => {
       ]);
     });
 
-    it('suppresses for a city without SUPERVISION, and gives it exact counts under SUPERVISION', async () => {
+    it('bands for a city without SUPERVISION, and gives it exact counts under SUPERVISION', async () => {
       const city = education('city', '4310');
       expect((await run(stats, regionReps(['4310']), city, 'CASE_MANAGEMENT')).data!._entities).toEqual([{ code: '4310', schoolStats: SUXIAN_SUPPRESSED }]);
       expect((await run(stats, regionReps(['4310']), city, 'SUPERVISION')).data!._entities).toEqual([{ code: '4310', schoolStats: SUXIAN }]);
+    });
+
+    it('gives a county officer of another agency exact counts only of the facts it may read on the record', async () => {
+      // The Youth League reads BASIC fields (enrollment, boarding), not PROTECTIVE ones (dropouts, attendance, pairing).
+      const youthLeague = testPrincipal({ agency: 'youth_league', level: 'county', region: '431003' });
+      expect((await run(stats, regionReps(['431003']), youthLeague)).data!._entities).toEqual([
+        {
+          code: '431003',
+          schoolStats: { ...SUXIAN, leftBehindWithoutPairedTeacher: null, dropoutsOpen: null, dropoutsReturned: null, unexcusedAbsenceDaysThisTerm: 5, childrenWithUnexcusedAbsenceThisTerm: null },
+        },
+      ]);
+      // Justice reads PROTECTIVE fields: exact, as education itself.
+      const justice = testPrincipal({ agency: 'justice', level: 'county', region: '431003' });
+      expect((await run(stats, regionReps(['431003']), justice)).data!._entities).toEqual([{ code: '431003', schoolStats: SUXIAN }]);
     });
   });
 

@@ -48,8 +48,8 @@ export interface HealthRegionStatsRow {
   needing_follow_up: number;
 }
 
-/** What `HealthRegionStats` resolves from: the row after small-cell suppression, which may null any count. */
-export type HealthRegionStatsView = { [K in keyof HealthRegionStatsRow]: K extends 'code' ? string : number | null };
+/** What `HealthRegionStats` resolves from: the exact counts; each field releases its count to the caller (exactly or banded). */
+export type HealthRegionStatsView = HealthRegionStatsRow;
 
 /**
  * Per-request loaders, built for one caller: every field that touches the database goes

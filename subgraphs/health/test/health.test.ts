@@ -57,7 +57,7 @@ describe('health records', () => {
     ]);
   });
 
-  it('finds a record by record number and by ID number; unknown ones are null', async () => {
+  it('finds a record by record number and by ID number; unknown ones are null with NOT_FOUND', async () => {
     const byNumber = await run(
       `{ healthRecordByNumber(number: "HR210421100000000003") { idNumber clinic { name } child { id hospitalStays { edges { node { hospital reason admittedOn dischargedOn } } } } } }`,
       {},
@@ -71,8 +71,9 @@ describe('health records', () => {
     });
     const byIdNumber = await run(`query($n: IdNumber!) { healthRecordByIdNumber(idNumber: $n) { number } }`, { n: ID.wang });
     expect(byIdNumber.data!.healthRecordByIdNumber).toEqual({ number: 'HR431003101000000001' });
+    // The answer a record outside the jurisdiction gets too (see jurisdiction.test.ts).
     const unknown = await run(`{ healthRecordByNumber(number: "HR000") { number } }`);
-    expect(unknown.errors).toBeUndefined();
+    expect(unknown.errors!.map((e) => e.extensions)).toEqual([{ code: 'NOT_FOUND', reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION' }]);
     expect(unknown.data!.healthRecordByNumber).toBeNull();
   });
 
@@ -163,18 +164,21 @@ describe('federation', () => {
     } } } }`;
     const regions = (codes: string[]) => ({ reps: codes.map((code) => ({ __typename: 'Region', code })) });
     // Province officers under SUPERVISION: the whole province is theirs and they have record
-    // access, so the counts are exact (suppression is tested in jurisdiction.test.ts).
+    // access, so the counts of what a supervisor may read on a record (BASIC, PROTECTIVE) are
+    // exact; the diagnoses (SENSITIVE) come in bands of five (disclosure control is tested in
+    // jurisdiction.test.ts and disclosure-control.test.ts).
     const hunan = testPrincipal({ agency: 'health', level: 'province', region: '43' });
     const liaoning = testPrincipal({ agency: 'health', level: 'province', region: '21' });
     const result = await run(statsQuery, regions(['43', '431003101201', '431003101202', '4302', 'not-a-code']), hunan, 'SUPERVISION');
     // The malformed code is refused with a reason; the valid regions still answer.
     expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 4], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
     const stats = (entities: any[]) => entities.map((r) => r && { code: r.code, ...r.healthStats });
-    const zero = { withHealthRecord: 0, immunisationIncomplete: 0, malnourished: 0, disabled: 0, withChronicIllness: 0, mentalHealthHighRisk: 0, hospitalised: 0, withSeriousCondition: 0, needingFollowUp: 0 };
+    const sensitive = { disabled: null, withChronicIllness: null, mentalHealthHighRisk: null, hospitalised: null };
+    const zero = { withHealthRecord: 0, immunisationIncomplete: 0, malnourished: 0, withSeriousCondition: 0, needingFollowUp: 0, ...sensitive };
     expect(stats(result.data!._entities)).toEqual([
-      { code: '43', withHealthRecord: 4, immunisationIncomplete: 2, malnourished: 1, disabled: 2, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 2 },
-      { code: '431003101201', ...zero, withHealthRecord: 2, immunisationIncomplete: 1, disabled: 1, needingFollowUp: 1 },
-      { code: '431003101202', withHealthRecord: 2, immunisationIncomplete: 1, malnourished: 1, disabled: 1, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 1 },
+      { code: '43', withHealthRecord: 4, immunisationIncomplete: 2, malnourished: 1, withSeriousCondition: 2, needingFollowUp: 2, ...sensitive },
+      { code: '431003101201', ...zero, withHealthRecord: 2, immunisationIncomplete: 1, needingFollowUp: 1 },
+      { code: '431003101202', withHealthRecord: 2, immunisationIncomplete: 1, malnourished: 1, withSeriousCondition: 2, needingFollowUp: 1, ...sensitive },
       // Zhuzhou: a real place with no records here, so zeros (civil affairs decides whether it exists).
       { code: '4302', ...zero },
       null,
@@ -183,7 +187,7 @@ describe('federation', () => {
 
     const fushunStats = await run(statsQuery, regions(['21']), liaoning, 'SUPERVISION');
     expect(fushunStats.errors).toBeUndefined();
-    expect(stats(fushunStats.data!._entities)).toEqual([{ code: '21', ...zero, withHealthRecord: 1, hospitalised: 1, withSeriousCondition: 1 }]);
+    expect(stats(fushunStats.data!._entities)).toEqual([{ code: '21', ...zero, withHealthRecord: 1, withSeriousCondition: 1 }]);
   });
 });
 

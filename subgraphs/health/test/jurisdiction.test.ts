@@ -34,6 +34,10 @@ const auditor = testPrincipal({ agency: 'audit', region: '431003' });
 const forbidden = (path: (string | number)[], message?: string) =>
   expect.objectContaining({ path, ...(message && { message }), extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
 
+/** A lookup by a personal identifier that found nothing the caller may see: unknown and out of scope answer alike. */
+const notFound = (path: (string | number)[]) =>
+  expect.objectContaining({ path, message: 'no health record found within your jurisdiction', extensions: { code: 'NOT_FOUND', reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION' } });
+
 /** The subgraph's own field rule (defense in depth), which refuses auditors before any row is read. */
 const refused = (path: (string | number)[], coordinate: string) =>
   expect.objectContaining({ path, message: `not authorized to read ${coordinate}`, extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate, rule: 'auditors-read-no-child-data' } });
@@ -107,7 +111,7 @@ describe('region-bound officers', () => {
       otherTown: healthRecordByNumber(number: "HR431003101000000006") { number child { id } }
     }`, {}, bailutangTown);
     expect(lookups.data).toEqual({ inTown: { number: 'HR210421100000000007', child: { id: 'LB000000007' } }, otherTown: null });
-    expect(lookups.errors).toEqual([forbidden(['otherTown'], 'the health record with this number is outside your jurisdiction')]);
+    expect(lookups.errors).toEqual([notFound(['otherTown'])]);
   });
 
   it('an officer of another county sees none of them: lookups refused, patient lists empty, clinics still listed', async () => {
@@ -123,7 +127,7 @@ describe('region-bound officers', () => {
     expect(lookups.data).toEqual({ byNumber: null, byIdNumber: null });
     // Two lookups, two loaders: on PostgreSQL they run on separate connections and may finish in either order.
     expect(lookups.errors).toHaveLength(2);
-    expect(lookups.errors).toEqual(expect.arrayContaining([forbidden(['byNumber']), forbidden(['byIdNumber'], 'the health record of this ID number is outside your jurisdiction')]));
+    expect(lookups.errors).toEqual(expect.arrayContaining([notFound(['byNumber']), notFound(['byIdNumber'])]));
 
     const clinic = await run(patientsQuery, { clinic: 'CL-431003101' }, fushun);
     expect(clinic.errors).toBeUndefined();
@@ -167,8 +171,8 @@ describe('region health stats', () => {
   const statsOf = (entities: any[]) => entities.map((r) => r && { code: r.code, ...r.healthStats });
   // Suxian district: children 1, 2, 4, 5, 6, 7. Bailutang town: all but 6.
   const exact = { immunisationIncomplete: 2, malnourished: 1, disabled: 2, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 2 };
-  // Counts of 1 to 4 suppressed; 0 and 5 or more stay.
-  const suppressed = { immunisationIncomplete: null, malnourished: null, disabled: null, withChronicIllness: null, mentalHealthHighRisk: null, hospitalised: 0, withSeriousCondition: null, needingFollowUp: null };
+  // In bands of five: every count here is below 5, zero included, so null.
+  const suppressed = { immunisationIncomplete: null, malnourished: null, disabled: null, withChronicIllness: null, mentalHealthHighRisk: null, hospitalised: null, withSeriousCondition: null, needingFollowUp: null };
 
   it('answers for regions inside the jurisdiction, exactly for a county officer at work on cases, in one statement', async () => {
     const result = await run(statsQuery, regions(['431003', '431003101']), suxian, 'CASE_MANAGEMENT');
@@ -197,21 +201,24 @@ describe('region health stats', () => {
     ]);
   });
 
-  it('suppresses counts of 1 to 4 for callers without record access, and keeps 0 and counts of 5 or more', async () => {
+  it('bands every count for callers without record access: 6 and 5 become 5, below 5 null', async () => {
     const city = await run(statsQuery, regions(['4310', '431003101']), chenzhouCity, 'STATISTICS');
     expect(city.errors).toBeUndefined();
     expect(statsOf(city.data!._entities)).toEqual([
-      { code: '4310', withHealthRecord: 6, ...suppressed },
+      { code: '4310', withHealthRecord: 5, ...suppressed },
       { code: '431003101', withHealthRecord: 5, ...suppressed },
     ]);
     // A city reads records only under SUPERVISION: any other purpose is statistics to it.
     const cityCases = await run(statsQuery, regions(['4310']), chenzhouCity, 'CASE_MANAGEMENT');
-    expect(statsOf(cityCases.data!._entities)).toEqual([{ code: '4310', withHealthRecord: 6, ...suppressed }]);
+    expect(statsOf(cityCases.data!._entities)).toEqual([{ code: '4310', withHealthRecord: 5, ...suppressed }]);
+    // Under SUPERVISION a city reads BASIC and PROTECTIVE facts exactly; the diagnoses (SENSITIVE) stay banded.
     const citySupervision = await run(statsQuery, regions(['4310']), chenzhouCity, 'SUPERVISION');
-    expect(statsOf(citySupervision.data!._entities)).toEqual([{ code: '4310', withHealthRecord: 6, ...exact }]);
+    expect(statsOf(citySupervision.data!._entities)).toEqual([
+      { code: '4310', withHealthRecord: 6, ...exact, disabled: null, withChronicIllness: null, mentalHealthHighRisk: null, hospitalised: null },
+    ]);
     // STATISTICS reads aggregates only, whatever the level.
     const county = await run(statsQuery, regions(['431003']), suxian, 'STATISTICS');
-    expect(statsOf(county.data!._entities)).toEqual([{ code: '431003', withHealthRecord: 6, ...suppressed }]);
+    expect(statsOf(county.data!._entities)).toEqual([{ code: '431003', withHealthRecord: 5, ...suppressed }]);
   });
 });
 

@@ -7,6 +7,7 @@ export * from './pagination/index.ts';
 export * from './entities/region-reference.ts';
 export * from './jurisdiction/scope.ts';
 export * from './jurisdiction/scoped-row.ts';
+export * from './jurisdiction/disclosure-control.ts';
 export * from './loaders/index.ts';
 export * from './server/subgraph-definition.ts';
 export * from './server/create-subgraph-server.ts';

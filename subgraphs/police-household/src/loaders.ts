@@ -23,8 +23,8 @@ export interface HouseholdStatsRow {
   children_with_parent_serving_sentence: number;
 }
 
-/** What HouseholdRegionStats resolves from: the counts after small-cell suppression, where any may be null. */
-export type HouseholdStats = { [K in keyof HouseholdStatsRow]: HouseholdStatsRow[K] extends number ? number | null : HouseholdStatsRow[K] };
+/** What HouseholdRegionStats resolves from: the exact counts; each field releases its count to the caller (exactly or banded). */
+export type HouseholdStats = HouseholdStatsRow;
 
 /** The model behind Household: resolvers hand one out only when it is in scope. */
 export type ScopedHouseholdRow = Scoped<HouseholdRow>;
@@ -92,7 +92,7 @@ export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
       direction: 'desc',
     }),
     // Unfiltered on purpose: Region.householdStats admits only regions inside the jurisdiction,
-    // where every child counted is in scope by place, and suppresses small cells itself.
+    // where every child counted is in scope by place; HouseholdRegionStats applies disclosure control.
     householdStats: keyedLoader((codes: readonly string[]) => householdStats(db, codes), (row) => row.code),
   };
 }

@@ -38,11 +38,18 @@ const errorsOf = (errors: readonly GraphQLFormattedError[] | undefined) =>
     .map((e) => ({ path: e.path, code: e.extensions?.code, reason: e.extensions?.reason, message: e.message }))
     .sort((a, b) => JSON.stringify(a.path).localeCompare(JSON.stringify(b.path)));
 const forbidden = (path: (string | number)[], what: string) => ({ path, code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION', message: `${what} is outside your jurisdiction` });
+/** A lookup by a personal identifier that found nothing the caller may see: unknown and out of scope answer alike. */
+const notFound = (path: (string | number)[], what: 'child' | 'household') => ({
+  path,
+  code: 'NOT_FOUND',
+  reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION',
+  message: `no ${what} found within your jurisdiction`,
+});
 /** The subgraph's own field rule (defense in depth), which refuses auditors before any row is read. */
 const refused = (path: (string | number)[], coordinate: string) => ({ path, code: 'UNAUTHORIZED_FIELD_OR_TYPE', reason: undefined, message: `not authorized to read ${coordinate}` });
 
 describe('police-household jurisdiction', () => {
-  it('resolves _entities by id and ID number mixed: in scope resolves, out of scope is null with FORBIDDEN, unknown is plain null, in order', async () => {
+  it('resolves _entities by id and ID number mixed, in order: in scope resolves; by hub id out of scope is FORBIDDEN and unknown plain null; by ID number both are NOT_FOUND', async () => {
     const result = await run(ENTITIES, {
       reps: [
         { __typename: 'Child', id: 'LB000000001' }, // Suxian: in
@@ -67,8 +74,9 @@ describe('police-household jurisdiction', () => {
     ]);
     // The ID number is not repeated in the message; the hub id the caller sent is.
     expect(errorsOf(result.errors)).toEqual([
-      forbidden(['_entities', 1], 'the child with this ID number'),
+      notFound(['_entities', 1], 'child'),
       forbidden(['_entities', 3], 'child LB000000003'),
+      notFound(['_entities', 5], 'child'),
       forbidden(['_entities', 6], 'child LB000000012'),
     ]);
     // As without jurisdiction: one statement for the hub ids, one for the ID numbers.
@@ -90,7 +98,7 @@ describe('police-household jurisdiction', () => {
       townOfficer,
     );
     expect(lookups.data).toEqual({ resident: null, theirs: null, mine: { number: HOUSEHOLD.li, members: { edges: [{ node: { id: 'LB000000002' } }, { node: { id: 'LB000000004' } }] } } });
-    expect(errorsOf(lookups.errors)).toEqual([forbidden(['resident'], 'the child with this ID number'), forbidden(['theirs'], 'the household with this number')]);
+    expect(errorsOf(lookups.errors)).toEqual([notFound(['resident'], 'child'), notFound(['theirs'], 'household')]);
 
     // Asking for the county gets the town: LB000000001's three reports, not town 102's.
     const reports = await run(REPORTS, { code: '431003' }, townOfficer);
@@ -114,11 +122,11 @@ describe('police-household jurisdiction', () => {
     expect(errorsOf(entities.errors)).toEqual([
       forbidden(['_entities', 0], 'child LB000000001'),
       forbidden(['_entities', 1], 'child LB000000005'),
-      forbidden(['_entities', 2], 'the child with this ID number'),
+      notFound(['_entities', 2], 'child'),
     ]);
     const household = await run(`{ household(number: "${HOUSEHOLD.wang}") { number } }`, {}, neighbourCountyOfficer);
     expect(household.data).toEqual({ household: null });
-    expect(errorsOf(household.errors)).toEqual([forbidden(['household'], 'the household with this number')]);
+    expect(errorsOf(household.errors)).toEqual([notFound(['household'], 'household')]);
 
     // The city and the province are clamped to the officer's own county, where nothing is registered.
     const reports = await run(REPORTS, { code: '4310' }, neighbourCountyOfficer);
@@ -202,24 +210,26 @@ describe('police-household jurisdiction', () => {
       expect(bed.database.statements.count).toBe(1);
     });
 
-    it('suppresses counts of 1 to 4 for callers without record access; 0 and 5 or more stay exact', async () => {
-      // A city under STATISTICS: its county has 8 registered children (shown) and small counts elsewhere (suppressed).
+    it('bands every count for callers without record access: null below 5 (zero included), others down to a multiple of 5', async () => {
+      // A city under STATISTICS: its county has 8 registered children (shown as 5, meaning 5 to 9), small counts elsewhere.
       const city = await run(STATS, regions('4310', '431003102'), police('city', '4310'), 'STATISTICS');
       expect(city.errors).toBeUndefined();
       expect(city.data!._entities).toEqual([
-        { code: '4310', householdStats: counts([8, null, null, null, null, null, null]) },
-        { code: '431003102', householdStats: counts([5, 0, 0, null, 0, 0, 0]) },
+        { code: '4310', householdStats: counts([5, null, null, null, null, null, null]) },
+        { code: '431003102', householdStats: counts([5, null, null, null, null, null, null]) },
       ]);
+      // The county (5 to 9) minus town 102 (5 to 9) leaves town 101 anywhere from 0 to 4: not its 3.
       // A city has no record access under any purpose but SUPERVISION.
       const cityCases = await run(STATS, regions('431003101'), police('city', '4310'), 'CASE_MANAGEMENT');
       expect(cityCases.data!._entities).toEqual([{ code: '431003101', householdStats: counts([null, null, null, null, null, null, null]) }]);
       const citySupervision = await run(STATS, regions('431003101'), police('city', '4310'), 'SUPERVISION');
-      expect(citySupervision.data!._entities).toEqual([{ code: '431003101', householdStats: town101 }]);
+      // Under SUPERVISION it reads PROTECTIVE fields, not SENSITIVE ones: a parent's criminal status stays banded.
+      expect(citySupervision.data!._entities).toEqual([{ code: '431003101', householdStats: { ...town101, childrenWithParentServingSentence: null } }]);
 
       // STATISTICS suppresses at county level too; working on cases, the county sees exact small numbers.
       const countyStatistics = await run(STATS, regions('431003102', '431003101'), countyOfficer, 'STATISTICS');
       expect(countyStatistics.data!._entities).toEqual([
-        { code: '431003102', householdStats: counts([5, 0, 0, null, 0, 0, 0]) },
+        { code: '431003102', householdStats: counts([5, null, null, null, null, null, null]) },
         { code: '431003101', householdStats: counts([null, null, null, null, null, null, null]) },
       ]);
       const countyCases = await run(STATS, regions('431003102', '431003101'), countyOfficer, 'CASE_MANAGEMENT');
@@ -229,12 +239,56 @@ describe('police-household jurisdiction', () => {
         { code: '431003101', householdStats: town101 },
       ]);
     });
+
+    it('gives a county officer of another agency exact counts only of the facts it may read on the record', async () => {
+      // Civil affairs reads PROTECTIVE fields (registration, reports), not a parent's criminal status (SENSITIVE).
+      const civilAffairs = testPrincipal({ agency: 'civil_affairs', level: 'county', region: '431003' });
+      const asCivilAffairs = await run(STATS, regions('431003', '431003101'), civilAffairs);
+      expect(asCivilAffairs.data!._entities).toEqual([
+        { code: '431003', householdStats: { ...suxian, childrenWithParentServingSentence: null } },
+        { code: '431003101', householdStats: { ...town101, childrenWithParentServingSentence: null } },
+      ]);
+      // The Youth League reads neither: every count banded, none of the small ones exact.
+      const youthLeague = testPrincipal({ agency: 'youth_league', level: 'county', region: '431003' });
+      const asYouthLeague = await run(STATS, regions('431003', '431003101'), youthLeague);
+      expect(asYouthLeague.data!._entities).toEqual([
+        { code: '431003', householdStats: counts([5, null, null, null, null, null, null]) },
+        { code: '431003101', householdStats: counts([null, null, null, null, null, null, null]) },
+      ]);
+      // The police themselves: exact, small counts included.
+      expect((await run(STATS, regions('431003101'), countyOfficer)).data!._entities).toEqual([{ code: '431003101', householdStats: town101 }]);
+    });
+  });
+
+  it('answers lookups by ID number and household number identically for unknown records and records outside the jurisdiction', async () => {
+    const unknownIdNumber = ID.stranger;
+    const lookups = `query($n: IdNumber!, $h: String!) { resident: residentByIdNumber(idNumber: $n) { id } household(number: $h) { number } }`;
+    // LB000000001 and the Wang household are in Suxian, town 101; the neighbour county cannot see them.
+    const elsewhere = await run(lookups, { n: ID.wang, h: HOUSEHOLD.wang }, neighbourCountyOfficer);
+    const unknown = await run(lookups, { n: unknownIdNumber, h: '999999000000001' }, neighbourCountyOfficer);
+    expect(errorsOf(elsewhere.errors)).toEqual([notFound(['household'], 'household'), notFound(['resident'], 'child')]);
+    expect(elsewhere.data).toEqual({ resident: null, household: null });
+    expect(unknown).toEqual(elsewhere);
+    // Byte for byte, one lookup at a time (two lookups in one operation may finish in either order).
+    for (const [field, query, known, other] of [
+      ['residentByIdNumber', `query($v: IdNumber!) { residentByIdNumber(idNumber: $v) { id } }`, ID.wang, unknownIdNumber],
+      ['household', `query($v: String!) { household(number: $v) { number } }`, HOUSEHOLD.wang, '999999000000001'],
+    ] as const) {
+      const a = await run(query, { v: known }, neighbourCountyOfficer);
+      const b = await run(query, { v: other }, neighbourCountyOfficer);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      expect(a.data).toEqual({ [field]: null });
+      expect(JSON.stringify(a)).not.toContain(known);
+    }
+    // Entered by ID number through _entities: the same.
+    const entity = async (idNumber: string) => run(ENTITIES, { reps: [{ __typename: 'Child', idNumber }] }, neighbourCountyOfficer);
+    expect(JSON.stringify(await entity(ID.wang))).toBe(JSON.stringify(await entity(unknownIdNumber)));
   });
 
   it('gives an auditor no child data: entities refused by the row rule, every field by the field rule', async () => {
     const entities = await run(ENTITIES, { reps: [...byId('LB000000001', 'nope'), { __typename: 'Child', idNumber: ID.li }] }, auditor);
     expect(entities.data!._entities).toEqual([null, null, null]);
-    expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 0], 'child LB000000001'), forbidden(['_entities', 2], 'the child with this ID number')]);
+    expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 0], 'child LB000000001'), notFound(['_entities', 2], 'child')]);
 
     const lookups = await run(
       `query($n: IdNumber!) { resident: residentByIdNumber(idNumber: $n) { id } household(number: "${HOUSEHOLD.wang}") { number } }`,

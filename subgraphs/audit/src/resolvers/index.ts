@@ -6,7 +6,7 @@ import { JSONScalar } from './json-scalar.ts';
 import { Mutation } from './mutation.ts';
 import { Query } from './query.ts';
 
-/** Resolvers of the audit subgraph (`Query.accessExplain` is the gateway's, not resolved here). */
+/** Resolvers of the audit subgraph (`Query.accessExplain` is added by createAuditSubgraph, which knows the supergraph). */
 export const resolvers: Resolvers = {
   DateTime: scalarResolvers.DateTime,
   DivisionCode: scalarResolvers.DivisionCode,

@@ -11,7 +11,7 @@ import { listNotices } from '../notices/list-notices.ts';
  * The auditors' tools and the owner agencies' notices. The kit has already applied the
  * field rule (AUDIT fields: auditors only); every statement here applies the row rule
  * too (loaders.scope: nothing for non-auditors), so neither check depends on the other.
- * `accessExplain` is not resolved here (the gateway answers it).
+ * `accessExplain` is added by createAuditSubgraph (it needs the supergraph).
  */
 export const Query: QueryResolvers = {
   accessLog: (_, { filter, first, after }, { db, loaders }) => entryPage(db, entryConditions(loaders.scope, filter), { first, after }),

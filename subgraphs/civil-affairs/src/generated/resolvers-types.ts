@@ -269,11 +269,23 @@ export type QuarterlyReviewEdge = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * For the gateway only (inaccessible: not in the graph callers see). Verifies the
+   * protection case a request names (x-lbc-case-id) before SENSITIVE fields are decided:
+   * the case, its child and its status, when the child lives in the caller's jurisdiction
+   * and the caller may work on cases (civil affairs or police, ASSESSMENT or EMERGENCY);
+   * null otherwise. Named with a leading underscore like _entities: gateway plumbing
+   * without a field class, guarded by its own resolver.
+   */
+  _caseForAccessCheck: Maybe<_CaseAccessCheck>;
   /** One child's registry file by hub id. */
   child: Maybe<Child>;
   /**
    * Finds a child by the resident ID number the registry holds. The ID number itself is a
    * police field (Child.idNumber): the police issue and correct it, so the graph has one owner.
+   * When no child with this number lives in your jurisdiction — none at all, or one elsewhere —
+   * the answer is the same: null with one error (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION),
+   * so a lookup never tells whether a number exists outside your jurisdiction.
    */
   childByIdNumber: Maybe<Child>;
   /**
@@ -287,6 +299,15 @@ export type Query = {
   region: Maybe<Region>;
   /** A civil-affairs staff member: village supervisor, township officer, county officer. */
   staffMember: Maybe<StaffMember>;
+};
+
+
+/**
+ * Civil affairs (民政) keeps the registry of left-behind children: one child, one file
+ * (一人一档). Its child id is the hub identity every other agency joins on.
+ */
+export type Query_CaseForAccessCheckArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -376,19 +397,32 @@ export type RegionEdge = {
 };
 
 /**
- * Registry counts for the children living in a place. A count is null when it is between 1
- * and 4 and the caller has no record access to the place (city or province level, or purpose
- * STATISTICS): such small cells could identify a child.
+ * Registry counts for the children living in a place. Readable only for places inside the
+ * caller's jurisdiction.
+ * Each count names the class of the fact it counts (schema/src/policy/counted-facts.ts). It is
+ * exact for a caller with record access to the place (county, town or village principals; city
+ * or province only under SUPERVISION; nobody under STATISTICS) who may also read that class on a
+ * child's record from this agency. Everyone else gets it in bands of five: n means n to n + 4,
+ * and null means fewer than 5, zero included: small cells stay hidden, and subtracting released
+ * counts (a county minus its towns) gives a range, not a count.
  */
 export type RegistryStats = {
   __typename?: 'RegistryStats';
+  /** Counted fact: BASIC. */
   activeChildren: Maybe<Scalars['Int']['output']>;
+  /** Counted fact: BASIC. */
   bothParentsAway: Maybe<Scalars['Int']['output']>;
+  /** Counted fact: PROTECTIVE. */
   deFactoUnsupported: Maybe<Scalars['Int']['output']>;
+  /** Counted fact: PROTECTIVE. */
   guardianMissing: Maybe<Scalars['Int']['output']>;
+  /** Counted fact: PROTECTIVE. */
   onMinimumLivingAllowance: Maybe<Scalars['Int']['output']>;
+  /** Counted fact: BASIC. */
   oneParentAwayOtherUnable: Maybe<Scalars['Int']['output']>;
+  /** Counted fact: PROTECTIVE. */
   openProtectionCases: Maybe<Scalars['Int']['output']>;
+  /** Counted fact: PROTECTIVE. */
   withoutEntrustedGuardian: Maybe<Scalars['Int']['output']>;
 };
 
@@ -438,6 +472,14 @@ export type StaffRole =
   | 'TOWN_OFFICER'
   /** 儿童福利督导员 */
   | 'VILLAGE_SUPERVISOR';
+
+/** What the gateway needs to bind a request's protection case to one child. */
+export type _CaseAccessCheck = {
+  __typename?: '_CaseAccessCheck';
+  caseId: Scalars['ID']['output'];
+  childId: Scalars['ID']['output'];
+  status: CaseStatus;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -587,6 +629,7 @@ export type ResolversTypes = ResolversObject<{
   Sex: ResolverTypeWrapper<Partial<Sex>>;
   StaffMember: ResolverTypeWrapper<StaffRowModel>;
   StaffRole: ResolverTypeWrapper<Partial<StaffRole>>;
+  _CaseAccessCheck: ResolverTypeWrapper<Partial<_CaseAccessCheck>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -626,6 +669,7 @@ export type ResolversParentTypes = ResolversObject<{
   RegistryStats: RegistryStatsRowModel;
   RiskFlags: RiskFlagSetModel;
   StaffMember: StaffRowModel;
+  _CaseAccessCheck: Partial<_CaseAccessCheck>;
 }>;
 
 export type AssistanceResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['Assistance'] = ResolversParentTypes['Assistance']> = ResolversObject<{
@@ -775,6 +819,7 @@ export type QuarterlyReviewEdgeResolvers<ContextType = CivilAffairsContext, Pare
 }>;
 
 export type QueryResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  _caseForAccessCheck?: Resolver<Maybe<ResolversTypes['_CaseAccessCheck']>, ParentType, ContextType, RequireFields<Query_CaseForAccessCheckArgs, 'id'>>;
   child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
   childByIdNumber?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<QueryChildByIdNumberArgs, 'idNumber'>>;
   children?: Resolver<ResolversTypes['ChildConnection'], ParentType, ContextType, RequireFields<QueryChildrenArgs, 'first'>>;
@@ -830,6 +875,12 @@ export type StaffMemberResolvers<ContextType = CivilAffairsContext, ParentType e
   role?: Resolver<ResolversTypes['StaffRole'], ParentType, ContextType>;
 }>;
 
+export type _CaseAccessCheckResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['_CaseAccessCheck'] = ResolversParentTypes['_CaseAccessCheck']> = ResolversObject<{
+  caseId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CaseStatus'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = CivilAffairsContext> = ResolversObject<{
   Assistance?: AssistanceResolvers<ContextType>;
   AssistanceConnection?: AssistanceConnectionResolvers<ContextType>;
@@ -860,5 +911,6 @@ export type Resolvers<ContextType = CivilAffairsContext> = ResolversObject<{
   RegistryStats?: RegistryStatsResolvers<ContextType>;
   RiskFlags?: RiskFlagsResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
+  _CaseAccessCheck?: _CaseAccessCheckResolvers<ContextType>;
 }>;
 

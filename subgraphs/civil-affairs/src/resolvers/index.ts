@@ -1,6 +1,7 @@
 import { scalarResolvers } from '@lbc/schema';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Assistance } from './assistance.ts';
+import { caseForAccessCheck } from './case-access-check.ts';
 import { Child } from './child.ts';
 import { EntrustedGuardian } from './entrusted-guardian.ts';
 import { HomeVisit } from './home-visit.ts';
@@ -14,7 +15,8 @@ import { StaffMember } from './staff-member.ts';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query,
+  // The gateway's case check sits beside the caller-facing lookups, in its own file.
+  Query: { ...Query, _caseForAccessCheck: caseForAccessCheck },
   Child,
   Parent,
   EntrustedGuardian,

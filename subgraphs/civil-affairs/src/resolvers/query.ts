@@ -1,11 +1,12 @@
 import { villageCodeRange } from '@lbc/schema';
-import { assertMayRead, pageWindow, regionWithinScope, toConnection, visibleOrForbidden } from '@lbc/subgraph-kit';
+import { assertMayRead, pageWindow, regionWithinScope, toConnection, visibleOrForbidden, visibleOrNotFound } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
   child: async (_, { id }, { loaders }) => visibleOrForbidden(await loaders.childById.load(id), `child ${id}`),
-  // The number is never echoed in the error: an ID number does not belong in logs or responses.
-  childByIdNumber: async (_, { idNumber }, { loaders }) => visibleOrForbidden(await loaders.childByIdNumber.load(idNumber), 'child with that ID number'),
+  // By a personal identifier: unknown and out-of-scope answer alike (NOT_FOUND), so nobody can
+  // test whether an ID number exists elsewhere; the error never echoes the number.
+  childByIdNumber: async (_, { idNumber }, { loaders }) => visibleOrNotFound(await loaders.childByIdNumber.load(idNumber), 'child'),
 
   children: async (_, { filter, first, after }, context) => {
     const { db, loaders } = context;

@@ -1,4 +1,5 @@
-import { assertRegionInJurisdiction, suppressSmallCells } from '@lbc/subgraph-kit';
+import { assertRegionInJurisdiction, countResolvers } from '@lbc/subgraph-kit';
+import type { RegistryStatsRow } from '../loaders.ts';
 import type { RegionResolvers, RegistryStatsResolvers } from '../generated/resolvers-types.ts';
 
 export const Region: RegionResolvers = {
@@ -6,19 +7,20 @@ export const Region: RegionResolvers = {
   parent: (region, _, { loaders }) => (region.parent_code ? loaders.regionByCode.load(region.parent_code) : null),
   children: (region, args, { loaders }) => loaders.subRegions(args).load(region.code),
   // Names and the hierarchy are public reference data; the counts are the caller's only inside its jurisdiction.
-  registryStats: async (region, _, { loaders, principal, purpose }) => {
+  registryStats: async (region, _, { loaders, principal }) => {
     assertRegionInJurisdiction(principal, region.code);
-    return suppressSmallCells((await loaders.registryStats.load(region.code))!, principal, purpose);
+    return (await loaders.registryStats.load(region.code))!;
   },
 };
 
-export const RegistryStats: RegistryStatsResolvers = {
-  activeChildren: (s) => s.active_children,
-  bothParentsAway: (s) => s.both_parents_away,
-  oneParentAwayOtherUnable: (s) => s.one_parent_away_other_unable,
-  deFactoUnsupported: (s) => s.de_facto_unsupported,
-  guardianMissing: (s) => s.guardian_missing,
-  withoutEntrustedGuardian: (s) => s.without_entrusted_guardian,
-  openProtectionCases: (s) => s.open_protection_cases,
-  onMinimumLivingAllowance: (s) => s.on_minimum_living_allowance,
-};
+// Each count is released per field: exactly, or in bands of five (the kit's disclosure control).
+export const RegistryStats: RegistryStatsResolvers = countResolvers<RegistryStatsRow>('RegistryStats', 'civil_affairs', {
+  activeChildren: 'active_children',
+  bothParentsAway: 'both_parents_away',
+  oneParentAwayOtherUnable: 'one_parent_away_other_unable',
+  deFactoUnsupported: 'de_facto_unsupported',
+  guardianMissing: 'guardian_missing',
+  withoutEntrustedGuardian: 'without_entrusted_guardian',
+  openProtectionCases: 'open_protection_cases',
+  onMinimumLivingAllowance: 'on_minimum_living_allowance',
+});

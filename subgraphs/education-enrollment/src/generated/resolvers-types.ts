@@ -238,8 +238,9 @@ export type Query = {
   /**
    * The enrollment a national student number (G + ID number) or temporary number (L + 17
    * digits) belongs to: the current one, or the latest if the child is enrolled nowhere now.
-   * Null for an unknown number; null with a FORBIDDEN error when the enrollment's school is
-   * outside the caller's jurisdiction.
+   * An unknown number and an enrollment whose school is outside your jurisdiction get one
+   * answer: null with an error (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION),
+   * so a lookup never tells whether a number exists elsewhere.
    */
   enrollmentByStudentNumber: Maybe<Enrollment>;
   /**
@@ -376,34 +377,37 @@ export type SchoolKind =
 /**
  * Counts over the current enrollments at the schools in a place: a child is counted where
  * the school is, not where the child lives. Readable only for places inside the caller's
- * jurisdiction. A count of children is null when it lies between 1 and 4 and the caller has
- * no record access to the place (city or province level without purpose SUPERVISION, or
- * purpose STATISTICS): fewer than 5, suppressed, because such small cells could identify a
- * child. 0 is always given as 0.
+ * jurisdiction.
+ * Each count names the class of the fact it counts (schema/src/policy/counted-facts.ts). It is
+ * exact for a caller with record access to the place (county, town or village principals; city
+ * or province only under SUPERVISION; nobody under STATISTICS) who may also read that class on a
+ * child's record from this agency. Everyone else gets it in bands of five: n means n to n + 4,
+ * and null means fewer than 5, zero included: small cells stay hidden, and subtracting released
+ * counts (a county minus its towns) gives a range, not a count.
  */
 export type SchoolRegionStats = {
   __typename?: 'SchoolRegionStats';
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: BASIC. */
   boarding: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: BASIC. */
   boardingLeftBehind: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: PROTECTIVE. */
   childrenWithUnexcusedAbsenceThisTerm: Maybe<Scalars['Int']['output']>;
-  /** Children whose latest dropout report is REPORTED, PERSUADING or REFERRED. Null: fewer than 5, suppressed. */
+  /** Children whose latest dropout report is REPORTED, PERSUADING or REFERRED. Counted fact: PROTECTIVE. */
   dropoutsOpen: Maybe<Scalars['Int']['output']>;
-  /** Children whose latest dropout report is RETURNED. Null: fewer than 5, suppressed. */
+  /** Children whose latest dropout report is RETURNED. Counted fact: PROTECTIVE. */
   dropoutsReturned: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: BASIC. */
   enrolledChildren: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: BASIC. */
   enrolledLeftBehind: Maybe<Scalars['Int']['output']>;
-  /** Left-behind children no teacher is paired with. Null: fewer than 5, suppressed. */
+  /** Left-behind children no teacher is paired with. Counted fact: PROTECTIVE. */
   leftBehindWithoutPairedTeacher: Maybe<Scalars['Int']['output']>;
-  /** Never suppressed: schools are public institutions, listed by Region.schools to every caller. */
+  /** Always exact: schools are public institutions, listed by Region.schools to every caller. */
   schools: Scalars['Int']['output'];
   /** The school term the absence counts cover, e.g. 2024-AUTUMN (September-January) or 2025-SPRING (February-August). */
   term: Scalars['String']['output'];
-  /** Days, summed over the children. Null: fewer than 5, suppressed. */
+  /** Days, summed over the children. Counted fact: PROTECTIVE. */
   unexcusedAbsenceDaysThisTerm: Maybe<Scalars['Int']['output']>;
 };
 

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { visibleOrForbidden } from '@lbc/subgraph-kit';
+import { visibleOrNotFound } from '@lbc/subgraph-kit';
 import { parseStudentNumber } from '../student-number.ts';
 
 /**
@@ -9,7 +9,8 @@ import { parseStudentNumber } from '../student-number.ts';
 export const Query: QueryResolvers = {
   school: (_, { id }, { loaders }) => loaders.schoolById.load(id),
   schools: (_, { regionCode, first, after }, { loaders }) => loaders.schoolsInRegion({ first, after }).load(regionCode),
-  // The error names no number: a national student number carries the child's ID number.
+  // A student number is personal (G + the ID number): unknown and out-of-scope answer alike
+  // (NOT_FOUND), and the error names no number.
   enrollmentByStudentNumber: async (_, { studentNumber }, { loaders }) =>
-    visibleOrForbidden(await loaders.latestEnrollmentByStudentNumber.load(parseStudentNumber(studentNumber)), 'the enrollment of this student number'),
+    visibleOrNotFound(await loaders.latestEnrollmentByStudentNumber.load(parseStudentNumber(studentNumber)), 'enrollment'),
 };

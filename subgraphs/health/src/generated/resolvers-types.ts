@@ -249,29 +249,33 @@ export type HealthRecord = {
 
 /**
  * Counts of children with a health record who live in the region. Readable only for regions
- * inside the caller's jurisdiction. A count is null when it is between 1 and 4 and the caller
- * has no record access there (city or province without SUPERVISION, or purpose STATISTICS):
- * null means "fewer than 5, suppressed", because such small cells identify children. 0 stays 0.
+ * inside the caller's jurisdiction.
+ * Each count names the class of the fact it counts (schema/src/policy/counted-facts.ts). It is
+ * exact for a caller with record access to the place (county, town or village principals; city
+ * or province only under SUPERVISION; nobody under STATISTICS) who may also read that class on a
+ * child's record from this agency. Everyone else gets it in bands of five: n means n to n + 4,
+ * and null means fewer than 5, zero included: small cells stay hidden, and subtracting released
+ * counts (a county minus its towns) gives a range, not a count.
  */
 export type HealthRegionStats = {
   __typename?: 'HealthRegionStats';
-  /** With a disability assessment. Null: fewer than 5, suppressed. */
+  /** With a disability assessment. Counted fact: SENSITIVE. */
   disabled: Maybe<Scalars['Int']['output']>;
-  /** In hospital now (a stay without discharge date). Null: fewer than 5, suppressed. */
+  /** In hospital now (a stay without discharge date). Counted fact: SENSITIVE. */
   hospitalised: Maybe<Scalars['Int']['output']>;
-  /** A dose of the national schedule is due at the child's age and not recorded. Null: fewer than 5, suppressed. */
+  /** A dose of the national schedule is due at the child's age and not recorded. Counted fact: PROTECTIVE. */
   immunisationIncomplete: Maybe<Scalars['Int']['output']>;
-  /** Underweight, stunted or wasted at the latest growth measurement. Null: fewer than 5, suppressed. */
+  /** Underweight, stunted or wasted at the latest growth measurement. Counted fact: PROTECTIVE. */
   malnourished: Maybe<Scalars['Int']['output']>;
-  /** HIGH risk at the latest mental-health screening. Null: fewer than 5, suppressed. */
+  /** HIGH risk at the latest mental-health screening. Counted fact: SENSITIVE. */
   mentalHealthHighRisk: Maybe<Scalars['Int']['output']>;
-  /** Children for whom `Child.needsHealthFollowUp` holds. Null: fewer than 5, suppressed. */
+  /** Children for whom `Child.needsHealthFollowUp` holds. Counted fact: PROTECTIVE. */
   needingFollowUp: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: SENSITIVE. */
   withChronicIllness: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: BASIC. */
   withHealthRecord: Maybe<Scalars['Int']['output']>;
-  /** Children for whom `Child.hasSeriousCondition` holds. Null: fewer than 5, suppressed. */
+  /** Children for whom `Child.hasSeriousCondition` holds. Counted fact: PROTECTIVE. */
   withSeriousCondition: Maybe<Scalars['Int']['output']>;
 };
 
@@ -374,10 +378,15 @@ export type Query = {
   clinics: ClinicConnection;
   /**
    * A child's health record by resident ID number (children without household registration
-   * have none). Null with a FORBIDDEN error when the child is outside your jurisdiction.
+   * have none). No such record in your jurisdiction (none at all, or one elsewhere) gets one
+   * answer: null with an error (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION).
    */
   healthRecordByIdNumber: Maybe<HealthRecord>;
-  /** A child's health record by its record number. Null with a FORBIDDEN error when the child is outside your jurisdiction. */
+  /**
+   * A child's health record by its record number. No such record in your jurisdiction (none
+   * at all, or one elsewhere) gets one answer: null with an error
+   * (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION).
+   */
   healthRecordByNumber: Maybe<HealthRecord>;
 };
 

@@ -1,7 +1,6 @@
 import { villageCodeRange } from '@lbc/schema';
-import { pageWindow, toConnection } from '@lbc/subgraph-kit';
+import { pageWindow, toConnection, visibleOrNotFound } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { visibleOrForbidden } from '@lbc/subgraph-kit';
 
 export const Query: QueryResolvers = {
   // Clinics are institutions, not child data: open to every caller. Their patient lists are scoped (Clinic.patients).
@@ -19,9 +18,8 @@ export const Query: QueryResolvers = {
     return toConnection(rows, window.first, (row) => [row.region_code, row.id]);
   },
 
-  // Errors never repeat an identifier: messages end up in logs, and record numbers can be enumerated.
-  healthRecordByNumber: async (_, { number }, { loaders }) =>
-    visibleOrForbidden(await loaders.patientByRecordNumber.load(number), 'the health record with this number'),
-  healthRecordByIdNumber: async (_, { idNumber }, { loaders }) =>
-    visibleOrForbidden(await loaders.patientByIdNumber.load(idNumber), 'the health record of this ID number'),
+  // Lookups by personal identifiers: unknown and out-of-scope answer alike (NOT_FOUND), so record
+  // and ID numbers cannot be tested for existence. Errors never repeat an identifier: messages end up in logs.
+  healthRecordByNumber: async (_, { number }, { loaders }) => visibleOrNotFound(await loaders.patientByRecordNumber.load(number), 'health record'),
+  healthRecordByIdNumber: async (_, { idNumber }, { loaders }) => visibleOrNotFound(await loaders.patientByIdNumber.load(idNumber), 'health record'),
 };

@@ -1,5 +1,6 @@
-import { assertRegionInJurisdiction, regionReference, suppressSmallCells } from '@lbc/subgraph-kit';
+import { assertRegionInJurisdiction, countResolvers, regionReference } from '@lbc/subgraph-kit';
 import type { HealthRegionStatsResolvers, RegionResolvers } from '../generated/resolvers-types.ts';
+import type { HealthRegionStatsView } from '../loaders.ts';
 
 /**
  * Civil affairs owns regions; this subgraph only counts children by residence code, so a
@@ -8,21 +9,24 @@ import type { HealthRegionStatsResolvers, RegionResolvers } from '../generated/r
 export const Region: RegionResolvers = {
   __resolveReference: regionReference,
   // Counts only inside the caller's jurisdiction (a county may not read its province's
-  // or its neighbour's totals), and small cells hidden from callers without record access.
-  healthStats: async (region, _, { loaders, principal, purpose }) => {
+  // or its neighbour's totals).
+  healthStats: async (region, _, { loaders, principal }) => {
     assertRegionInJurisdiction(principal, region.code);
-    return suppressSmallCells((await loaders.healthStats.load(region.code))!, principal, purpose);
+    return (await loaders.healthStats.load(region.code))!;
   },
 };
 
-export const HealthRegionStats: HealthRegionStatsResolvers = {
-  withHealthRecord: (s) => s.with_health_record,
-  immunisationIncomplete: (s) => s.immunisation_incomplete,
-  malnourished: (s) => s.malnourished,
-  disabled: (s) => s.disabled,
-  withChronicIllness: (s) => s.with_chronic_illness,
-  mentalHealthHighRisk: (s) => s.mental_health_high_risk,
-  hospitalised: (s) => s.hospitalised,
-  withSeriousCondition: (s) => s.with_serious_condition,
-  needingFollowUp: (s) => s.needing_follow_up,
-};
+// Each count is released per field: exactly, or in bands of five (the kit's disclosure
+// control). A county officer of another agency gets exact counts of the derived facts it
+// may read (PROTECTIVE), banded ones of the diagnoses behind them (SENSITIVE).
+export const HealthRegionStats: HealthRegionStatsResolvers = countResolvers<HealthRegionStatsView>('HealthRegionStats', 'health', {
+  withHealthRecord: 'with_health_record',
+  immunisationIncomplete: 'immunisation_incomplete',
+  malnourished: 'malnourished',
+  disabled: 'disabled',
+  withChronicIllness: 'with_chronic_illness',
+  mentalHealthHighRisk: 'mental_health_high_risk',
+  hospitalised: 'hospitalised',
+  withSeriousCondition: 'with_serious_condition',
+  needingFollowUp: 'needing_follow_up',
+});

@@ -65,26 +65,18 @@ export function assertRegionInJurisdiction(principal: Principal, code: string): 
   if (principal.agency === 'audit' || !code.startsWith(principal.region)) throw outsideJurisdiction(`region ${code}`);
 }
 
-/** Counts below this are suppressed for callers without record access: small cells identify children. */
+/**
+ * The width of the bands counts are released in to callers who may not have them exactly
+ * (see disclosure-control.ts): counts below it are suppressed, small cells identify children.
+ */
 export const SMALL_CELL_THRESHOLD = 5;
 
 /**
- * Whether the caller may see the children behind a count, which decides small-cell
- * suppression: county, town and village principals working on records may; city and
- * province principals only under SUPERVISION; nobody under STATISTICS.
+ * Whether the caller may see the children behind a count, the first condition of exact
+ * counts: county, town and village principals working on records may; city and province
+ * principals only under SUPERVISION; nobody under STATISTICS.
  */
 export function hasRecordAccess(principal: Principal, purpose: Purpose): boolean {
   if (purpose === 'STATISTICS' || principal.agency === 'audit') return false;
   return ['county', 'town', 'village'].includes(principal.level) || purpose === 'SUPERVISION';
-}
-
-/**
- * Replaces counts from 1 to 4 with null (suppressed) when the caller has no record access;
- * 0 stays 0. The row type's count fields must therefore admit null.
- */
-export function suppressSmallCells<T extends object>(stats: T, principal: Principal, purpose: Purpose): T {
-  if (hasRecordAccess(principal, purpose)) return stats;
-  return Object.fromEntries(
-    Object.entries(stats).map(([key, value]) => [key, typeof value === 'number' && value > 0 && value < SMALL_CELL_THRESHOLD ? null : value]),
-  ) as T;
 }

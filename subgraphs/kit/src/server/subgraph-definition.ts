@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { Principal, Purpose } from '@lbc/schema';
+import type { Principal, Purpose, VerifiedCase } from '@lbc/schema';
 import type { DocumentNode } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 
@@ -13,6 +13,8 @@ export interface SubgraphContext<DB, Loaders> {
   purpose: Purpose;
   /** Break-glass justification, as the gateway received it. */
   justification?: string | undefined;
+  /** The protection case the gateway verified for this request: it opens SENSITIVE fields of its child only. */
+  case?: VerifiedCase | undefined;
   requestId: string;
   db: Kysely<DB>;
   loaders: Loaders;

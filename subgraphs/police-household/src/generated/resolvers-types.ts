@@ -28,7 +28,9 @@ export type Scalars = {
  * Every field is nullable: a child unknown here resolves to null, and that must not null
  * the rest of the child's file. The idNumber key is the police's native key: today every
  * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
- * (justice, a hospital system) join the graph without one.
+ * (justice, a hospital system) join the graph without one. Entered by ID number, a child
+ * unknown here and one outside the caller's jurisdiction answer alike, as residentByIdNumber
+ * does; entered by hub id, one outside the jurisdiction is null with a FORBIDDEN error.
  */
 export type Child = {
   __typename?: 'Child';
@@ -66,7 +68,9 @@ export type Child = {
  * Every field is nullable: a child unknown here resolves to null, and that must not null
  * the rest of the child's file. The idNumber key is the police's native key: today every
  * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
- * (justice, a hospital system) join the graph without one.
+ * (justice, a hospital system) join the graph without one. Entered by ID number, a child
+ * unknown here and one outside the caller's jurisdiction answer alike, as residentByIdNumber
+ * does; entered by hub id, one outside the jurisdiction is null with a FORBIDDEN error.
  */
 export type ChildMandatoryReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -80,7 +84,9 @@ export type ChildMandatoryReportsArgs = {
  * Every field is nullable: a child unknown here resolves to null, and that must not null
  * the rest of the child's file. The idNumber key is the police's native key: today every
  * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
- * (justice, a hospital system) join the graph without one.
+ * (justice, a hospital system) join the graph without one. Entered by ID number, a child
+ * unknown here and one outside the caller's jurisdiction answer alike, as residentByIdNumber
+ * does; entered by hub id, one outside the jurisdiction is null with a FORBIDDEN error.
  */
 export type ChildMissingReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -94,7 +100,9 @@ export type ChildMissingReportsArgs = {
  * Every field is nullable: a child unknown here resolves to null, and that must not null
  * the rest of the child's file. The idNumber key is the police's native key: today every
  * other subgraph reaches a child by hub id, and it lets a service that knows only ID numbers
- * (justice, a hospital system) join the graph without one.
+ * (justice, a hospital system) join the graph without one. Entered by ID number, a child
+ * unknown here and one outside the caller's jurisdiction answer alike, as residentByIdNumber
+ * does; entered by hub id, one outside the jurisdiction is null with a FORBIDDEN error.
  */
 export type ChildParentStatusesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -176,26 +184,29 @@ export type HouseholdParentRole =
   | 'MOTHER';
 
 /**
- * Counts for a region inside the caller's jurisdiction. A count is null when it is between 1
- * and 4 and the caller has no record access to the region (city and province principals
- * except under SUPERVISION; anyone with purpose STATISTICS): null means "fewer than 5,
- * suppressed", because such small cells identify children. 0 and counts of 5 or more are exact.
+ * Counts for a region inside the caller's jurisdiction.
+ * Each count names the class of the fact it counts (schema/src/policy/counted-facts.ts). It is
+ * exact for a caller with record access to the place (county, town or village principals; city
+ * or province only under SUPERVISION; nobody under STATISTICS) who may also read that class on a
+ * child's record from this agency. Everyone else gets it in bands of five: n means n to n + 4,
+ * and null means fewer than 5, zero included: small cells stay hidden, and subtracting released
+ * counts (a county minus its towns) gives a range, not a count.
  */
 export type HouseholdRegionStats = {
   __typename?: 'HouseholdRegionStats';
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: SENSITIVE. */
   childrenWithParentServingSentence: Maybe<Scalars['Int']['output']>;
-  /** Mandatory reports nobody has gone out for yet. Null: fewer than 5, suppressed. */
+  /** Mandatory reports nobody has gone out for yet. Counted fact: PROTECTIVE. */
   mandatoryReportsAwaitingResponse: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: PROTECTIVE. */
   mandatoryReportsResponding: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: PROTECTIVE. */
   missingChildrenNotFound: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: PROTECTIVE. */
   registeredAfterReport: Maybe<Scalars['Int']['output']>;
-  /** Children with household registration, including those registered after a handover. Null: fewer than 5, suppressed. */
+  /** Children with household registration, including those registered after a handover. Counted fact: PROTECTIVE. */
   registeredChildren: Maybe<Scalars['Int']['output']>;
-  /** Null: fewer than 5, suppressed. */
+  /** Counted fact: PROTECTIVE. */
   unregisteredPending: Maybe<Scalars['Int']['output']>;
 };
 
@@ -330,11 +341,19 @@ export type ParentPoliceStatusKind =
  */
 export type Query = {
   __typename?: 'Query';
-  /** A household (户) by its registration number. */
+  /**
+   * A household (户) by its registration number. No household with this number in your
+   * jurisdiction (none at all, or one elsewhere) gets one answer: null with an error
+   * (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION).
+   */
   household: Maybe<Household>;
   /** Mandatory reports about children in a place (any of the five levels), newest first. */
   mandatoryReports: MandatoryReportConnection;
-  /** A child registered as a resident, by resident ID number (an adult's number finds nothing here). */
+  /**
+   * A child registered as a resident, by resident ID number (an adult's number finds nothing
+   * here). No such child in your jurisdiction (none at all, or one elsewhere) gets one answer:
+   * null with an error (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION).
+   */
   residentByIdNumber: Maybe<Child>;
   /** Children handed over by civil affairs and not yet registered, in a place, ordered by village then id. */
   unregisteredChildren: UnregisteredChildConnection;

@@ -1,14 +1,16 @@
 import type { ParentStatusRow } from '../db-types.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
-import { visibleOrForbidden } from '@lbc/subgraph-kit';
+import { visibleOrForbidden, visibleOrNotFound } from '@lbc/subgraph-kit';
 
 export const Child: ChildResolvers = {
   // The gateway enters with the hub id (from civil affairs) or the ID number (from agencies that key on it).
   // Async so that an out-of-scope child rejects only its own entity, not the whole _entities list.
+  // The hub id is opaque: out of scope is FORBIDDEN. The ID number is personal: unknown and out
+  // of scope answer alike, as residentByIdNumber does.
   __resolveReference: async (reference, { loaders }) => {
     if ('id' in reference) return visibleOrForbidden(await loaders.childById.load(reference.id), `child ${reference.id}`);
     if (!reference.idNumber) return null;
-    return visibleOrForbidden(await loaders.childByIdNumber.load(reference.idNumber.toUpperCase()), 'the child with this ID number');
+    return visibleOrNotFound(await loaders.childByIdNumber.load(reference.idNumber.toUpperCase()), 'child');
   },
   idNumber: (child) => child.id_number,
   householdRegistrationStatus: (child) => child.registration_status,

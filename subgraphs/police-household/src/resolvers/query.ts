@@ -1,12 +1,13 @@
-import { badUserInput, pageWindow, scopeOf, toConnection, visibleOrForbidden } from '@lbc/subgraph-kit';
+import { badUserInput, pageWindow, scopeOf, toConnection, visibleOrNotFound } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { childInScope, regionListScope } from '../jurisdiction.ts';
 
 export const Query: QueryResolvers = {
-  // Identifiers came from the caller; errors do not repeat them (errors travel further than answers: logs, traces).
-  household: async (_, { number }, { loaders }) => visibleOrForbidden(await loaders.householdByNumber.load(number), 'the household with this number'),
-  residentByIdNumber: async (_, { idNumber }, { loaders }) =>
-    visibleOrForbidden(await loaders.childByIdNumber.load(idNumber), 'the child with this ID number'),
+  // Lookups by personal identifiers: unknown and out-of-scope answer alike (NOT_FOUND), so they
+  // are no test of whether a number exists elsewhere. Errors never repeat the identifier
+  // (errors travel further than answers: logs, traces).
+  household: async (_, { number }, { loaders }) => visibleOrNotFound(await loaders.householdByNumber.load(number), 'household'),
+  residentByIdNumber: async (_, { idNumber }, { loaders }) => visibleOrNotFound(await loaders.childByIdNumber.load(idNumber), 'child'),
 
   // Reports are scoped by their child: the region is clamped to the jurisdiction, and the rows filtered by the child's place or station.
   mandatoryReports: async (_, { regionCode, status, first, after }, { db, principal }) => {

@@ -4,7 +4,8 @@ import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNo
  * The operation with every named fragment spread replaced by an inline fragment of the
  * same type condition. Authorization then sees each field once per place it appears, with
  * its true response path: a field hidden in a fragment used in two places is decided,
- * removed and reported in both.
+ * removed and reported in both. A spread's `@skip`/`@include` move onto its inline
+ * fragment, where planAccess evaluates them.
  */
 export function inlineFragments(document: DocumentNode, operationName: string | null): OperationDefinitionNode {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -13,8 +14,11 @@ export function inlineFragments(document: DocumentNode, operationName: string | 
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
+  if (!operationName && operations.length > 1) {
+    throw new GraphQLError('the document has several operations: name the one to run (operationName)', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+  }
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) throw new GraphQLError(`unknown operation "${operationName}"`, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+  if (!operation) throw new GraphQLError(operationName ? `unknown operation "${operationName}"` : 'the document has no operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
 
   // visit() walks into the node a visitor returns, so spreads inside fragments expand too.
   // Validation has already guaranteed every fragment exists and none is cyclic.

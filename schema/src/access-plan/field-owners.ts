@@ -1,4 +1,5 @@
-import { SUBGRAPH_AGENCY, type Agency } from '@lbc/schema';
+import type { Agency } from '../principal.ts';
+import { SUBGRAPH_AGENCY } from '../subgraph-agency.ts';
 import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 
 /**

@@ -1,0 +1,22 @@
+import { exportJWK, generateKeyPair } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { createInternalSigner, createInternalVerifier, type Principal } from '../src/index.ts';
+
+/** What the gateway vouches for to a subgraph, and what it must not refresh on the way. */
+describe('the internal gateway token', () => {
+  it('carries the principal with its sign-in time, the purpose, a justification and a verified case', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const signer = await createInternalSigner({ ...(await exportJWK(privateKey)), kid: 'g1' });
+    const verify = createInternalVerifier({ keys: [{ ...(await exportJWK(publicKey)), kid: 'g1', alg: 'ES256' }] }, 'health');
+    const signedIn = Math.floor(Date.now() / 1000) - 3600;
+    const principal: Principal = { subject: 'officer', issuer: 'https://idp.police.example', agency: 'police', level: 'town', region: '431003101', roles: ['officer'], authenticatedAt: signedIn };
+
+    const full = await verify(await signer.sign(principal, 'health', { requestId: 'r1', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', case: { id: '42', childId: 'LB000000007' } }));
+    expect(full).toEqual({ principal, requestId: 'r1', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', case: { id: '42', childId: 'LB000000007' } });
+
+    // The token itself is fresh, but the caller's sign-in is not: its iat must never stand in for it.
+    const { authenticatedAt: _dropped, ...withoutSignIn } = principal;
+    const bare = await verify(await signer.sign(withoutSignIn, 'health', { requestId: 'r2', purpose: 'ASSESSMENT' }));
+    expect(bare).toEqual({ principal: withoutSignIn, requestId: 'r2', purpose: 'ASSESSMENT' });
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * pnpm audit:verify [--copy DIR] [--jwks FILE]
+ *
+ * Recomputes the audit chain — every entry's hash from its content and its predecessor's
+ * hash — and checks every signed checkpoint, then prints the result. Exit 0 when the log
+ * is intact; exit 1 naming the first entry that does not match and its position.
+ *
+ * Without --copy it reads the hub database (HUB_DATABASE_URL, or the development hub's
+ * PGlite directory: stop the hub first). With --copy it reads an exported copy (see
+ * `pnpm audit:export`), needing nothing of the hub. --jwks names the gateway's public
+ * keys (default: the copy's gateway.jwks.json, else LBC_GATEWAY_JWKS_FILE, else the
+ * development keys).
+ */
+import { readChain, readCheckpoints, verifyChain, type ChainReport } from '@lbc/audit/store';
+import { createLocalJWKSet } from 'jose';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEV_KEY_FILES } from '../keys/dev-keys.ts';
+import { COPY_FILES, copyCheckpoints, copyEntries } from './audit-copy.ts';
+import { openHubForTools } from './open-hub.ts';
+
+const { values } = parseArgs({ options: { copy: { type: 'string' }, jwks: { type: 'string' } } });
+const jwksFile = values.jwks ?? (values.copy && existsSync(`${values.copy}/${COPY_FILES.jwks}`) ? `${values.copy}/${COPY_FILES.jwks}` : (process.env.LBC_GATEWAY_JWKS_FILE ?? DEV_KEY_FILES.gatewayJwks));
+if (!existsSync(jwksFile)) {
+  console.error(`the gateway's public keys are needed to check checkpoints: ${jwksFile} does not exist (--jwks FILE)`);
+  process.exit(2);
+}
+const keys = createLocalJWKSet(JSON.parse(readFileSync(jwksFile, 'utf8')));
+
+let report: ChainReport;
+if (values.copy) {
+  report = await verifyChain(copyEntries(values.copy), copyCheckpoints(values.copy), keys);
+} else {
+  const hub = await openHubForTools();
+  try {
+    report = await verifyChain(readChain(hub.db), await readCheckpoints(hub.db), keys);
+  } finally {
+    await hub.close();
+  }
+}
+
+const source = values.copy ? `copy ${values.copy}` : 'hub database';
+if (report.ok) {
+  console.log(`audit log intact (${source}): ${report.entries} entries, ${report.checkpoints} signed checkpoints verified, head entry ${report.head?.seq ?? '-'} ${report.head?.hash ?? ''}`);
+} else {
+  const b = report.firstBreak!;
+  console.log(`AUDIT LOG TAMPERED (${source}): entry ${b.seq} at position ${b.position}: ${b.problem}: ${b.detail}`);
+  console.log(`the ${report.entries} entries before it verify; ${report.checkpoints} checkpoints verified before it`);
+  process.exitCode = 1;
+}
