@@ -58,7 +58,25 @@ const { region } = await run('region-overview.graphql', { code: '431003' });
 for (const stats of ['registryStats', 'schoolStats', 'householdStats', 'healthStats']) if (!region?.[stats]) fail(`region 431003: no ${stats}`);
 console.log(`smoke: ok — child ${id} answered by all four agencies; ${region.name}: ${region.registryStats.activeChildren} active children`);
 
+// Every one of those reads is in the audit log, and an auditor of the county can see it.
+const auditor = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
+  subject: 'smoke-auditor', issuer: DEV_ISSUER, audience: HUB_AUDIENCE, agency: 'audit', level: 'county', region: '431003', roles: ['auditor'],
+});
+const history = await fetch(gatewayUrl, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${auditor}`, 'x-lbc-purpose': 'SUPERVISION' },
+  body: JSON.stringify({ query: `query($id: ID!) { childAccessHistory(childId: $id) { edges { node { principal { subject } operationName } } } }`, variables: { id } }),
+});
+const audited = ((await history.json()) as any).data?.childAccessHistory.edges.filter((e: any) => e.node.principal?.subject === 'smoke') ?? [];
+if (!audited.length) fail(`child ${id}: the auditor finds no entry of the smoke's reads`);
+console.log(`smoke: ok — an auditor sees ${audited.length} audited access(es) to child ${id}`);
+
 hub.removeAllListeners('exit');
 hub.kill('SIGTERM');
 await new Promise((resolve) => hub.once('exit', resolve));
+
+// With the hub stopped (its PGlite directory is one process's), the chain must verify.
+const verify = spawn(process.execPath, ['--import', 'tsx', 'scripts/src/audit/verify.ts'], { cwd: ROOT, stdio: 'inherit' });
+const [code] = (await new Promise((resolve) => verify.once('exit', (...args) => resolve(args)))) as [number];
+if (code !== 0) fail('audit:verify did not verify the log');
 process.exit(0);

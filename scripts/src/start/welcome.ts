@@ -8,6 +8,7 @@ const SAMPLE_PRINCIPALS = [
   { label: 'police branch, Suxian county', agency: 'police', level: 'county', region: '431003' },
   { label: 'health commission, Suxian county', agency: 'health', level: 'county', region: '431003' },
   { label: 'civil affairs, Chenzhou city', agency: 'civil_affairs', level: 'city', region: '4310' },
+  { label: 'auditor, Suxian county (x-lbc-purpose: SUPERVISION; reads the access log, no child data)', agency: 'audit', level: 'county', region: '431003' },
 ] as const;
 
 /** Prints what a newcomer needs to make a first call: URLs, tokens, and a runnable example. */
@@ -41,7 +42,8 @@ ${tokens.map((t) => `   ${t.label}:\n     ${t.token}`).join('\n')}
    curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-lbc-purpose: CASE_MANAGEMENT' \\
      --data '${JSON.stringify({ query })}'
 
- More: schema/examples/*.graphql (a child's full record, a region's picture, lists)
+ More: schema/examples/*.graphql (a child's full record, a region's picture, lists,
+   who looked at a child: audit-child-history.graphql with the auditor token)
  Stop: Ctrl-C
 ${line}`);
 }
