@@ -1,4 +1,6 @@
-import { fromRow } from '@lbc/audit/store';
+import { fromRow, readChain, readCheckpoints, verifyChain } from '@lbc/audit/store';
+import { publicJwkOf } from '@lbc/gateway/audit';
+import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from './harness/start-hub.ts';
 
@@ -13,7 +15,7 @@ let openCase: { id: string; childId: string };
 const RECORD = `query($id: ID!) { child(id: $id) { name immunisations(first: 2) { edges { node { vaccine } } } } }`;
 
 beforeAll(async () => {
-  hub = await startHub({ children: 40, scope: ['431003'], gateway: { breakGlass: true } });
+  hub = await startHub({ children: 40, scope: ['431003'], gateway: { breakGlass: true }, checkpointIntervalMs: 250 });
   const row = await hub.subgraphs['civil-affairs'].database.db.selectFrom('protection_case').select(['id', 'child_id']).where('status', '=', 'OPEN').orderBy('id').executeTakeFirstOrThrow();
   openCase = { id: String(row.id), childId: row.child_id };
 });
@@ -81,5 +83,20 @@ describe('break-glass review', () => {
     const breakGlass = anomalies.body.data.accessAnomalies.find((a: any) => a.kind === 'BREAK_GLASS');
     expect(breakGlass).toMatchObject({ subject: 'officer-wang' });
     expect(breakGlass.entries).toContainEqual({ requestId: read.headers.get('x-request-id'), justification });
+  });
+});
+
+describe('signed checkpoints', () => {
+  it('the gateway signs the chain head at its interval; the signatures verify with its public key', async () => {
+    await hub.query(await healthOfficer(), RECORD, { id: openCase.childId });
+    const deadline = Date.now() + 20_000;
+    let checkpoints = await readCheckpoints(hub.hubDatabase.db);
+    while (!checkpoints.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      checkpoints = await readCheckpoints(hub.hubDatabase.db);
+    }
+    expect(checkpoints.length).toBeGreaterThan(0);
+    const report = await verifyChain(readChain(hub.hubDatabase.db), checkpoints, createLocalJWKSet({ keys: [publicJwkOf(hub.gatewayKey)] }));
+    expect(report).toMatchObject({ ok: true, checkpoints: checkpoints.length });
   });
 });

@@ -74,6 +74,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const server = new ApolloServer<GatewayContext>({
     gateway: authorizingGateway(gateway, config.supergraphSdl, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs }), audit),
     formatError: maskGatewayErrors,
+    // Our process owns its signals (main.ts): Apollo's own handler would re-raise SIGTERM
+    // and end the process before the audit log is flushed and its last checkpoint signed.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // "Did you mean …?" suggestions would describe the schema to callers who may not introspect it.
     hideSchemaDetailsFromClientErrors: !config.development,

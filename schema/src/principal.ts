@@ -30,6 +30,11 @@ export interface Principal {
    * when its issuer states one, else its `iat`. Break-glass requires a recent one.
    */
   authenticatedAt?: number;
+  /**
+   * The agency system the caller works through (the token's `azp` or `client_id`), for the
+   * audit log. Decides nothing.
+   */
+  client?: string;
 }
 
 /** The claims an agency token carries beside the registered ones. */
@@ -46,7 +51,7 @@ export interface PrincipalClaims {
  * claim that is missing or malformed: a token we cannot place in the hierarchy grants nothing.
  */
 export function principalFromClaims(payload: JWTPayload): Principal {
-  const { sub, iss, agency, level, region, roles = [], org, auth_time: authTime, iat } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, iss, agency, level, region, roles = [], org, auth_time: authTime, iat, azp, client_id: clientId } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new RangeError('claim "sub" is required');
   if (typeof iss !== 'string' || iss === '') throw new RangeError('claim "iss" is required');
   if (!AGENCIES.includes(agency as Agency)) throw new RangeError(`claim "agency" must be one of ${AGENCIES.join(', ')}`);
@@ -68,7 +73,13 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     roles: roles as string[],
     ...(org === undefined ? {} : { org: org as string }),
     ...(authenticatedAt === undefined ? {} : { authenticatedAt }),
+    ...clientOf(azp ?? clientId),
   };
+}
+
+/** A client id worth recording: a short string. Anything else is ignored rather than refused: it grants nothing. */
+function clientOf(value: unknown): { client?: string } {
+  return typeof value === 'string' && value !== '' && value.length <= 200 ? { client: value } : {};
 }
 
 /** The claims that carry a principal inside a token (the inverse of `principalFromClaims`). */

@@ -5,6 +5,7 @@
  * checks that all four agencies answered, and stops everything. Used by .ci/run.
  */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DEV_ISSUER, DEV_KEY_FILES, HUB_AUDIENCE, readJwk } from './keys/dev-keys.ts';
@@ -77,6 +78,6 @@ await new Promise((resolve) => hub.once('exit', resolve));
 
 // With the hub stopped (its PGlite directory is one process's), the chain must verify.
 const verify = spawn(process.execPath, ['--import', 'tsx', 'scripts/src/audit/verify.ts'], { cwd: ROOT, stdio: 'inherit' });
-const [code] = (await new Promise((resolve) => verify.once('exit', (...args) => resolve(args)))) as [number];
+const [code] = await once(verify, 'exit');
 if (code !== 0) fail('audit:verify did not verify the log');
 process.exit(0);

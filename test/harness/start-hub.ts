@@ -22,6 +22,8 @@ export interface HubOptions {
   /** Division prefixes the children live under; regions are loaded for these only. */
   scope?: string[];
   gateway?: Partial<GatewayConfig>;
+  /** How often the gateway signs an audit checkpoint (default: a minute, i.e. not during a test). */
+  checkpointIntervalMs?: number;
 }
 
 export interface Hub {
@@ -83,7 +85,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       host: '127.0.0.1',
       development: false,
       breakGlass: false,
-      hub: { db: hubDatabase.db, checkpointIntervalMs: 60_000 },
+      hub: { db: hubDatabase.db, checkpointIntervalMs: options.checkpointIntervalMs ?? 60_000 },
       ...options.gateway,
     };
     gateway = await startGateway(config);

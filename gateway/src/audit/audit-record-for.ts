@@ -12,8 +12,6 @@ export interface FinishedRequest {
   requestId: string;
   trail: RequestTrail;
   principal: Principal | null;
-  /** The calling system (token `azp`/`client_id`), when the token names one. */
-  client?: string | undefined;
   access: RequestAccess | null;
   /** The protection case, once verified. */
   caseVerified?: boolean;
@@ -40,7 +38,8 @@ export function auditRecordFor(request: FinishedRequest): AuditRecord {
     at: trail.startedAt,
     requestId: request.requestId,
     principal: principal && { subject: principal.subject, issuer: principal.issuer, agency: principal.agency, level: principal.level, region: principal.region, org: principal.org ?? null, roles: principal.roles },
-    client: request.client ?? principal?.issuer ?? null,
+    // The calling system: the token's azp/client_id, else the identity provider that vouched for the caller.
+    client: principal?.client ?? principal?.issuer ?? null,
     purpose: access?.purpose ?? null,
     caseId: access?.caseId ?? null,
     justification: access?.justification ?? null,

@@ -1,18 +1,11 @@
+import type { Selectable } from 'kysely';
+import type { AccessNoticeTable } from '../store/hub-db.ts';
+
 /** A notice joined with its acknowledgement, as stored. */
-export interface NoticeRow {
-  id: number;
-  seq: number;
-  owner_agency: string;
-  child_id: string;
-  reader_agency: string;
-  reader_subject: string;
-  reader_region: string | null;
-  purpose: string | null;
-  fields: string[];
-  at: Date;
+export type NoticeRow = Selectable<AccessNoticeTable> & {
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
-}
+};
 
 /** What `AccessNotice` resolves from: the fields under their API names. */
 export interface NoticeView {

@@ -378,12 +378,8 @@ export type SchoolKind =
  * Counts over the current enrollments at the schools in a place: a child is counted where
  * the school is, not where the child lives. Readable only for places inside the caller's
  * jurisdiction.
- * Each count names the class of the fact it counts (schema/src/policy/counted-facts.ts). It is
- * exact for a caller with record access to the place (county, town or village principals; city
- * or province only under SUPERVISION; nobody under STATISTICS) who may also read that class on a
- * child's record from this agency. Everyone else gets it in bands of five: n means n to n + 4,
- * and null means fewer than 5, zero included: small cells stay hidden, and subtracting released
- * counts (a county minus its towns) gives a range, not a count.
+ * Each count names the class of the fact it counts, and is exact or in bands of five (n means
+ * n to n + 4; null, fewer than 5) by the hub's disclosure control: schema/src/policy/counted-facts.ts.
  */
 export type SchoolRegionStats = {
   __typename?: 'SchoolRegionStats';

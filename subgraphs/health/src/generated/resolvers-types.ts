@@ -250,12 +250,8 @@ export type HealthRecord = {
 /**
  * Counts of children with a health record who live in the region. Readable only for regions
  * inside the caller's jurisdiction.
- * Each count names the class of the fact it counts (schema/src/policy/counted-facts.ts). It is
- * exact for a caller with record access to the place (county, town or village principals; city
- * or province only under SUPERVISION; nobody under STATISTICS) who may also read that class on a
- * child's record from this agency. Everyone else gets it in bands of five: n means n to n + 4,
- * and null means fewer than 5, zero included: small cells stay hidden, and subtracting released
- * counts (a county minus its towns) gives a range, not a count.
+ * Each count names the class of the fact it counts, and is exact or in bands of five (n means
+ * n to n + 4; null, fewer than 5) by the hub's disclosure control: schema/src/policy/counted-facts.ts.
  */
 export type HealthRegionStats = {
   __typename?: 'HealthRegionStats';

@@ -19,6 +19,9 @@ export function createSubgraphServer<DB, L>(definition: SubgraphDefinition<DB, L
     formatError: maskErrors(definition.name),
     includeStacktraceInErrorResponses: false,
     introspection: false,
+    // The process owns its signals (serve-subgraph.ts; the gateway for the audit subgraph it
+    // hosts): Apollo's handler would re-raise SIGTERM and end the process mid-shutdown.
+    stopOnTerminationSignals: false,
   });
 }
 
