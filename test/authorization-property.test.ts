@@ -1,3 +1,4 @@
+import { fromRow } from '@lbc/audit/store';
 import { ADMIN_LEVELS, AGENCIES, PURPOSES, classOf, decide, maskIdNumber, ownersOf, type AccessContext, type Agency, type AdminLevel, type FieldClass, type Purpose } from '@lbc/schema';
 import { generateChild, IdNumberIssuer, loadPlaces, Random, type SyntheticChild } from '@lbc/scripts/seed/world';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +8,10 @@ import { startHub, type Hub } from './harness/start-hub.ts';
  * Property: for random operations over a child's record, asked by random principals for
  * random purposes, the gateway returns exactly what the policy allows — no denied value
  * ever appears, every allowed value does (equal to what the owning agency itself reads),
- * masked values are the mask of the real one. The oracle is the policy (classOf + decide)
- * and reference reads; it shares nothing with the gateway's enforcement code.
+ * masked values are the mask of the real one — and the audit entry of each response lists
+ * exactly the fields that carried a value (masked as returned) and every denial. The
+ * oracle is the policy (classOf + decide), reference reads and the response itself; it
+ * shares nothing with the gateway's enforcement or audit code.
  */
 interface FieldCase {
   name: string;
@@ -90,7 +93,8 @@ describe('property: the gateway returns exactly what the policy allows', () => {
 
       const token = await hub.token({ agency, level, region: regionAt(level) });
       const headers: Record<string, string> = { 'x-lbc-purpose': purpose, ...(justification ? { 'x-lbc-justification': justification } : {}) };
-      const { body } = await hub.query(token, query, { id: child.id }, headers);
+      const { body, headers: answered } = await hub.query(token, query, { id: child.id }, headers);
+      const entry = fromRow(await hub.hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', answered.get('x-request-id')!).executeTakeFirstOrThrow());
 
       // The token was just minted (a fresh sign-in), and every field is on the one child looked up by id.
       const context: AccessContext = { principal: { subject: 's', issuer: 'i', agency, level, region: regionAt(level), roles: [], authenticatedAt: Date.now() / 1000 }, purpose, justification };
@@ -103,6 +107,7 @@ describe('property: the gateway returns exactly what the policy allows', () => {
       if (childDenied || nulledByPropagation) {
         seen.childNulled++;
         if (body.data?.child !== null) failures.push(`${label}: expected child null, got ${JSON.stringify(body.data)}`);
+        if (entry.children.length) failures.push(`${label}: audit lists child data although none was returned: ${JSON.stringify(entry.children)}`);
         continue;
       }
       const got = body.data?.child;
@@ -119,7 +124,19 @@ describe('property: the gateway returns exactly what the policy allows', () => {
         if (JSON.stringify(value) !== JSON.stringify(expected)) failures.push(`${label}: ${aliases[i]} expected ${JSON.stringify(expected)}, got ${JSON.stringify(value)}`);
         const reported = (body.errors ?? []).some((e: any) => e.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE' && e.path?.join('.') === `child.${aliases[i]}`);
         if ((effects[i] === 'deny') !== reported) failures.push(`${label}: ${aliases[i]} denial ${reported ? 'reported but not denied' : 'not reported'}`);
+        const logged = entry.denied.some((d) => d.coordinate === `Child.${f.name}` && d.path.join('.') === `child.${aliases[i]}`);
+        if ((effects[i] === 'deny') !== logged) failures.push(`${label}: ${aliases[i]} denial ${logged ? 'logged but not denied' : 'not in the audit entry'}`);
       });
+      // The audit entry lists exactly the fields of the child that carried a value, full or masked as returned.
+      const carried = picked
+        .map((f, i) => ({ coordinate: `Child.${f.name}`, masked: effects[i] === 'mask', value: got[aliases[i]!] }))
+        .filter((c) => c.value !== null && c.value !== undefined)
+        .map((c) => `${c.coordinate}${c.masked ? ' (masked)' : ''}`);
+      const audited = (entry.children.find((c) => c.childId === child.id)?.fields ?? [])
+        .filter((field) => picked.some((f) => field.coordinate === `Child.${f.name}`))
+        .map((field) => `${field.coordinate}${field.masked ? ' (masked)' : ''}`);
+      if (entry.children.some((c) => c.childId !== child.id)) failures.push(`${label}: audit names another child: ${JSON.stringify(entry.children)}`);
+      if (JSON.stringify([...new Set(carried)].sort()) !== JSON.stringify(audited.sort())) failures.push(`${label}: audit lists ${JSON.stringify(audited)}, the response carried ${JSON.stringify(carried)}`);
     }
     expect(failures).toEqual([]);
     // Not vacuous: every kind of outcome was exercised, many times.
