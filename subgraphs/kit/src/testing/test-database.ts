@@ -1,3 +1,8 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Database } from '../db/create-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -11,6 +16,9 @@ import type { SubgraphDefinition } from '../server/subgraph-definition.ts';
 export const TEST_POSTGRES_URL_VARIABLE = 'LBC_TEST_POSTGRES_URL';
 
 const snapshots = new Map<string, Promise<Blob>>();
+const SNAPSHOT_DIR = join(tmpdir(), 'lbc-hub-pglite-snapshots');
+/** Where PGlite and Kysely are installed: pnpm's store paths name their versions, so an upgrade makes new snapshots. */
+const ENGINE_VERSION = ['@electric-sql/pglite', 'kysely'].map((p) => realpathSync(createRequire(import.meta.url).resolve(p))).join('\n');
 let sequence = 0;
 
 /** A fresh, migrated database for one subgraph; `close()` disposes of it (drops it on PostgreSQL). */
@@ -23,16 +31,32 @@ async function createPgliteTestDatabase<DB>(definition: Pick<SubgraphDefinition<
   // Migrating costs seconds in WASM; do it once per service and start every test database from the dump.
   let snapshot = snapshots.get(definition.name);
   if (!snapshot) {
-    snapshot = (async () => {
-      const template = await createDatabase<DB>();
-      await migrateToLatest(template.db, definition.migrations);
-      const dump = await template.pglite!.dumpDataDir('none');
-      await template.close();
-      return dump;
-    })();
+    snapshot = migratedSnapshot(definition);
     snapshots.set(definition.name, snapshot);
   }
   return createDatabase<DB>({ loadDataDir: await snapshot });
+}
+
+/**
+ * A dump of a freshly migrated database. Test files run in separate workers, so the dump is
+ * also kept on disk, keyed by the migrations' source: a changed migration makes a new key,
+ * never a stale database.
+ */
+async function migratedSnapshot(definition: Pick<SubgraphDefinition<unknown, unknown>, 'name' | 'migrations'>): Promise<Blob> {
+  const source = Object.entries(definition.migrations).map(([name, m]) => `${name}\n${m.up.toString()}\n${m.down?.toString() ?? ''}`);
+  const key = createHash('sha256').update(ENGINE_VERSION).update(source.join('\n')).digest('hex').slice(0, 16);
+  const file = join(SNAPSHOT_DIR, `${definition.name}-${key}.tar`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const template = await createDatabase();
+  await migrateToLatest(template.db, definition.migrations);
+  const dump = await template.pglite!.dumpDataDir('none');
+  await template.close();
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  // Written aside and renamed: a parallel worker never reads half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
+  return dump;
 }
 
 async function createPostgresTestDatabase<DB>(definition: Pick<SubgraphDefinition<DB, unknown>, 'name' | 'migrations'>, serverUrl: string): Promise<Database<DB>> {
