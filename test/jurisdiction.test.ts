@@ -5,8 +5,9 @@ import { startHub, type Hub } from './harness/start-hub.ts';
 
 /**
  * Jurisdiction through the whole hub: two counties seeded (Suxian 431003, Fushun
- * 210421); a Suxian officer lists, looks up and counts only Suxian, every agency
- * applying the rule to its own record of the child.
+ * 210421); a Suxian officer lists, looks up and counts only Suxian. A child is in scope
+ * by any of its places (residence, household registration, school) or by the caller's
+ * org, in every agency's slice alike.
  */
 const SCOPE = ['431003', '210421'];
 let hub: Hub;
@@ -31,11 +32,30 @@ describe('jurisdiction across the hub', () => {
   });
 
   it('refuses another county’s child in every agency’s slice, with a reason, and leaks none of it', async () => {
-    const other = world.find((c) => c.countyCode === '210421' && c.school && c.household)!;
+    const other = world.find((c) => c.countyCode === '210421' && c.school?.villageCode.startsWith('210421') && c.household?.addressCode.startsWith('210421'))!;
     const { body } = await hub.query(suxian, `query($id: ID!) { child(id: $id) { name } }`, { id: other.id });
     expect(body.data).toEqual({ child: null });
     expect(body.errors![0]).toMatchObject({ path: ['child'], extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
     expect(JSON.stringify(body)).not.toContain(other.name);
+  });
+
+  it('sees a child of another county who goes to school in its own, in every agency’s slice', async () => {
+    // Lives and is registered in Fushun, goes to school in Suxian.
+    const pupil = world.find((c) => c.countyCode === '210421' && c.school?.villageCode.startsWith('431003') && c.household?.addressCode.startsWith('210421') && c.idNumber);
+    expect(pupil, 'the seeded world has a Fushun child at a Suxian school').toBeDefined();
+    const query = `query($id: ID!) { child(id: $id) { name currentEnrollment { school { id } } householdRegistrationStatus healthRecord { registeredOn } } }`;
+    for (const agency of ['civil_affairs', 'education', 'police', 'health'] as const) {
+      const { body } = await hub.query(await hub.token({ agency, level: 'county', region: '431003' }), query, { id: pupil!.id });
+      expect(body.errors, agency).toBeUndefined();
+      expect(body.data.child).toMatchObject({ name: pupil!.name, currentEnrollment: { school: { id: pupil!.school!.schoolId } }, householdRegistrationStatus: expect.any(String), healthRecord: { registeredOn: expect.any(String) } });
+    }
+    // Its teacher (bound to the school, in the school's town) sees the registry slice too; a Youth League token claiming that school does not.
+    const teacher = await hub.token({ agency: 'education', level: 'town', region: pupil!.school!.schoolId.slice(0, 9), org: pupil!.school!.schoolId });
+    expect((await hub.query(teacher, query, { id: pupil!.id })).body.data.child.name).toBe(pupil!.name);
+    const elsewhere = world.find((c) => c.countyCode === '210421' && c.townCode !== pupil!.townCode && c.townCode !== pupil!.household!.addressCode.slice(0, 9))!.townCode;
+    const pretender = await hub.token({ agency: 'youth_league', level: 'town', region: elsewhere, org: pupil!.school!.schoolId });
+    const refused = await hub.query(pretender, query, { id: pupil!.id });
+    expect(refused.body.data).toEqual({ child: null });
   });
 
   it('gives counts for its own county and refuses the neighbour’s, agency by agency', async () => {

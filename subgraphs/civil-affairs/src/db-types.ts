@@ -1,3 +1,4 @@
+import type { ChildPlaceTable } from '@lbc/subgraph-kit';
 import type { Generated, Selectable } from 'kysely';
 
 /** The civil-affairs database, as Kysely sees it. Column names are the SQL ones. */
@@ -12,6 +13,8 @@ export interface CivilAffairsDB {
   quarterly_review: QuarterlyReviewTable;
   assistance: AssistanceTable;
   protection_case: ProtectionCaseTable;
+  /** Every agency's places of each child, for the shared row rule (the kit's child-places.ts). */
+  child_place: ChildPlaceTable;
 }
 
 export interface RegionTable {

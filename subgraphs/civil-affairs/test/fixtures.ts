@@ -1,3 +1,4 @@
+import { idNumberCheckChar } from '@lbc/schema';
 import type { Kysely } from 'kysely';
 import type { CivilAffairsDB } from '../src/db-types.ts';
 
@@ -86,4 +87,61 @@ export async function insertRegistryFixtures(db: Kysely<CivilAffairsDB>): Promis
     .insertInto('assistance')
     .values({ child_id: 'LB000000002', kind: 'MINIMUM_LIVING_ALLOWANCE', status: 'GRANTED', amount_yuan: 450.5, started_on: '2022-02-01', ended_on: null })
     .execute();
+}
+
+/**
+ * The places of a child whose life crosses county lines (Changsha, Hunan; none of them
+ * Suxian or Fushun, so the fixtures above keep their counts):
+ *
+ * | place                  | code          | county              |
+ * | residence (registry)   | 430121102201  | A: 长沙县 430121     |
+ * | household registration | 430181102224  | B: 浏阳市 430181     |
+ * | school                 | 430111101202  | C: 雨花区 430111     |
+ *
+ * The registry itself records only the residence; the other places come from child_place,
+ * as the other agencies publish them. The child has an open protection case.
+ */
+export const CROSSING = {
+  id: 'LB000000004',
+  idNumber: `43012120130610002${idNumberCheckChar('43012120130610002')}`,
+  residence: '430121102201',
+  registration: '430181102224',
+  school: '430111101202',
+  schoolId: '430111101-PRIMARY',
+  stationId: 'PS-430181102',
+  clinicId: 'CL-430121102',
+} as const;
+
+/** Inserts the CROSSING child, its places and its open case; returns the case id. */
+export async function insertCountyCrossingChild(db: Kysely<CivilAffairsDB>): Promise<string> {
+  await db
+    .insertInto('region')
+    .values([
+      { code: '4301', name: '长沙市', level: 'CITY', parent_code: '43' },
+      { code: '430121', name: '长沙县', level: 'COUNTY', parent_code: '4301' },
+      { code: '430121102', name: '黄兴镇', level: 'TOWN', parent_code: '430121' },
+      { code: CROSSING.residence, name: '沿江山村', level: 'VILLAGE', parent_code: '430121102' },
+    ])
+    .execute();
+  await db
+    .insertInto('child')
+    .values({
+      id: CROSSING.id, id_number: CROSSING.idNumber, name: '周小雨', sex: 'FEMALE', birth_date: '2013-06-10', ethnicity: '汉族',
+      village_code: CROSSING.residence, category: 'BOTH_PARENTS_AWAY', left_behind_since: '2020-03-01',
+      status: 'ACTIVE', exit_reason: null, registered_on: '2023-04-01', responsible_staff_id: null,
+    })
+    .execute();
+  await db
+    .insertInto('child_place')
+    .values({
+      child_id: CROSSING.id, residence_code: CROSSING.residence, registration_code: CROSSING.registration, school_code: CROSSING.school,
+      school_id: CROSSING.schoolId, station_id: CROSSING.stationId, clinic_id: CROSSING.clinicId,
+    })
+    .execute();
+  const { id } = await db
+    .insertInto('protection_case')
+    .values({ child_id: CROSSING.id, kind: 'NEGLECT', status: 'OPEN', opened_on: '2024-06-01', closed_on: null, summary: null, lead_staff_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return String(id);
 }

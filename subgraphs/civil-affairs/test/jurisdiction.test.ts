@@ -2,14 +2,21 @@ import { idNumberCheckChar } from '@lbc/schema';
 import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { civilAffairs } from '../src/index.ts';
-import { ID, insertRegistryFixtures } from './fixtures.ts';
+import { CROSSING, ID, insertCountyCrossingChild, insertRegistryFixtures } from './fixtures.ts';
 
 /**
  * The registry's row rule: a child is the caller's when its residence village lies under
  * the caller's region. Fixtures: LB…1 in 白露塘村 and LB…2 in 塘溪村 (both 白露塘镇,
- * Suxian 431003), LB…3 in Fushun county 210421.
+ * Suxian 431003), LB…3 in Fushun county 210421. LB…4 (CROSSING) lives in county A,
+ * is registered in county B and goes to school in county C (see fixtures.ts).
  */
-const bed = useSubgraphTestBed(civilAffairs, { fixtures: insertRegistryFixtures });
+let crossingCase = '';
+const bed = useSubgraphTestBed(civilAffairs, {
+  fixtures: async (db) => {
+    await insertRegistryFixtures(db);
+    crossingCase = await insertCountyCrossingChild(db);
+  },
+});
 const county = testPrincipal({ level: 'county', region: '431003' });
 const village = testPrincipal({ level: 'village', region: '431003101201' });
 const fushun = testPrincipal({ level: 'county', region: '210421' });
@@ -92,5 +99,75 @@ describe('civil-affairs jurisdiction', () => {
       expect(JSON.stringify(result.data)).not.toContain('LB0');
       expect(result.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHORIZED_FIELD_OR_TYPE', rule: 'auditors-read-no-child-data' });
     }
+  });
+});
+
+describe('the hub’s one row rule: a child is in scope by any of its places, or by its org', () => {
+  const countyA = testPrincipal({ region: '430121' });
+  const countyB = testPrincipal({ region: '430181' });
+  const countyC = testPrincipal({ region: '430111' });
+  // County D is Suxian: none of the child's places is there.
+  const countyD = county;
+  const byId = `query($id: ID!) { child(id: $id) { id name } }`;
+  const byIdNumber = `query($n: IdNumber!) { childByIdNumber(idNumber: $n) { id } }`;
+  const entities = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id name } } }`;
+  const reps = (...childIds: string[]) => ({ reps: childIds.map((id) => ({ __typename: 'Child', id })) });
+  const forbidden = (path: (string | number)[]) =>
+    expect.objectContaining({ path, message: `child ${CROSSING.id} is outside your jurisdiction`, extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
+
+  it('shows the registry slice to the counties where the child lives, is registered and goes to school, and to no other', async () => {
+    for (const officer of [countyA, countyB, countyC]) {
+      const result = await bed.run(byId, { id: CROSSING.id }, officer);
+      expect(result).toEqual({ data: { child: { id: CROSSING.id, name: '周小雨' } } });
+      expect((await bed.run(byIdNumber, { n: CROSSING.idNumber }, officer)).data).toEqual({ childByIdNumber: { id: CROSSING.id } });
+    }
+    const refused = await bed.run(byId, { id: CROSSING.id }, countyD);
+    expect(refused.data).toEqual({ child: null });
+    expect(refused.errors).toEqual([forbidden(['child'])]);
+    const notFound = await bed.run(byIdNumber, { n: CROSSING.idNumber }, countyD);
+    expect(notFound.data).toEqual({ childByIdNumber: null });
+    expect(notFound.errors![0]!.extensions).toEqual({ code: 'NOT_FOUND', reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION' });
+  });
+
+  it('judges every entity of a batch by the same rule, in one statement', async () => {
+    const result = await bed.run(entities, reps('LB000000001', CROSSING.id, 'LB000000003'), countyB);
+    expect(result.data!._entities).toEqual([null, { id: CROSSING.id, name: '周小雨' }, null]);
+    expect(result.errors!.map((e) => e.path)).toEqual([['_entities', 0], ['_entities', 2]]);
+    expect(bed.database.statements.count).toBe(1);
+  });
+
+  it('keeps lists by region to the residence: the registration and school counties look the child up, they do not list it', async () => {
+    expect(ids(await bed.run(list, {}, countyA))).toEqual([CROSSING.id]);
+    expect(ids(await bed.run(list, {}, countyB))).toEqual([]);
+    expect(ids(await bed.run(list, {}, countyC))).toEqual([]);
+  });
+
+  it('shows the slice to a principal bound to the child’s school, station or clinic wherever that principal’s region is', async () => {
+    const teacher = testPrincipal({ agency: 'education', level: 'village', region: '431003101201', org: CROSSING.schoolId });
+    const station = testPrincipal({ agency: 'police', level: 'town', region: '431003101', org: CROSSING.stationId });
+    const clinic = testPrincipal({ agency: 'health', level: 'town', region: '431003101', org: CROSSING.clinicId });
+    for (const principal of [teacher, station, clinic]) {
+      expect(await bed.run(entities, reps(CROSSING.id), principal)).toEqual({ data: { _entities: [{ id: CROSSING.id, name: '周小雨' }] } });
+    }
+  });
+
+  it('grants nothing for an org claimed by the wrong agency', async () => {
+    // The Youth League has no org column; a teacher's token naming the police station matches no school.
+    const youthLeague = testPrincipal({ agency: 'youth_league', level: 'county', region: '431003', org: CROSSING.schoolId });
+    const teacherClaimingStation = testPrincipal({ agency: 'education', level: 'county', region: '431003', org: CROSSING.stationId });
+    const civilAffairsClaimingSchool = testPrincipal({ level: 'county', region: '431003', org: CROSSING.schoolId });
+    for (const principal of [youthLeague, teacherClaimingStation, civilAffairsClaimingSchool]) {
+      const result = await bed.run(entities, reps(CROSSING.id), principal);
+      expect(result.data).toEqual({ _entities: [null] });
+      expect(result.errors).toEqual([forbidden(['_entities', 0])]);
+    }
+  });
+
+  it('answers the gateway’s case check by the same rule', async () => {
+    const check = (principal: ReturnType<typeof testPrincipal>) =>
+      bed.run(`query($id: ID!) { _caseForAccessCheck(id: $id) { childId status } }`, { id: crossingCase }, principal, 'ASSESSMENT');
+    const policeOfB = testPrincipal({ agency: 'police', region: '430181' });
+    expect(await check(policeOfB)).toEqual({ data: { _caseForAccessCheck: { childId: CROSSING.id, status: 'OPEN' } } });
+    expect(await check(testPrincipal({ agency: 'police', region: '431003' }))).toEqual({ data: { _caseForAccessCheck: null } });
   });
 });

@@ -1,3 +1,4 @@
+import type { ChildPlaceTable } from '@lbc/subgraph-kit';
 import type { Generated, Selectable } from 'kysely';
 
 /** The enrollment database, as Kysely sees it. Column names are the SQL ones. */
@@ -10,6 +11,8 @@ export interface EducationDB {
   dropout_report: DropoutReportTable;
   pairing: PairingTable;
   counselling_session: CounsellingSessionTable;
+  /** Every place of each child, shared by all agencies: the hub's jurisdiction rule (see the kit's child-places.ts). */
+  child_place: ChildPlaceTable;
 }
 
 export type SchoolKind = 'PRIMARY' | 'JUNIOR_MIDDLE';

@@ -1,4 +1,5 @@
-import { inScope, type Scope } from '@lbc/subgraph-kit';
+import type { Principal } from '@lbc/schema';
+import { childPlacesInScope, inScope, type Scope } from '@lbc/subgraph-kit';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
@@ -10,4 +11,16 @@ import { sql, type RawBuilder } from 'kysely';
  */
 export function schoolInScope(scope: Scope, school: string): RawBuilder<boolean> {
   return inScope(scope, sql.ref(`${school}.region_code`), sql.ref(`${school}.id`));
+}
+
+/**
+ * The hub's one rule for a child's own rows (issue #3), as education applies it to an
+ * enrollment `enrollment` at school `school` (aliases in the statement): in scope where its
+ * school is (the rule above, kept first so rows without a `child_place` entry still judge as
+ * before), or where any other place of the child is — the county it lives or is registered
+ * in — or when it belongs to the caller's org of another agency (its police station, its
+ * clinic). Only for lookups of one child's data: lists by region or school stay by school.
+ */
+export function enrolledChildInScope(scope: Scope, principal: Principal, enrollment: string, school: string): RawBuilder<boolean> {
+  return sql<boolean>`(${schoolInScope(scope, school)} or ${childPlacesInScope(scope, principal, sql.ref(`${enrollment}.child_id`))})`;
 }

@@ -24,7 +24,7 @@ import type {
   SchoolRow,
   TeacherRow,
 } from './db-types.ts';
-import { schoolInScope } from './jurisdiction.ts';
+import { enrolledChildInScope, schoolInScope } from './jurisdiction.ts';
 import type { SchoolTerm } from './school-term.ts';
 
 export interface SchoolStatsRow {
@@ -59,15 +59,16 @@ export function createLoaders(db: Kysely<EducationDB>, principal: Principal) {
     ),
     /**
      * The current enrollment, or the latest one when the child is enrolled nowhere now;
-     * null: unknown here. Its school decides whether the child is in scope, so a child who
-     * left school (dropout control) stays with the school it left.
+     * null: unknown here. Its school decides whether the child is in scope (so a child who
+     * left school, dropout control, stays with the school it left), and so do the child's
+     * other places and orgs (the hub's one rule, see jurisdiction.ts).
      */
     latestEnrollmentByChild: keyedLoader(
-      (ids: readonly string[]) => latestEnrollmentsBy(db, scope, 'child_id', ids),
+      (ids: readonly string[]) => latestEnrollmentsBy(db, scope, principal, 'child_id', ids),
       (row) => row.child_id,
     ),
     latestEnrollmentByStudentNumber: keyedLoader(
-      (numbers: readonly string[]) => latestEnrollmentsBy(db, scope, 'student_number', numbers),
+      (numbers: readonly string[]) => latestEnrollmentsBy(db, scope, principal, 'student_number', numbers),
       (row) => row.student_number,
     ),
     latestDropoutByChild: keyedLoader(
@@ -143,12 +144,13 @@ export type EducationLoaders = ReturnType<typeof createLoaders>;
 
 /**
  * One enrollment per key: `distinct on` keeps the first row, so current first, then the
- * newest. The same statement judges its school against the scope (`in_scope`), so a
- * lookup can refuse an out-of-scope child without a second query.
+ * newest. The same statement judges the child against the scope (`in_scope`: its school,
+ * or any of its places), so a lookup can refuse an out-of-scope child without a second query.
  */
 function latestEnrollmentsBy(
   db: Kysely<EducationDB>,
   scope: Scope,
+  principal: Principal,
   column: 'child_id' | 'student_number',
   keys: readonly string[],
 ): Promise<Scoped<EnrollmentRow>[]> {
@@ -156,7 +158,7 @@ function latestEnrollmentsBy(
     .selectFrom('enrollment as e')
     .innerJoin('school as s', 's.id', 'e.school_id')
     .selectAll('e')
-    .select(schoolInScope(scope, 's').as('in_scope'))
+    .select(enrolledChildInScope(scope, principal, 'e', 's').as('in_scope'))
     .distinctOn(`e.${column}`)
     .where(`e.${column}`, 'in', keys)
     .orderBy(`e.${column}`)

@@ -9,6 +9,23 @@ export const MORE_ID = {
 } as const;
 
 /**
+ * The places other agencies record for 吴小刚 (LB000000008), the hub's one rule (issue #3): he
+ * goes to school in Suxian (良田镇中心小学, town 431003102), lives in Guiyang county (431021),
+ * is registered in Yizhang county (431022), belongs to station PS-431022100 and clinic
+ * CL-431021100. He is the only fixture child with a `child_place` row: every other one is
+ * placed by its school alone, as before.
+ */
+export const WU_PLACES = {
+  child: 'LB000000008',
+  residence: '431021100201',
+  registration: '431022100201',
+  school: '431003102001',
+  schoolId: '431003102-P',
+  stationId: 'PS-431022100',
+  clinicId: 'CL-431021100',
+} as const;
+
+/**
  * The shared fixtures plus two children, so that every jurisdiction rule has a witness:
  * - LB000000007 周小雨 moved from 石文镇中心小学 (Fushun, Liaoning) to 白露塘镇中心小学 (Suxian,
  *   Hunan) on 2024-09-02: the new school sees her, the old county no longer does. She is
@@ -25,5 +42,17 @@ export async function insertJurisdictionFixtures(db: Kysely<EducationDB>): Promi
       { ...zhou, school_id: '431003101-P', grade: 5, enrolled_on: '2024-09-02', left_on: null, current: true },
       { child_id: 'LB000000008', id_number: MORE_ID.wu, student_number: `G${MORE_ID.wu}`, school_id: '431003102-P', grade: 2, class_name: '1班', boarding: false, left_behind: true, enrolled_on: '2023-09-01', left_on: null, current: true },
     ])
+    .execute();
+  await db
+    .insertInto('child_place')
+    .values({
+      child_id: WU_PLACES.child,
+      residence_code: WU_PLACES.residence,
+      registration_code: WU_PLACES.registration,
+      school_code: WU_PLACES.school,
+      school_id: WU_PLACES.schoolId,
+      station_id: WU_PLACES.stationId,
+      clinic_id: WU_PLACES.clinicId,
+    })
     .execute();
 }

@@ -4,7 +4,7 @@ import type { FormattedExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { educationEnrollment } from '../src/index.ts';
 import { ID } from './fixtures.ts';
-import { MORE_ID, insertJurisdictionFixtures } from './jurisdiction-fixtures.ts';
+import { MORE_ID, WU_PLACES, insertJurisdictionFixtures } from './jurisdiction-fixtures.ts';
 
 /**
  * Row-level jurisdiction: who sees which children. Education places a child at its school
@@ -204,6 +204,69 @@ describe('education-enrollment jurisdiction', () => {
       ]);
       const lookup = await run(byStudentNumber, { n: `G${MORE_ID.zhou}` }, teachers[1]);
       expect(lookup.data!.enrollmentByStudentNumber).toEqual({ school: { id: '431003101-P' }, child: { id: 'LB000000007' } });
+    });
+  });
+
+  describe("the hub's one rule: any place of the child, or its org in any agency (child_place)", () => {
+    // 吴小刚 lives in Guiyang (A), is registered in Yizhang (B), goes to school in Suxian (C); see jurisdiction-fixtures.ts.
+    const livesIn = education('county', '431021');
+    const registeredIn = education('county', '431022');
+    const schooledIn = COUNTY;
+    const SLICE = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+      id leftBehindFlag currentEnrollment { school { id } grade } } } }`;
+    const slice = { id: WU_PLACES.child, leftBehindFlag: true, currentEnrollment: { school: { id: WU_PLACES.schoolId }, grade: 2 } };
+
+    it('shows the enrollment slice of a child to the counties it lives, is registered and goes to school in, at the same statement cost', async () => {
+      for (const officer of [livesIn, registeredIn, schooledIn]) {
+        bed.database.statements.reset();
+        const result = await run(SLICE, childReps([WU_PLACES.child, 'LB000000001']), officer);
+        expect(result.data!._entities[0]).toEqual(slice);
+        // The verdict, place rule included, still comes with the enrollment: one statement for the batch, one for its schools.
+        expect(bed.database.statements.count).toBe(2);
+        const lookup = await run(byStudentNumber, { n: `G${MORE_ID.wu}` }, officer);
+        expect(lookup.errors).toBeUndefined();
+        expect(lookup.data!.enrollmentByStudentNumber).toEqual({ school: { id: WU_PLACES.schoolId }, child: { id: WU_PLACES.child } });
+      }
+      // 王小明 has no place beyond his school: only Suxian sees him.
+      const guiyang = await run(SLICE, childReps([WU_PLACES.child, 'LB000000001']), livesIn);
+      expect(errorsOf(guiyang)).toEqual([outside('child LB000000001', ['_entities', 1])]);
+    });
+
+    it('answers a county holding none of its places exactly as before: FORBIDDEN by hub id, NOT_FOUND by student number', async () => {
+      const result = await run(childIds, childReps([WU_PLACES.child]), FUSHUN_COUNTY);
+      expect(resolved(result)).toEqual([null]);
+      expect(errorsOf(result)).toEqual([outside(`child ${WU_PLACES.child}`, ['_entities', 0])]);
+      const lookup = await run(byStudentNumber, { n: `G${MORE_ID.wu}` }, FUSHUN_COUNTY);
+      expect(lookup.data).toEqual({ enrollmentByStudentNumber: null });
+      expect(errorsOf(lookup)).toEqual([notFound(['enrollmentByStudentNumber'])]);
+    });
+
+    it("keeps a school's roster to the school's place: the county the pupil lives in sees him, not the roster", async () => {
+      const school = await run(roster, { id: WU_PLACES.schoolId }, livesIn);
+      expect(school.errors).toBeUndefined();
+      expect(school.data!.school).toEqual({ name: '良田镇中心小学', enrolledChildren: { edges: [] } });
+      expect(rostersOf(await run(schoolRosters, regionReps(['431003']), livesIn))).toEqual([{ '431003101-P': [], '431003101-J': [], '431003102-P': [] }]);
+    });
+
+    it("lets an org-bound principal of another agency see its children's enrollment slice; an org claim of the wrong agency gains nothing", async () => {
+      // Bound to his station or clinic, placed in Beihu, where none of his places lies.
+      const officer = testPrincipal({ agency: 'police', level: 'town', region: '431002001', org: WU_PLACES.stationId });
+      const clinician = testPrincipal({ agency: 'health', level: 'town', region: '431002001', org: WU_PLACES.clinicId });
+      for (const principal of [officer, clinician]) {
+        const result = await run(childIds, childReps([WU_PLACES.child]), principal);
+        expect(result.errors).toBeUndefined();
+        expect(resolved(result)).toEqual([WU_PLACES.child]);
+      }
+      // The Youth League has no org column; police claiming his school, or health his station, neither.
+      for (const principal of [
+        testPrincipal({ agency: 'youth_league', level: 'town', region: '431002001', org: WU_PLACES.schoolId }),
+        testPrincipal({ agency: 'police', level: 'town', region: '431002001', org: WU_PLACES.schoolId }),
+        testPrincipal({ agency: 'health', level: 'town', region: '431002001', org: WU_PLACES.stationId }),
+      ]) {
+        const result = await run(childIds, childReps([WU_PLACES.child]), principal);
+        expect(resolved(result)).toEqual([null]);
+        expect(errorsOf(result)).toEqual([outside(`child ${WU_PLACES.child}`, ['_entities', 0])]);
+      }
     });
   });
 

@@ -1,3 +1,4 @@
+import type { ChildPlaceTable } from '@lbc/subgraph-kit';
 import type { Generated, Selectable } from 'kysely';
 
 /** The health database, as Kysely sees it. Column names are the SQL ones. */
@@ -10,6 +11,8 @@ export interface HealthDB {
   chronic_condition: ChronicConditionTable;
   hospital_stay: HospitalStayTable;
   mental_health_screening: MentalHealthScreeningTable;
+  /** Every agency's places of each child, for the shared row rule (the kit's child-places.ts). */
+  child_place: ChildPlaceTable;
 }
 
 export type GrowthAssessmentValue = 'NORMAL' | 'UNDERWEIGHT' | 'STUNTED' | 'WASTED' | 'OVERWEIGHT';

@@ -24,7 +24,7 @@ import {
   seriousCondition,
   severeDisability,
 } from './health-facts.ts';
-import { patientInScope } from './jurisdiction.ts';
+import { patientInScope, patientVisible } from './jurisdiction.ts';
 
 /** The derived facts of one child: what other agencies may see instead of the records behind them. */
 export interface HealthFactsRow {
@@ -54,7 +54,8 @@ export type HealthRegionStatsView = HealthRegionStatsRow;
 /**
  * Per-request loaders, built for one caller: every field that touches the database goes
  * through one, so a page of N children costs one statement per field, not N, and every
- * statement that returns child rows applies the caller's jurisdiction (see jurisdiction.ts).
+ * statement that returns child rows applies the caller's jurisdiction (see jurisdiction.ts):
+ * lookups and derived facts apply the hub's row rule, a clinic's patient list health's own places.
  * Histories (immunisations, growth, disability…) hang off a child that was already
  * authorized when it was loaded, so they need no filter of their own.
  */
@@ -65,13 +66,13 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
   return {
     // Lookups load the row even when it is out of scope, with the verdict beside it, so
     // the resolver can say FORBIDDEN rather than pretend the record does not exist.
-    patientByChild: keyedLoader((ids: readonly string[]) => scopedPatients(db, scope).where('p.child_id', 'in', ids).execute(), (row) => row.child_id),
+    patientByChild: keyedLoader((ids: readonly string[]) => scopedPatients(db, scope, principal).where('p.child_id', 'in', ids).execute(), (row) => row.child_id),
     patientByRecordNumber: keyedLoader(
-      (numbers: readonly string[]) => scopedPatients(db, scope).where('p.record_number', 'in', numbers).execute(),
+      (numbers: readonly string[]) => scopedPatients(db, scope, principal).where('p.record_number', 'in', numbers).execute(),
       (row) => row.record_number,
     ),
     patientByIdNumber: keyedLoader(
-      (numbers: readonly string[]) => scopedPatients(db, scope).where('p.id_number', 'in', numbers).execute(),
+      (numbers: readonly string[]) => scopedPatients(db, scope, principal).where('p.id_number', 'in', numbers).execute(),
       (row) => row.id_number!,
     ),
     clinicById: keyedLoader(
@@ -91,7 +92,7 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
           .execute(),
       (row) => row.child_id,
     ),
-    healthFacts: keyedLoader((ids: readonly string[]) => healthFacts(db, scope, ids, asOf), (row) => row.child_id),
+    healthFacts: keyedLoader((ids: readonly string[]) => healthFacts(db, scope, principal, ids, asOf), (row) => row.child_id),
     // A clinic is open to all, its patient list is child data: the rule applies per patient row.
     clinicPatients: pagedListLoaderFamily<PatientRow>(db, {
       table: 'patient',
@@ -138,8 +139,8 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
 export type HealthLoaders = ReturnType<typeof createLoaders>;
 
 /** Patient rows with the caller's verdict on each (`in_scope`), computed in the same statement. */
-function scopedPatients(db: Kysely<HealthDB>, scope: Scope) {
-  return db.selectFrom('patient as p').selectAll('p').select(patientInScope(scope).as('in_scope')).$castTo<Scoped<PatientRow>>();
+function scopedPatients(db: Kysely<HealthDB>, scope: Scope, principal: Principal) {
+  return db.selectFrom('patient as p').selectAll('p').select(patientVisible(scope, principal).as('in_scope')).$castTo<Scoped<PatientRow>>();
 }
 
 /**
@@ -147,7 +148,7 @@ function scopedPatients(db: Kysely<HealthDB>, scope: Scope) {
  * answers about a child's health: the rule is applied here too, so no path through this
  * loader can reveal them for a child out of scope (such a child gets null facts).
  */
-async function healthFacts(db: Kysely<HealthDB>, scope: Scope, ids: readonly string[], asOf: string): Promise<HealthFactsRow[]> {
+async function healthFacts(db: Kysely<HealthDB>, scope: Scope, principal: Principal, ids: readonly string[], asOf: string): Promise<HealthFactsRow[]> {
   const { rows } = await sql<HealthFactsRow>`
     select p.child_id,
       not ${immunisationIncomplete(asOf)} as immunisation_complete,
@@ -155,7 +156,7 @@ async function healthFacts(db: Kysely<HealthDB>, scope: Scope, ids: readonly str
       ${seriousCondition} as serious_condition,
       ${needsFollowUp(asOf)} as needs_follow_up
     from patient p
-    where p.child_id in (${sql.join(ids as string[])}) and ${patientInScope(scope)}`.execute(db);
+    where p.child_id in (${sql.join(ids as string[])}) and ${patientVisible(scope, principal)}`.execute(db);
   return rows;
 }
 

@@ -141,3 +141,48 @@ export async function insertBoundaryCrossingChildren(db: Kysely<HealthDB>): Prom
     .values([...immunisations('LB000000006', '2015-05-01', today), ...immunisations('LB000000007', '2013-09-10', today)])
     .execute();
 }
+
+/**
+ * A child whose life crosses county lines (Changsha, Hunan; outside Chenzhou 4310, so the
+ * fixtures above keep their counts at every level they are counted):
+ *
+ * | place                  | code          | county              |
+ * | residence (record)     | 430121102201  | A: 长沙县 430121     |
+ * | household registration | 430181102224  | B: 浏阳市 430181     |
+ * | school                 | 430111101202  | C: 雨花区 430111     |
+ *
+ * Health records only the residence and the clinic (黄兴镇卫生院, county A); the other
+ * places come from child_place, as the other agencies publish them. Immunisations
+ * complete, no other history.
+ */
+export const CROSSING = {
+  id: 'LB000000008',
+  recordNumber: 'HR430121102000000008',
+  birthDate: '2013-06-10',
+  residence: '430121102201',
+  registration: '430181102224',
+  school: '430111101202',
+  schoolId: '430111101-PRIMARY',
+  stationId: 'PS-430181102',
+  clinicId: 'CL-430121102',
+} as const;
+
+/** Inserts the CROSSING child's clinic, record, immunisations and places. */
+export async function insertCountyCrossingChild(db: Kysely<HealthDB>): Promise<void> {
+  await db.insertInto('clinic').values({ id: CROSSING.clinicId, name: '黄兴镇卫生院', region_code: CROSSING.residence }).execute();
+  await db
+    .insertInto('patient')
+    .values({
+      child_id: CROSSING.id, record_number: CROSSING.recordNumber, id_number: null, birth_date: CROSSING.birthDate,
+      residence_code: CROSSING.residence, clinic_id: CROSSING.clinicId, registered_on: CROSSING.birthDate,
+    })
+    .execute();
+  await db.insertInto('immunisation').values(immunisations(CROSSING.id, CROSSING.birthDate, chinaToday())).execute();
+  await db
+    .insertInto('child_place')
+    .values({
+      child_id: CROSSING.id, residence_code: CROSSING.residence, registration_code: CROSSING.registration, school_code: CROSSING.school,
+      school_id: CROSSING.schoolId, station_id: CROSSING.stationId, clinic_id: CROSSING.clinicId,
+    })
+    .execute();
+}

@@ -3,20 +3,22 @@ import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { health } from '../src/index.ts';
 import { createLoaders } from '../src/loaders.ts';
-import { ID, insertBoundaryCrossingChildren, insertHealthFixtures } from './fixtures.ts';
+import { CROSSING, ID, insertBoundaryCrossingChildren, insertCountyCrossingChild, insertHealthFixtures } from './fixtures.ts';
 
 /**
  * Jurisdiction is a row rule applied in SQL: a child is in scope when it lives in the
  * caller's region, or when the caller is bound to the clinic that keeps its record.
  * Children 1, 2, 4, 5 live in Bailutang town (431003101), 6 in another Suxian town and
  * is Bailutang clinic's patient, 7 lives in Bailutang and is Shiwen clinic's (Fushun)
- * patient, 3 lives in Fushun county (210421).
+ * patient, 3 lives in Fushun county (210421). 8 (CROSSING) lives in county A, is
+ * registered in county B and goes to school in county C, all in Changsha (see fixtures.ts).
  */
 const suxian = testPrincipal({ agency: 'health' });
 const bed = useSubgraphTestBed(health, {
   fixtures: async (db) => {
     await insertHealthFixtures(db);
     await insertBoundaryCrossingChildren(db);
+    await insertCountyCrossingChild(db);
   },
   principal: suxian,
 });
@@ -243,5 +245,61 @@ describe('auditors', () => {
     const stats = await run(`{ _entities(representations: [{ __typename: "Region", code: "431003" }]) { ... on Region { healthStats { withHealthRecord } } } }`, {}, auditor);
     expect(stats.data!._entities).toEqual([{ healthStats: null }]);
     expect(stats.errors).toEqual([refused(['_entities', 0, 'healthStats'], 'Region.healthStats')]);
+  });
+});
+
+describe('the hub’s one row rule: a child is in scope by any of its places, or by its org', () => {
+  const countyA = testPrincipal({ agency: 'health', region: '430121' });
+  const countyB = testPrincipal({ agency: 'health', region: '430181' });
+  const countyC = testPrincipal({ agency: 'health', region: '430111' });
+  // County D is Suxian: none of the child's places is there.
+  const countyD = suxian;
+  const slice = { id: CROSSING.id, hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: CROSSING.recordNumber, residence: { code: CROSSING.residence }, clinic: { id: CROSSING.clinicId } }, growthMeasurements: { edges: [] } };
+  const byNumber = `query($n: String!) { healthRecordByNumber(number: $n) { number child { id } } }`;
+
+  it('shows the health slice, derived facts included, to the counties where the child lives, is registered and goes to school, and to no other', async () => {
+    for (const officer of [countyA, countyB, countyC]) {
+      expect(await run(entitiesQuery, childReps([CROSSING.id]), officer)).toEqual({ data: { _entities: [slice] } });
+      expect(await run(byNumber, { n: CROSSING.recordNumber }, officer)).toEqual({ data: { healthRecordByNumber: { number: CROSSING.recordNumber, child: { id: CROSSING.id } } } });
+    }
+    const refused = await run(entitiesQuery, childReps([CROSSING.id]), countyD);
+    expect(refused.data!._entities).toEqual([null]);
+    expect(refused.errors).toEqual([forbidden(['_entities', 0], `child ${CROSSING.id} is outside your jurisdiction`)]);
+    const lookup = await run(byNumber, { n: CROSSING.recordNumber }, countyD);
+    expect(lookup.data).toEqual({ healthRecordByNumber: null });
+    expect(lookup.errors).toEqual([notFound(['healthRecordByNumber'])]);
+  });
+
+  it('costs the same statements as before: the places are read inside each statement', async () => {
+    const result = await run(entitiesQuery, childReps(['LB000000001', CROSSING.id, 'LB000000003']), countyB);
+    expect(ids(result.data!._entities)).toEqual([null, CROSSING.id, null]);
+    expect(bed.database.statements.count).toBe(4);
+  });
+
+  it('keeps a clinic’s patient list to health’s own places: the registration and school counties look the child up, they do not list it', async () => {
+    expect(await patientsOf(CROSSING.clinicId, countyA)).toEqual([CROSSING.id]);
+    expect(await patientsOf(CROSSING.clinicId, countyB)).toEqual([]);
+    expect(await patientsOf(CROSSING.clinicId, countyC)).toEqual([]);
+  });
+
+  it('shows the slice to a principal of another agency bound to the child’s school or police station, wherever its region is', async () => {
+    const teacher = testPrincipal({ agency: 'education', level: 'village', region: '431003101201', org: CROSSING.schoolId });
+    const station = testPrincipal({ agency: 'police', level: 'town', region: '431003101', org: CROSSING.stationId });
+    const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id hasSeriousCondition needsHealthFollowUp } } }`;
+    for (const principal of [teacher, station]) {
+      expect(await run(query, childReps([CROSSING.id]), principal)).toEqual({ data: { _entities: [{ id: CROSSING.id, hasSeriousCondition: false, needsHealthFollowUp: false }] } });
+    }
+  });
+
+  it('grants nothing for an org claimed by the wrong agency', async () => {
+    // The Youth League has no org column; a teacher naming the clinic, or a clinic naming the school, matches nothing.
+    const youthLeague = testPrincipal({ agency: 'youth_league', region: '431003', org: CROSSING.schoolId });
+    const teacherClaimingClinic = testPrincipal({ agency: 'education', region: '431003', org: CROSSING.clinicId });
+    const clinicClaimingSchool = testPrincipal({ agency: 'health', level: 'town', region: '431003101', org: CROSSING.schoolId });
+    for (const principal of [youthLeague, teacherClaimingClinic, clinicClaimingSchool]) {
+      const result = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id } } }`, childReps([CROSSING.id]), principal);
+      expect(result.data).toEqual({ _entities: [null] });
+      expect(result.errors).toEqual([forbidden(['_entities', 0])]);
+    }
   });
 });

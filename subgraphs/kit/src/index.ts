@@ -8,6 +8,7 @@ export * from './entities/region-reference.ts';
 export * from './jurisdiction/scope.ts';
 export * from './jurisdiction/scoped-row.ts';
 export * from './jurisdiction/disclosure-control.ts';
+export * from './jurisdiction/child-places.ts';
 export * from './loaders/index.ts';
 export * from './server/subgraph-definition.ts';
 export * from './server/create-subgraph-server.ts';

@@ -1,3 +1,4 @@
+import type { ChildPlaceTable } from '@lbc/subgraph-kit';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** The police household-registration database, as Kysely sees it. Column names are the SQL ones. */
@@ -13,6 +14,8 @@ export interface PoliceDB {
   mandatory_report_with_responses: MandatoryReportWithResponsesView;
   /** View: one row per child known here, registered or not (see 0001-household.ts). */
   police_child: PoliceChildView;
+  /** Every place of each child, shared by all agencies: the hub's jurisdiction rule (see the kit's child-places.ts). */
+  child_place: ChildPlaceTable;
 }
 
 /** timestamptz: drivers hand us a Date; inserts may pass an ISO string. */

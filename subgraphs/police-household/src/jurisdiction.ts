@@ -1,5 +1,5 @@
-import { villageCodeRange } from '@lbc/schema';
-import { inScope, regionWithinScope, type Scope } from '@lbc/subgraph-kit';
+import { villageCodeRange, type Principal } from '@lbc/schema';
+import { childPlacesInScope, inScope, regionWithinScope, type Scope } from '@lbc/subgraph-kit';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
@@ -10,6 +10,17 @@ import { sql, type RawBuilder } from 'kysely';
  */
 export function childInScope(scope: Scope, alias: string): RawBuilder<boolean> {
   return inScope(scope, sql.ref(`${alias}.place_code`), sql.ref(`${alias}.station_id`));
+}
+
+/**
+ * The hub's one rule for a lookup of a child (issue #3): in scope by the police's own place and
+ * station (the rule above, kept first so rows without a `child_place` entry still judge as
+ * before), or by any other place of the child — where it lives, where its school stands — or
+ * when it belongs to the caller's org of another agency (a teacher's school, a clinic). Only
+ * for lookups of one child's rows: lists by region keep the police's own place.
+ */
+export function childLookupInScope(scope: Scope, principal: Principal, alias: string): RawBuilder<boolean> {
+  return sql<boolean>`(${childInScope(scope, alias)} or ${childPlacesInScope(scope, principal, sql.ref(`${alias}.id`))})`;
 }
 
 /** A household: its registered address and the station keeping it — the same two facts its children are scoped by. */

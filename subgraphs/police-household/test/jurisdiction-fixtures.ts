@@ -13,6 +13,22 @@ export const JURISDICTION_ID = {
 
 export const JURISDICTION_HOUSEHOLD = { zhang: '431003000000003', fushun: '210421000000001' } as const;
 
+/**
+ * The places other agencies record for two Fushun children (issue #3's one rule). LB000000012
+ * is registered in Fushun (B), lives in Guiyang county, Hunan (A), goes to school in Yizhang
+ * county (C) at its central primary, and is a patient of a Guiyang clinic. LB000000003 (pending
+ * handover, placed in Fushun here) lives in Guiyang too. Nothing of theirs lies in Suxian
+ * (431003) or its neighbour Beihu (431002), nor belongs to station PS-431003101.
+ */
+export const CHILD_PLACES = {
+  multiPlaced: 'LB000000012',
+  residence: '431021100201',
+  school: '431022100201',
+  schoolId: '431022100-P',
+  clinicId: 'CL-431021100',
+  unregistered: 'LB000000003',
+} as const;
+
 /** The town-102 children: enough in one place that a count reaches the small-cell threshold (5). */
 export const TOWN_102_CHILDREN = ['LB000000007', 'LB000000008', 'LB000000009', 'LB000000010', 'LB000000011'];
 
@@ -48,5 +64,21 @@ export async function insertJurisdictionFixtures(db: Kysely<PoliceDB>): Promise<
   await db
     .insertInto('mandatory_report')
     .values({ child_id: 'LB000000007', reporter_kind: 'SCHOOL', category: 'LIVING_ALONE', reported_at: '2024-09-01T08:00:00Z', status: 'RECEIVED', details: null })
+    .execute();
+  // The places of the two Fushun children; every other fixture child has none, so only the police's own rule places it.
+  await db
+    .insertInto('child_place')
+    .values([
+      {
+        child_id: CHILD_PLACES.multiPlaced,
+        residence_code: CHILD_PLACES.residence,
+        registration_code: '210421100201',
+        school_code: CHILD_PLACES.school,
+        school_id: CHILD_PLACES.schoolId,
+        station_id: 'PS-210421100',
+        clinic_id: CHILD_PLACES.clinicId,
+      },
+      { child_id: CHILD_PLACES.unregistered, residence_code: CHILD_PLACES.residence, registration_code: null, school_code: null, school_id: null, station_id: null, clinic_id: null },
+    ])
     .execute();
 }

@@ -4,7 +4,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { policeHousehold } from '../src/index.ts';
 import { HOUSEHOLD, ID } from './fixtures.ts';
-import { JURISDICTION_HOUSEHOLD, JURISDICTION_ID, insertJurisdictionFixtures } from './jurisdiction-fixtures.ts';
+import { CHILD_PLACES, JURISDICTION_HOUSEHOLD, JURISDICTION_ID, insertJurisdictionFixtures } from './jurisdiction-fixtures.ts';
 
 /**
  * Row-level jurisdiction (issue #3), enforced in SQL: who sees which children, households,
@@ -169,6 +169,94 @@ describe('police-household jurisdiction', () => {
     expect(reportChildren(village.data)).toEqual(['LB000000007']);
     const unregistered = await run(UNREGISTERED, { code: '431003102' }, stationOfficer);
     expect(unregistered.data).toEqual({ unregisteredChildren: { edges: [] } });
+  });
+
+  describe("the hub's one rule: any place of the child, or its org in any agency (child_place)", () => {
+    // LB000000012: lives in Guiyang (A), registered in Fushun (B), schooled in Yizhang (C); see jurisdiction-fixtures.ts.
+    const livesIn = police('county', '431021');
+    const registeredIn = police('county', '210421');
+    const schooledIn = police('county', '431022');
+    const elsewhere = police('county', '431002');
+    const CHILD = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+      id idNumber householdRegistrationStatus mandatoryReports { edges { node { reportedAt } } } } } }`;
+    const reps = [{ __typename: 'Child', id: CHILD_PLACES.multiPlaced }, { __typename: 'Child', idNumber: JURISDICTION_ID.fushun }];
+    const slice = { id: CHILD_PLACES.multiPlaced, idNumber: JURISDICTION_ID.fushun, householdRegistrationStatus: 'REGISTERED', mandatoryReports: { edges: [] } };
+
+    it('shows the police slice of a child to the counties it lives, is registered and goes to school in, by hub id and ID number, at the same statement cost', async () => {
+      for (const officer of [livesIn, registeredIn, schooledIn]) {
+        bed.database.statements.reset();
+        const result = await run(CHILD, { reps }, officer);
+        expect(result.errors).toBeUndefined();
+        expect(result.data!._entities).toEqual([slice, slice]);
+        // As without the rule: one statement per kind of key (the rule rides in it), one more for both children's reports.
+        expect(bed.database.statements.count).toBe(3);
+      }
+      const byIdNumber = await run(`query($n: IdNumber!) { residentByIdNumber(idNumber: $n) { id } }`, { n: JURISDICTION_ID.fushun }, schooledIn);
+      expect(byIdNumber.errors).toBeUndefined();
+      expect(byIdNumber.data).toEqual({ residentByIdNumber: { id: CHILD_PLACES.multiPlaced } });
+    });
+
+    it('answers a county holding none of its places exactly as before: FORBIDDEN by hub id, NOT_FOUND by ID number', async () => {
+      const result = await run(CHILD, { reps }, elsewhere);
+      expect(result.data!._entities).toEqual([null, null]);
+      expect(errorsOf(result.errors)).toEqual([forbidden(['_entities', 0], `child ${CHILD_PLACES.multiPlaced}`), notFound(['_entities', 1], 'child')]);
+      const byIdNumber = await run(`query($n: IdNumber!) { residentByIdNumber(idNumber: $n) { id } }`, { n: JURISDICTION_ID.fushun }, elsewhere);
+      expect(byIdNumber.data).toEqual({ residentByIdNumber: null });
+      expect(errorsOf(byIdNumber.errors)).toEqual([notFound(['residentByIdNumber'], 'child')]);
+    });
+
+    it("shows the child's own household to a county of another of its places, but not the household's other children", async () => {
+      const query = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
+        household { relationshipToHead household { number station members { edges { node { id } } } } } } } }`;
+      const result = await run(query, { reps: reps.slice(0, 1) }, schooledIn);
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities).toEqual([
+        { household: { relationshipToHead: 'SON', household: { number: JURISDICTION_HOUSEHOLD.fushun, station: 'PS-210421100', members: { edges: [] } } } },
+      ]);
+      // Looked up by its number, the household is still judged by its own address and station.
+      const lookup = await run(`query($h: String!) { household(number: $h) { number } }`, { h: JURISDICTION_HOUSEHOLD.fushun }, schooledIn);
+      expect(lookup.data).toEqual({ household: null });
+      expect(errorsOf(lookup.errors)).toEqual([notFound(['household'], 'household')]);
+    });
+
+    it("keeps lists by region to the police's own place: the county where a pending child lives sees it by id, not in its region's lists", async () => {
+      // LB000000003 is pending in Fushun and lives in Guiyang; its one report is placed in Fushun.
+      const entity = await run(CHILD, { reps: [{ __typename: 'Child', id: CHILD_PLACES.unregistered }] }, livesIn);
+      expect(entity.errors).toBeUndefined();
+      expect(entity.data!._entities).toEqual([
+        { id: CHILD_PLACES.unregistered, idNumber: null, householdRegistrationStatus: 'UNREGISTERED_PENDING', mandatoryReports: { edges: [{ node: { reportedAt: '2024-06-15T12:00:00.000Z' } }] } },
+      ]);
+      const reports = await run(REPORTS, { code: '431021' }, livesIn);
+      expect(reports.errors).toBeUndefined();
+      expect(reports.data).toEqual({ mandatoryReports: { edges: [] } });
+      const unregistered = await run(UNREGISTERED, { code: '431021' }, livesIn);
+      expect(unregistered.data).toEqual({ unregisteredChildren: { edges: [] } });
+      // Fushun's lists still hold it, as before.
+      expect(unregisteredIds((await run(UNREGISTERED, { code: '210421' }, registeredIn)).data)).toEqual([CHILD_PLACES.unregistered]);
+    });
+
+    it("lets an org-bound principal of another agency see its children's police slice; an org claim of the wrong agency gains nothing", async () => {
+      const ids = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child { id } } }`;
+      const rep = [{ __typename: 'Child', id: CHILD_PLACES.multiPlaced }];
+      // Bound to the child's school or clinic, placed in Beihu, where none of the child's places lies.
+      const teacher = testPrincipal({ agency: 'education', level: 'town', region: '431002001', org: CHILD_PLACES.schoolId });
+      const clinician = testPrincipal({ agency: 'health', level: 'town', region: '431002001', org: CHILD_PLACES.clinicId });
+      for (const principal of [teacher, clinician]) {
+        const result = await run(ids, { reps: rep }, principal);
+        expect(result.errors).toBeUndefined();
+        expect(result.data!._entities).toEqual([{ id: CHILD_PLACES.multiPlaced }]);
+      }
+      // The Youth League has no org column; a teacher claiming the clinic, or a clinic the school, neither.
+      for (const principal of [
+        testPrincipal({ agency: 'youth_league', level: 'town', region: '431002001', org: CHILD_PLACES.schoolId }),
+        testPrincipal({ agency: 'education', level: 'town', region: '431002001', org: CHILD_PLACES.clinicId }),
+        testPrincipal({ agency: 'health', level: 'town', region: '431002001', org: CHILD_PLACES.schoolId }),
+      ]) {
+        const result = await run(ids, { reps: rep }, principal);
+        expect(result.data!._entities).toEqual([null]);
+        expect(errorsOf(result.errors)).toEqual([forbidden(['_entities', 0], `child ${CHILD_PLACES.multiPlaced}`)]);
+      }
+    });
   });
 
   describe('region stats', () => {

@@ -2,6 +2,7 @@ import type { PoliceDB } from '@lbc/police-household';
 import type { Kysely } from 'kysely';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
+import { childPlaceRows } from './child-places.ts';
 import type { SyntheticChild, SyntheticParent } from '../world/synthetic-child.ts';
 import { townOfficerId } from './civil-affairs.ts';
 
@@ -17,6 +18,8 @@ export const policeHouseholdProjection: SeedProjection<PoliceDB> = {
   async prepare() {},
 
   async writeBatch(db, children) {
+    // Every child's places: a county sees the registration of a child who lives or goes to school there (issue #3).
+    await insertRows(db, 'child_place', childPlaceRows(children));
     const registered = children.filter((c): c is SyntheticChild & { household: object; idNumber: string } => c.household !== null && c.idNumber !== null);
     await insertRows(
       db,

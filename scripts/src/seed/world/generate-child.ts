@@ -201,6 +201,7 @@ function makeSchool(r: Random, age: number, town: string, places: Places, flags:
   const reportedOn = r.date(laterOf(startedThisSchool, '2024-03-01'), AS_OF);
   return {
     schoolId: `${schoolTown}-${level}`,
+    villageCode: places.townSeat.get(schoolTown)!,
     previousSchoolId: moved && schoolTown !== town ? `${town}-${level}` : null,
     studentNumber: idNumber ? `G${idNumber}` : `L${String(index + 1).padStart(17, '0')}`,
     grade,

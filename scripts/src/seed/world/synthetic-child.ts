@@ -53,6 +53,8 @@ export interface SyntheticChild {
   school: {
     /** e.g. "431003101-P": the central primary school of a township, or "-J" junior middle. */
     schoolId: string;
+    /** Where the school stands: the village of its township's seat. */
+    villageCode: string;
     /** Set when the child moved school: the school it left. The left-behind flag must follow. */
     previousSchoolId: string | null;
     studentNumber: string;

@@ -1,7 +1,7 @@
 import { mayWorkOnCase } from '@lbc/schema';
-import { inScope } from '@lbc/subgraph-kit';
 import { sql } from 'kysely';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { childInScope } from '../jurisdiction.ts';
 
 /** Protection case ids are identity values: digits, within bigint. */
 const CASE_ID = /^[0-9]{1,18}$/;
@@ -11,9 +11,9 @@ const CASE_ID = /^[0-9]{1,18}$/;
  * policy like every `_` field, so the rule is here): before deciding SENSITIVE fields,
  * the gateway asks, as the caller, which child a protection case is for and whether it
  * is open. Answered only to callers a case can open SENSITIVE fields for (civil affairs
- * or police, ASSESSMENT or EMERGENCY, record levels), and only for a case whose child
- * lives in the caller's jurisdiction; null otherwise, with no error, so a caller cannot
- * probe which case ids exist.
+ * or police, ASSESSMENT or EMERGENCY, record levels), and only for a case whose child is
+ * in the caller's jurisdiction by the same row rule as the child itself (jurisdiction.ts);
+ * null otherwise, with no error, so a caller cannot probe which case ids exist.
  */
 export const caseForAccessCheck: NonNullable<QueryResolvers['_caseForAccessCheck']> = async (_, { id }, { db, loaders, principal, purpose }) => {
   if (!mayWorkOnCase(principal, purpose) || !CASE_ID.test(id)) return null;
@@ -21,7 +21,7 @@ export const caseForAccessCheck: NonNullable<QueryResolvers['_caseForAccessCheck
     .selectFrom('protection_case')
     .innerJoin('child', 'child.id', 'protection_case.child_id')
     .select(['protection_case.id', 'protection_case.child_id', 'protection_case.status'])
-    .select(inScope(loaders.scope, sql.ref('child.village_code')).as('in_scope'))
+    .select(childInScope(loaders.scope, principal).as('in_scope'))
     // Compared as bigint in SQL: 18 digits do not survive a JS number.
     .where('protection_case.id', '=', sql<number>`cast(${id} as bigint)`)
     .executeTakeFirst();
