@@ -9,7 +9,7 @@ import { audit } from '../src/index.ts';
 import { acknowledgeNotice } from '../src/notices/acknowledge-notice.ts';
 import { listNotices } from '../src/notices/list-notices.ts';
 import { auditorScope } from '../src/scope/auditor-scope.ts';
-import { AUDIT_READER_ROLE } from '../src/store/index.ts';
+import { AUDIT_READER_ROLE, AUDIT_WRITER_ROLE } from '../src/store/index.ts';
 import { auditors } from './entries.ts';
 import { insertNotices } from './notice-fixtures.ts';
 
@@ -27,6 +27,22 @@ describe(`the subgraph's database role (${AUDIT_READER_ROLE})`, () => {
       expect((await findAnomalies(trx, scope, new Date('2024-09-01T00:00:00Z'), new Date('2024-10-01T00:00:00Z'))).map((a) => a.kind)).toEqual(['BREAK_GLASS']);
       expect((await listNotices(trx, healthOfficer, true, { first: 10 })).edges.map((e) => e.node.id)).toEqual([5, 4, 1]);
       expect(await acknowledgeNotice(trx, healthOfficer, '4')).toMatchObject({ id: 4, acknowledgedBy: 'hs-officer' });
+      await expect(sql.raw(`update audit_entry set outcome = 'ok'`).execute(trx)).rejects.toThrow(/permission denied/);
+    });
+  });
+});
+
+describe(`the gateway's database role (${AUDIT_WRITER_ROLE}), which also serves this subgraph in-process`, () => {
+  it('reads the log and records acknowledgements (appending is tested with the chain), and still cannot change or remove a row', async () => {
+    const healthOfficer = testPrincipal({ subject: 'hs-gateway', agency: 'health', level: 'county', region: '431003' });
+    await bed.database.db.transaction().execute(async (trx) => {
+      await sql.raw(`set local role ${AUDIT_WRITER_ROLE}`).execute(trx);
+      expect((await entryPage(trx, entryConditions(auditorScope(auditors.province), null), { first: 10 })).edges.length).toBeGreaterThan(0);
+      expect(await acknowledgeNotice(trx, healthOfficer, '5')).toMatchObject({ id: 5, acknowledgedBy: 'hs-gateway' });
+      await expect(sql.raw(`delete from access_notice_ack`).execute(trx)).rejects.toThrow(/permission denied|append-only/);
+    });
+    await bed.database.db.transaction().execute(async (trx) => {
+      await sql.raw(`set local role ${AUDIT_WRITER_ROLE}`).execute(trx);
       await expect(sql.raw(`update audit_entry set outcome = 'ok'`).execute(trx)).rejects.toThrow(/permission denied/);
     });
   });
