@@ -86,6 +86,35 @@ describe('what an entry records', () => {
     expect(entry.operationText).toContain(`"${masked}"`);
     expect(JSON.stringify(entry)).not.toContain(child.idNumber!);
   });
+
+  it('masks identifiers written as integer literals, and in what callers write (case id, operation name)', async () => {
+    const number = child.idNumber!.endsWith('X') ? null : child.idNumber!;
+    const masked = maskIdNumber(child.idNumber!);
+    if (number) {
+      const response = await hub.query(await county('police'), `query Lookup${number} { childByIdNumber(idNumber: ${number}) { id } }`, {}, { 'x-lbc-case-id': number });
+      const entry = await entryFor(response);
+      expect(JSON.stringify(entry)).not.toContain(number);
+      expect(entry.operationText).toContain(masked);
+      expect(entry.caseId).toBe(masked);
+    }
+  });
+});
+
+describe('what callers cannot do to their entry', () => {
+  it('no caller may use the audit’s reserved response keys', async () => {
+    const response = await hub.query(await county('health'), `query($id: ID!) { child(id: $id) { _lbc0123456789ab: name birthDate } }`, { id: child.id });
+    expect(response.status).toBe(400);
+    expect(response.body.errors![0]).toMatchObject({ message: expect.stringContaining('reserved'), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect((await entryFor(response)).outcome).toBe('rejected');
+  });
+
+  it('the marker never leaves, even from an object whose every field was skipped', async () => {
+    const response = await hub.query(await county('health'), `query($id: ID!) { child(id: $id) { name @skip(if: true) } a: child(id: $id) { name } }`, { id: child.id });
+    expect(response.body.errors).toBeUndefined();
+    expect(JSON.stringify(response.body)).not.toMatch(/_lbc/);
+    const entry = await entryFor(response);
+    expect(entry.children).toEqual([{ childId: child.id, fields: [expect.objectContaining({ coordinate: 'Child.name' })] }]);
+  });
 });
 
 describe('refused and rejected attempts are recorded too', () => {

@@ -101,4 +101,24 @@ describe('audit tools', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.out).toContain('entry 4 at position 4: edited');
   }, 60_000);
+  it('an anchor kept from an earlier copy catches a log cut short with its checkpoints', async () => {
+    const earlier = join(work, 'earlier');
+    await run('export', ['--out', earlier]);
+    // The owner switches the triggers off, removes the last three entries (the edited one among them) and every checkpoint.
+    await withHub(async (hub) =>
+      hub.db.connection().execute(async (db) => {
+        await sql.raw('set session_replication_role = replica').execute(db);
+        await sql.raw('delete from audit_checkpoint').execute(db);
+        await sql.raw('delete from audit_entry where seq > 3').execute(db);
+        await sql.raw('set session_replication_role = default').execute(db);
+      }),
+    );
+    // On its own the shortened log is consistent (and says no checkpoint was checked)…
+    expect(await run('verify', [])).toMatchObject({ code: 0, out: expect.stringContaining('no signed checkpoint was checked') });
+    // …but not against what the earlier copy's checkpoints signed.
+    const anchored = await run('verify', ['--anchor', join(earlier, 'checkpoints.jsonl')]);
+    expect(anchored.code).toBe(1);
+    expect(anchored.out).toContain('entry 6 at position 4: missing-or-reordered');
+  }, 60_000);
+
 });

@@ -4,7 +4,7 @@ import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { RequestAccess } from '../pipeline/request-access.ts';
 import type { CollectedAccess } from './collect-access.ts';
 import { fetchFields } from './fetch-fields.ts';
-import { normalizedOperation, redactVariables } from './redact.ts';
+import { normalizedOperation, redactText, redactVariables } from './redact.ts';
 import type { RequestTrail } from './request-trail.ts';
 
 /** Everything known about a finished (or refused) request, from which its audit record is made. */
@@ -41,11 +41,12 @@ export function auditRecordFor(request: FinishedRequest): AuditRecord {
     // The calling system: the token's azp/client_id, else the identity provider that vouched for the caller.
     client: principal?.client ?? principal?.issuer ?? null,
     purpose: access?.purpose ?? null,
-    caseId: access?.caseId ?? null,
-    justification: access?.justification ?? null,
+    // Written by callers: a mistyped ID number must not sit in the log in full.
+    caseId: access?.caseId === undefined ? null : redactText(access.caseId),
+    justification: access?.justification === undefined ? null : redactText(access.justification),
     breakGlass: plan?.breakGlass ?? false,
     mode: access?.mode ?? null,
-    operationName: request.operationName ?? null,
+    operationName: request.operationName == null ? null : redactText(request.operationName).slice(0, 200),
     operationHash: operation?.hash ?? null,
     operationText: operation?.text ?? null,
     variables: (redactVariables(request.variables ?? {}) as Record<string, unknown>) ?? {},
@@ -55,7 +56,7 @@ export function auditRecordFor(request: FinishedRequest): AuditRecord {
     denied: (plan?.denied ?? []).map((d) => ({ path: d.path, coordinate: d.coordinate, fieldClass: d.fieldClass, rule: d.decision.rule })),
     outcome: outcomeOf(request),
     errorCodes: [...new Set(request.errorCodes)].sort(),
-    reason: request.refused ?? null,
+    reason: request.refused === undefined ? null : redactText(request.refused),
     durationMs: Date.now() - trail.startedAt.getTime(),
   };
 }

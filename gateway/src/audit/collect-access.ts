@@ -39,7 +39,8 @@ export function collectAccess(data: Record<string, unknown> | null, plan: Access
       const held = value[access.responseKey];
       if (held === null || held === undefined || access.decision.effect === 'deny') continue;
       note(childId, access);
-      if (access.children.size) nested(held, access.type, access.children, childId);
+      // Walked even when nothing below was asked (all skipped or denied): its marker must go too.
+      if (typeof held === 'object') nested(held, access.type, access.children, childId);
     }
   };
 
@@ -53,9 +54,20 @@ export function collectAccess(data: Record<string, unknown> | null, plan: Access
   };
 
   object(data, plan.fields, undefined);
+  // Belt and braces: no marker may leave the gateway, whatever shape the response took.
+  if (JSON.stringify(data).includes(childKey)) stripKey(data, childKey);
   const sorted = (m: Map<string, FieldRead>) => [...m.values()].sort((a, b) => a.coordinate.localeCompare(b.coordinate));
   return {
     children: [...byChild].sort(([a], [b]) => a.localeCompare(b)).map(([childId, fields]) => ({ childId, fields: sorted(fields) })),
     otherFields: sorted(other),
   };
+}
+
+function stripKey(value: unknown, key: string): void {
+  if (Array.isArray(value)) {
+    for (const item of value) stripKey(item, key);
+  } else if (value && typeof value === 'object') {
+    delete (value as Record<string, unknown>)[key];
+    for (const member of Object.values(value)) stripKey(member, key);
+  }
 }

@@ -7,13 +7,28 @@ const IDENTIFIER_NAME = /(idnumber|studentnumber|phone|number)$/i;
 /** A run of 11+ digits: an ID number (18), a phone (11), a student number (G + 18). Registry ids (LB + 9) stay readable. */
 const LONG_DIGITS = /\d{11,}/;
 
+/** Digit runs that may be written with spaces or hyphens: 431003 20240128 0011, 138-1234-5678. */
+const DIGIT_RUN = /\d[\d -]{9,}[\dXx]/g;
+
 /** Masks an identifier the way the hub masks it everywhere: only the registration area (first 6) survives. */
 function redactString(value: string, name?: string): string {
   return (name && IDENTIFIER_NAME.test(name)) || LONG_DIGITS.test(value) ? maskIdNumber(value) : value;
 }
 
+/**
+ * Free text with every identifier-like run masked (11+ digits, separators allowed): what
+ * the audit keeps of a justification, a case id or a refusal's message, which callers write.
+ */
+export function redactText(text: string): string {
+  return text.replace(DIGIT_RUN, (run) => {
+    const digits = run.replace(/[ -]/g, '');
+    return digits.length >= 11 ? maskIdNumber(digits) : run;
+  });
+}
+
 /** The request's variables with personal identifiers masked, for the audit entry. */
 export function redactVariables(value: unknown, name?: string): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1e10 ? maskIdNumber(String(value)) : value;
   if (typeof value === 'string') return redactString(value, name);
   if (Array.isArray(value)) return value.map((item) => redactVariables(item, name));
   if (value && typeof value === 'object') {
@@ -31,7 +46,11 @@ export function normalizedOperation(operation: OperationDefinitionNode): { text:
     Argument: (node) => (node.value.kind === Kind.STRING ? { ...node, value: { ...node.value, value: redactString(node.value.value, node.name.value) } } : undefined),
     ObjectField: (node) => (node.value.kind === Kind.STRING ? { ...node, value: { ...node.value, value: redactString(node.value.value, node.name.value) } } : undefined),
     StringValue: (node) => ({ ...node, value: redactString(node.value) }),
+    // An ID number is also accepted as a bare integer literal.
+    IntValue: (node) => (LONG_DIGITS.test(node.value) ? { kind: Kind.STRING, value: maskIdNumber(node.value) } : undefined),
+    FloatValue: (node) => (LONG_DIGITS.test(node.value) ? { kind: Kind.STRING, value: maskIdNumber(node.value) } : undefined),
   }) as ASTNode;
-  const text = print(redacted);
+  // Names (an operation called Lookup431003…) are caller text too.
+  const text = redactText(print(redacted));
   return { text, hash: createHash('sha256').update(text).digest('hex') };
 }

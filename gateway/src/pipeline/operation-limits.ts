@@ -10,7 +10,24 @@ export const MAX_ALIASES = 30;
  * subgraph sees an operation 40 levels deep or a field aliased 500 times.
  */
 export function operationLimits(): ((context: ValidationContext) => ASTVisitor)[] {
-  return [depthLimit, aliasLimit];
+  return [depthLimit, aliasLimit, reservedResponseKeys];
+}
+
+/** Response keys the gateway uses for its own questions (the audit's child markers). */
+export const RESERVED_KEY_PREFIX = '_lbc';
+
+/**
+ * The audit stage asks every child object for its id under a key starting `_lbc`; a
+ * caller's alias there could stand in for it and misattribute what was read, so no
+ * caller may use one.
+ */
+function reservedResponseKeys(context: ValidationContext): ASTVisitor {
+  return {
+    Field(field) {
+      const key = field.alias?.value ?? field.name.value;
+      if (key.startsWith(RESERVED_KEY_PREFIX)) context.reportError(limitError(`response keys starting with "${RESERVED_KEY_PREFIX}" are reserved by the hub`));
+    },
+  };
 }
 
 function depthLimit(context: ValidationContext): ASTVisitor {

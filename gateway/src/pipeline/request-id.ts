@@ -1,12 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
- * Accepts a caller's `x-request-id` when it is a plausible id (so agency systems can
- * correlate their logs with ours) and mints one otherwise; never echoes arbitrary input.
+ * The request's id, which the audit entry and the response header carry. Always unique:
+ * a caller's plausible `x-request-id` is kept as its prefix (so agency systems can find
+ * their requests in our logs and in the audit), followed by a random suffix of ours, so
+ * no caller can give two requests the same id. Arbitrary input is never echoed.
  */
 export function requestIdFrom(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
-  return value && SAFE_ID.test(value) ? value : randomUUID();
+  return value && SAFE_ID.test(value) ? `${value}~${randomBytes(4).toString('hex')}` : randomUUID();
 }

@@ -26,7 +26,12 @@ export async function* copyEntries(dir: string): AsyncGenerator<AuditEntryRow> {
 }
 
 export function copyCheckpoints(dir: string): StoredCheckpoint[] {
-  return readFileSync(`${dir}/${COPY_FILES.checkpoints}`, 'utf8')
+  return readCheckpointsFile(`${dir}/${COPY_FILES.checkpoints}`);
+}
+
+/** A checkpoints.jsonl file: a copy's own, or one kept from an earlier copy as an anchor. */
+export function readCheckpointsFile(file: string): StoredCheckpoint[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as StoredCheckpoint);

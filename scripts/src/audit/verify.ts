@@ -1,5 +1,5 @@
 /**
- * pnpm audit:verify [--copy DIR] [--jwks FILE]
+ * pnpm audit:verify [--copy DIR] [--jwks FILE] [--anchor CHECKPOINTS.jsonl ...]
  *
  * Recomputes the audit chain — every entry's hash from its content and its predecessor's
  * hash — and checks every signed checkpoint, then prints the result. Exit 0 when the log
@@ -9,17 +9,20 @@
  * PGlite directory: stop the hub first). With --copy it reads an exported copy (see
  * `pnpm audit:export`), needing nothing of the hub. --jwks names the gateway's public
  * keys (default: the copy's gateway.jwks.json, else LBC_GATEWAY_JWKS_FILE, else the
- * development keys).
+ * development keys). --anchor names checkpoints kept from an earlier copy
+ * (its checkpoints.jsonl): the log must still hold exactly what they signed, so a log
+ * rewritten or cut short after them is caught even if its own checkpoints were removed.
  */
 import { readChain, readCheckpoints, verifyChain, type ChainReport } from '@lbc/audit/store';
 import { createLocalJWKSet } from 'jose';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEV_KEY_FILES } from '../keys/dev-keys.ts';
-import { COPY_FILES, copyCheckpoints, copyEntries } from './audit-copy.ts';
+import { COPY_FILES, copyCheckpoints, copyEntries, readCheckpointsFile } from './audit-copy.ts';
 import { openHubForTools } from './open-hub.ts';
 
-const { values } = parseArgs({ options: { copy: { type: 'string' }, jwks: { type: 'string' } } });
+const { values } = parseArgs({ options: { copy: { type: 'string' }, jwks: { type: 'string' }, anchor: { type: 'string', multiple: true } } });
+const anchors = (values.anchor ?? []).flatMap((file) => readCheckpointsFile(file));
 const jwksFile = values.jwks ?? (values.copy && existsSync(`${values.copy}/${COPY_FILES.jwks}`) ? `${values.copy}/${COPY_FILES.jwks}` : (process.env.LBC_GATEWAY_JWKS_FILE ?? DEV_KEY_FILES.gatewayJwks));
 if (!existsSync(jwksFile)) {
   console.error(`the gateway's public keys are needed to check checkpoints: ${jwksFile} does not exist (--jwks FILE)`);
@@ -29,11 +32,11 @@ const keys = createLocalJWKSet(JSON.parse(readFileSync(jwksFile, 'utf8')));
 
 let report: ChainReport;
 if (values.copy) {
-  report = await verifyChain(copyEntries(values.copy), copyCheckpoints(values.copy), keys);
+  report = await verifyChain(copyEntries(values.copy), [...copyCheckpoints(values.copy), ...anchors], keys);
 } else {
   const hub = await openHubForTools();
   try {
-    report = await verifyChain(readChain(hub.db), await readCheckpoints(hub.db), keys);
+    report = await verifyChain(readChain(hub.db), [...(await readCheckpoints(hub.db)), ...anchors], keys);
   } finally {
     await hub.close();
   }
@@ -42,9 +45,12 @@ if (values.copy) {
 const source = values.copy ? `copy ${values.copy}` : 'hub database';
 if (report.ok) {
   console.log(`audit log intact (${source}): ${report.entries} entries, ${report.checkpoints} signed checkpoints verified, head entry ${report.head?.seq ?? '-'} ${report.head?.hash ?? ''}`);
+  if (!report.checkpoints) console.log('note: no signed checkpoint was checked; keep each copy\'s checkpoints.jsonl and pass it with --anchor next time');
 } else {
   const b = report.firstBreak!;
   console.log(`AUDIT LOG TAMPERED (${source}): entry ${b.seq} at position ${b.position}: ${b.problem}: ${b.detail}`);
-  console.log(`the ${report.entries} entries before it verify; ${report.checkpoints} checkpoints verified before it`);
+  for (const other of report.breaks.slice(1, 10)) console.log(`  also entry ${other.seq} at position ${other.position}: ${other.problem}`);
+  if (report.breaks.length > 10) console.log(`  … ${report.breaks.length - 10} more`);
+  console.log(`${report.breaks.length} disagreement(s) in ${report.entries} entries; ${report.checkpoints} checkpoints verified`);
   process.exitCode = 1;
 }

@@ -77,6 +77,39 @@ describe('the audit chain', () => {
     expect((await verify()).firstBreak).toMatchObject({ position: 3, seq: 3, problem: 'edited' });
   });
 
+  it('goes on past a break, so one damaged row cannot hide an edit further down', async () => {
+    await appendMany(new AuditLog(database.db), 8);
+    await tamper([`update audit_entry set agency = 'police' where seq = 3`, `update audit_entry set purpose = 'EMERGENCY' where seq = 7`]);
+    const report = await verify();
+    expect(report.breaks.map((b) => [b.seq, b.problem])).toEqual([
+      [3, 'edited'],
+      [7, 'edited'],
+    ]);
+  });
+
+  it('stores what callers choose exactly as it hashes it: lone surrogates, NUL, non-finite numbers, "__proto__"', async () => {
+    const log = new AuditLog(database.db);
+    await log.append(sampleRecord({ operationName: 'x\ud800y\u0000z', variables: JSON.parse('{"__proto__": {"s": "A"}, "n": 1e400, "t": "\\udfff"}'), reason: 'bad \udc00' }));
+    await log.append(sampleRecord({ variables: JSON.parse('{"__proto__": {"s": "B"}}') }));
+    expect(await verify()).toMatchObject({ ok: true, entries: 2 });
+    const stored = await database.db.selectFrom('audit_entry').select(['operation_name', 'variables']).where('seq', '=', 1).executeTakeFirstOrThrow();
+    expect(stored.operation_name).toBe('x\ufffdy\ufffdz');
+    // An edit to the "__proto__" member is an edit like any other.
+    await tamper([`update audit_entry set variables = jsonb_set(variables, '{__proto__,s}', '"Z"') where seq = 2`]);
+    expect((await verify()).firstBreak).toMatchObject({ seq: 2, problem: 'edited' });
+  });
+
+  it('an entry the database refuses fails alone, not the requests that shared its commit', async () => {
+    const log = new AuditLog(database.db);
+    const results = await Promise.allSettled([
+      log.append(sampleRecord({ requestId: 'good-1' })),
+      log.append(sampleRecord({ requestId: 'refused', outcome: 'bogus' as never })),
+      log.append(sampleRecord({ requestId: 'good-2' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await verify()).toMatchObject({ ok: true, entries: 2 });
+  });
+
   it('catches a deleted row', async () => {
     await appendMany(new AuditLog(database.db), 8);
     await tamper([`delete from audit_entry where seq = 4`]);

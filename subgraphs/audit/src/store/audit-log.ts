@@ -70,7 +70,19 @@ export class AuditLog {
         const receipts = await this.commit(group.map((p) => p.record));
         group.forEach((p, i) => p.resolve(receipts[i]!));
       } catch (error) {
-        for (const p of group) p.reject(error);
+        if (group.length === 1) {
+          group[0]!.reject(error);
+          continue;
+        }
+        // One entry the database refuses must not fail the requests that shared its commit:
+        // retry each alone, so only an entry that cannot be stored is refused.
+        for (const p of group) {
+          try {
+            p.resolve((await this.commit([p.record]))[0]!);
+          } catch (alone) {
+            p.reject(alone);
+          }
+        }
       }
     }
   }

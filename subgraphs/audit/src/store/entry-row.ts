@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { AuditEntry, AuditOutcome, AuditRecord } from './audit-record.ts';
 import type { AuditEntryTable } from './hub-db.ts';
+import { storable } from './storable.ts';
 
 export type AuditEntryRow = Selectable<AuditEntryTable>;
 
@@ -13,7 +14,8 @@ const JSON_COLUMNS = ['variables', 'fetches', 'children', 'other_fields', 'denie
  * The row for a record at position `seq` after `prevHash`. Child ids and field classes
  * are stored apart for indexing; they are derived here, never taken from the caller.
  */
-export function sealedRow(record: AuditRecord, seq: number, prevHash: string): SealedRow {
+export function sealedRow(unsafe: AuditRecord, seq: number, prevHash: string): SealedRow {
+  const record = storable(unsafe);
   const p = record.principal;
   return {
     seq,

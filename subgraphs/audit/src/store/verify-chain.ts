@@ -24,12 +24,21 @@ export interface ChainReport {
   checkpoints: number;
   head: { seq: number; hash: string } | null;
   firstBreak?: ChainBreak;
+  /**
+   * Every disagreement found (the first 100). Verification goes on past a break, linking on
+   * from the stored hash, so one damaged row cannot hide edits further down the log.
+   */
+  breaks: ChainBreak[];
 }
+
+const MAX_BREAKS = 100;
 
 /**
  * Recomputes the chain over rows in seq order and checks every checkpoint: its signature
  * against the gateway's keys, and that the chain really had the signed hash at that seq.
- * Stops at the first disagreement, which names the row:
+ * `checkpoints` may include anchors: checkpoints kept from an earlier copy, which reveal a
+ * log rewritten or cut short after them even if its own checkpoints were removed too.
+ * Reports the first disagreement, which names the row, and goes on to list the others:
  * - `edited`: a row's content no longer gives its hash (any column, derived ones too);
  * - `missing-or-reordered`: seq does not follow its predecessor (a row deleted or moved);
  * - `broken-link`: a row does not point at its predecessor's hash (rows swapped, or one
@@ -38,9 +47,15 @@ export interface ChainReport {
  *   checkpoint is forged.
  */
 export async function verifyChain(rows: AsyncIterable<AuditEntryRow> | Iterable<AuditEntryRow>, checkpoints: StoredCheckpoint[], keys: CheckpointKeys): Promise<ChainReport> {
-  const pending = new Map<number, StoredCheckpoint>(checkpoints.map((c) => [Number(c.seq), c]));
-  const report: ChainReport = { ok: true, entries: 0, checkpoints: 0, head: null };
-  const fail = (brk: ChainBreak): ChainReport => ({ ...report, ok: false, firstBreak: brk });
+  // Several checkpoints may sign one seq: those stored with the log, and anchors kept from earlier copies.
+  const pending = new Map<number, StoredCheckpoint[]>();
+  for (const c of checkpoints) pending.set(Number(c.seq), [...(pending.get(Number(c.seq)) ?? []), c]);
+  const report: ChainReport = { ok: true, entries: 0, checkpoints: 0, head: null, breaks: [] };
+  const found = (brk: ChainBreak) => {
+    report.ok = false;
+    report.firstBreak ??= brk;
+    if (report.breaks.length < MAX_BREAKS) report.breaks.push(brk);
+  };
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let position = 0;
@@ -49,30 +64,29 @@ export async function verifyChain(rows: AsyncIterable<AuditEntryRow> | Iterable<
     position++;
     const seq = Number(row.seq);
     if (seq !== expectedSeq) {
-      return fail({ position, seq: expectedSeq, problem: 'missing-or-reordered', detail: `expected entry ${expectedSeq} at position ${position}, found entry ${seq}` });
+      found({ position, seq: expectedSeq, problem: 'missing-or-reordered', detail: `expected entry ${expectedSeq} at position ${position}, found entry ${seq}` });
     }
     const { hash, ...sealed } = row;
     if (entryHash({ ...sealed, seq }) !== hash) {
-      return fail({ position, seq, problem: 'edited', detail: `entry ${seq} does not match its hash: its content was changed after it was written` });
+      found({ position, seq, problem: 'edited', detail: `entry ${seq} does not match its hash: its content was changed after it was written` });
+    } else if (row.prev_hash !== prevHash && seq === expectedSeq) {
+      found({ position, seq, problem: 'broken-link', detail: `entry ${seq} does not follow entry ${seq - 1}: its previous-hash differs` });
     }
-    if (row.prev_hash !== prevHash) {
-      return fail({ position, seq, problem: 'broken-link', detail: `entry ${seq} does not follow entry ${seq - 1}: its previous-hash differs` });
-    }
-    const checkpoint = pending.get(seq);
-    if (checkpoint) {
-      pending.delete(seq);
+    for (const checkpoint of pending.get(seq) ?? []) {
       const broken = await checkCheckpoint(checkpoint, hash, keys);
-      if (broken) return fail({ position, seq, ...broken });
-      report.checkpoints++;
+      if (broken) found({ position, seq, ...broken });
+      else report.checkpoints++;
     }
+    pending.delete(seq);
+    // Go on from what is stored: the next row is judged on its own link.
     prevHash = hash;
-    expectedSeq++;
+    expectedSeq = seq + 1;
     report.entries++;
     report.head = { seq, hash };
   }
   // A signed checkpoint beyond the last row: entries after it were removed from the end.
-  for (const checkpoint of pending.values()) {
-    return fail({ position: position + 1, seq: checkpoint.seq, problem: 'missing-or-reordered', detail: `checkpoint signs entry ${checkpoint.seq}, but the log ends at entry ${expectedSeq - 1}: entries were removed from its end` });
+  for (const [seq] of [...pending].sort(([a], [b]) => a - b)) {
+    found({ position: position + 1, seq, problem: 'missing-or-reordered', detail: `a checkpoint signs entry ${seq}, but the log ends at entry ${expectedSeq - 1}: entries were removed from its end` });
   }
   return report;
 }

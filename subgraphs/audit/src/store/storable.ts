@@ -1,0 +1,19 @@
+/** Unpaired UTF-16 surrogates: JavaScript strings may hold them, PostgreSQL text and jsonb cannot. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A value exactly as PostgreSQL will store and return it, so the hash taken before the
+ * write is the hash of what is read back: lone surrogates and NUL (which text and jsonb
+ * refuse or replace) become U+FFFD, non-finite numbers (JSON has none) become strings.
+ * Callers choose operation names and variables; without this, one crafted request could
+ * fail its whole group commit or plant a row that no longer matches its own hash.
+ */
+export function storable<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '\uFFFD') as T;
+  if (typeof value === 'number') return (Number.isFinite(value) ? value : String(value)) as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value instanceof Date || value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [key, member] of Object.entries(value)) if (member !== undefined) out[storable(key)] = storable(member);
+  return out as T;
+}
