@@ -56,6 +56,29 @@ describe('notify-on-access', () => {
     expect(policeNotices.body.data.accessNotices.edges.map((e: any) => e.node.id)).not.toContain(notice.id);
   });
 
+  it('a notice goes up, never down: a village officer of another village neither sees nor acknowledges a county read', async () => {
+    const read = await hub.query(await police(), RECORD, { id: openCase.childId }, { 'x-lbc-purpose': 'ASSESSMENT', 'x-lbc-case-id': openCase.id });
+    expect(read.body.errors).toBeUndefined();
+    const { seq } = await entryOf(read.headers.get('x-request-id')!);
+    const [row] = await hub.hubDatabase.db.selectFrom('access_notice').select(['id', 'reader_region']).where('seq', '=', seq).execute();
+    expect(row).toMatchObject({ reader_region: '431003' });
+    const noticeId = String(row!.id);
+
+    const village = await hub.token({ agency: 'health', level: 'village', region: '431003999999', subject: 'officer-zhao' });
+    const listed = await hub.query(village, `{ accessNotices(unacknowledgedOnly: false) { edges { node { id childId readerSubject } } } }`);
+    expect(listed.body.errors).toBeUndefined();
+    expect(listed.body.data.accessNotices.edges).toEqual([]);
+    const ack = await hub.query(village, `mutation($id: ID!) { acknowledgeAccessNotice(id: $id) { id } }`, { id: noticeId });
+    expect(ack.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // The county officer it is meant for still has it to act on; so does the city above.
+    const unacknowledged = `{ accessNotices { edges { node { id acknowledgedAt } } } }`;
+    const county = await hub.query(await healthOfficer(), unacknowledged);
+    expect(county.body.data.accessNotices.edges.map((e: any) => e.node)).toContainEqual({ id: noticeId, acknowledgedAt: null });
+    const city = await hub.query(await hub.token({ agency: 'health', level: 'city', region: '4310' }), unacknowledged, {}, { 'x-lbc-purpose': 'SUPERVISION' });
+    expect(city.body.data.accessNotices.edges.map((e: any) => e.node.id)).toContain(noticeId);
+  });
+
   it('health reading its own data notifies nobody', async () => {
     const read = await hub.query(await healthOfficer(), RECORD, { id: openCase.childId });
     const entry = await entryOf(read.headers.get('x-request-id')!);

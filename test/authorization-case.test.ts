@@ -133,6 +133,36 @@ describe('break-glass opens one child looked up directly, for a recent sign-in',
     expect(body.extensions?.authorization?.breakGlass).toBeUndefined();
   });
 
+  it('two children in one operation (two aliases, two agencies): neither is opened', async () => {
+    const query = `query($a: ID!, $b: ID!) { a: child(id: $a) { name ${RECORD} } b: child(id: $b) { name counsellingSessions(first: 3) { edges { node { notes } } } } }`;
+    const { body } = await hub.query(await police(), query, { a: openCase.childId, b: otherChild }, emergency);
+    expect(body.data.a).toEqual({ name: expect.any(String), immunisations: null });
+    expect(body.data.b).toEqual({ name: expect.any(String), counsellingSessions: null });
+    expect(rules(body).sort()).toEqual([
+      ['a.immunisations', 'break-glass-for-one-child-per-request'],
+      ['b.counsellingSessions', 'break-glass-for-one-child-per-request'],
+    ]);
+    expect(body.extensions?.authorization?.breakGlass).toBeUndefined();
+  });
+
+  it('one child by hub id and one by ID number: they cannot be told apart, so neither is opened', async () => {
+    const query = `query($a: ID!, $n: IdNumber!) { a: child(id: $a) { ${RECORD} } b: residentByIdNumber(idNumber: $n) { ${RECORD} } }`;
+    const { body } = await hub.query(await police(), query, { a: openCase.childId, n: otherIdNumber }, emergency);
+    expect(rules(body).sort()).toEqual([
+      ['a.immunisations', 'break-glass-for-one-child-per-request'],
+      ['b.immunisations', 'break-glass-for-one-child-per-request'],
+    ]);
+  });
+
+  it('the same child through two aliases: opened, once', async () => {
+    const query = `query($id: ID!) { a: child(id: $id) { ${RECORD} } b: child(id: "${openCase.childId}") { name ${RECORD} } }`;
+    const { body } = await hub.query(await police(), query, { id: openCase.childId }, emergency);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.a.immunisations).toEqual(reference);
+    expect(body.data.b.immunisations).toEqual(reference);
+    expect(body.extensions.authorization.breakGlass).toBe(true);
+  });
+
   it('a token issued more than 15 minutes ago: denied', async () => {
     // Mint the token as if 20 minutes ago: it is still valid, but its sign-in is too old to break the glass.
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -153,7 +183,7 @@ describe('the subgraph re-checks with the case and sign-in time the gateway vouc
   const IMMUNISATIONS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id immunisations(first: 1) { edges { node { vaccine } } } } } }`;
   const officer: Principal = { subject: 'replayer', issuer: 'x', agency: 'police', level: 'county', region: '431003', roles: [] };
 
-  async function direct(principal: Principal, request: { purpose: 'ASSESSMENT' | 'EMERGENCY'; case?: VerifiedCase; justification?: string }, childIds: string[]) {
+  async function direct(principal: Principal, request: { purpose: 'ASSESSMENT' | 'EMERGENCY'; case?: VerifiedCase; justification?: string; breakGlassChild?: string }, childIds: string[]) {
     const token = await (await createInternalSigner(hub.gatewayKey)).sign(principal, 'health', { requestId: 'direct-1', ...request });
     const response = await fetch(hub.subgraphs.health.url, {
       method: 'POST',
@@ -175,5 +205,14 @@ describe('the subgraph re-checks with the case and sign-in time the gateway vouc
     expect(fresh).toEqual({ readable: [true, false], rules: ['break-glass-for-one-child-looked-up-directly'] });
     const stale = await direct({ ...officer, authenticatedAt: now - 20 * 60 }, { purpose: 'EMERGENCY', justification: JUSTIFICATION }, [openCase.childId]);
     expect(stale).toEqual({ readable: [false], rules: ['break-glass-needs-sign-in-within-15-minutes'] });
+  });
+
+  it('break-glass reads only the child the token names, whichever fetch reads it', async () => {
+    // The gateway names the child when it granted break-glass for a child(id:) lookup: a
+    // second fetch of the same request (another subgraph request) cannot open another child.
+    const signedIn = { ...officer, authenticatedAt: Math.floor(Date.now() / 1000) - 60 };
+    const named = { purpose: 'EMERGENCY' as const, justification: JUSTIFICATION, breakGlassChild: openCase.childId };
+    expect(await direct(signedIn, named, [otherChild])).toEqual({ readable: [false], rules: ['break-glass-for-one-child-per-request'] });
+    expect(await direct(signedIn, named, [openCase.childId])).toEqual({ readable: [true], rules: [] });
   });
 });

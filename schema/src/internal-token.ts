@@ -23,6 +23,11 @@ export interface InternalRequest {
    * unverified case id: a subgraph cannot check one itself.
    */
   case?: VerifiedCase | undefined;
+  /**
+   * The one child break-glass opens in this request, when the gateway's planner knows it
+   * (a `child(id:)` lookup): every subgraph fetch of the request re-checks that child.
+   */
+  breakGlassChild?: string | undefined;
 }
 
 /** A protection case verified by the gateway, and the one child it opens SENSITIVE fields of. */
@@ -47,6 +52,7 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
         purpose: request.purpose,
         ...(request.justification ? { jst: request.justification } : {}),
         ...(request.case ? { case_id: request.case.id, case_child: request.case.childId } : {}),
+        ...(request.justification && request.breakGlassChild ? { bg_child: request.breakGlassChild } : {}),
       })
         .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
         .setIssuer(INTERNAL_ISSUER)
@@ -83,6 +89,14 @@ export function createInternalVerifier(publicJwks: { keys: JWK[] }, audience: st
     const purpose = parsePurpose(typeof payload.purpose === 'string' ? payload.purpose : undefined);
     const justification = typeof payload.jst === 'string' ? payload.jst : undefined;
     const verifiedCase = typeof payload.case_id === 'string' && typeof payload.case_child === 'string' ? { id: payload.case_id, childId: payload.case_child } : undefined;
-    return { principal, requestId: String(payload.rid ?? ''), purpose, ...(justification ? { justification } : {}), ...(verifiedCase ? { case: verifiedCase } : {}) };
+    const breakGlassChild = justification && typeof payload.bg_child === 'string' ? payload.bg_child : undefined;
+    return {
+      principal,
+      requestId: String(payload.rid ?? ''),
+      purpose,
+      ...(justification ? { justification } : {}),
+      ...(verifiedCase ? { case: verifiedCase } : {}),
+      ...(breakGlassChild ? { breakGlassChild } : {}),
+    };
   };
 }

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { GraphQLError, isObjectType, parse } from 'graphql';
+import { GraphQLError, isObjectType, parse, print } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
   apiSchemaFromSupergraph,
   classificationProblems,
+  decide,
   explainAccess,
   fieldOwners,
   inlineFragments,
@@ -183,6 +184,66 @@ describe('break-glass opens one child looked up directly, for a recent sign-in',
     expect(decisionAt(fields, 'children.edges.node.disability')).toBe('deny break-glass-for-one-child-looked-up-directly');
     expect(decisionAt(fields, 'child.household.household.members.edges.node.disability')).toBe('deny break-glass-for-one-child-looked-up-directly');
     expect(decisionAt(fields, 'healthRecordByIdNumber.child.disability')).toBe('deny break-glass-for-one-child-looked-up-directly');
+  });
+
+  it('for one child per operation: two lookups naming different children open neither', () => {
+    const plan = (query: string, variables: Record<string, unknown> = {}) => planAccess(api, inlineFragments(parse(query), null), emergency(), owners, variables);
+    const two = explain(
+      `{ a: child(id: "${CHILD}") { mentalHealthScreenings { edges { node { risk } } } }
+         b: child(id: "${SIBLING}") { counsellingSessions { edges { node { notes } } } } }`,
+      emergency(),
+    );
+    expect(decisionAt(two, 'a.mentalHealthScreenings')).toBe('deny break-glass-for-one-child-per-request');
+    expect(decisionAt(two, 'b.counsellingSessions')).toBe('deny break-glass-for-one-child-per-request');
+    const denied = plan(`{ a: child(id: "${CHILD}") { disability { grade } } b: child(id: $other) { disability { grade } } }`.replace('{', 'query ($other: ID!) {'), { other: SIBLING });
+    expect(denied.breakGlass).toBe(false);
+    expect(denied.denied.map((f) => `${f.path.join('.')} ${f.decision.rule}`).sort()).toEqual(['a.disability break-glass-for-one-child-per-request', 'b.disability break-glass-for-one-child-per-request']);
+    // Removed before planning: no subgraph is asked for either.
+    expect(print(denied.operation)).not.toContain('disability');
+  });
+
+  it('for one child per operation: lookups of different kinds cannot be told apart, so they are denied', () => {
+    const mixed = explain(
+      `{ a: child(id: "${CHILD}") { disability { grade } } b: childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } }`,
+      emergency(),
+    );
+    expect(decisionAt(mixed, 'a.disability')).toBe('deny break-glass-for-one-child-per-request');
+    expect(decisionAt(mixed, 'b.disability')).toBe('deny break-glass-for-one-child-per-request');
+    const ids = explain(
+      `{ a: childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } b: residentByIdNumber(idNumber: "11010519491231002X") { disability { grade } } }`,
+      emergency(),
+    );
+    expect(decisionAt(ids, 'b.disability')).toBe('deny break-glass-for-one-child-per-request');
+  });
+
+  it('for one child per operation: the same child through several aliases, literally or by variable, is one child', () => {
+    const query = `query ($id: ID!) { a: child(id: "${CHILD}") { disability { grade } } b: child(id: $id) { mentalHealthScreenings { edges { node { risk } } } } }`;
+    const fields = explain(query, emergency(), { id: CHILD });
+    expect(decisionAt(fields, 'a.disability')).toBe('allow sensitive-break-glass');
+    expect(decisionAt(fields, 'b.mentalHealthScreenings')).toBe('allow sensitive-break-glass');
+    const plan = planAccess(api, inlineFragments(parse(query), null), emergency(), owners, { id: CHILD });
+    expect(plan.breakGlass).toBe(true);
+    expect(plan.breakGlassChild).toBe(CHILD);
+    const byIdNumber = explain(
+      `{ a: childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } b: childByIdNumber(idNumber: "11010519491231002X") { mentalHealthScreenings { edges { node { risk } } } } }`,
+      emergency(),
+    );
+    expect(decisionAt(byIdNumber, 'b.mentalHealthScreenings')).toBe('allow sensitive-break-glass');
+    // Known by ID number only: no hub id for the subgraph tokens to carry.
+    expect(planAccess(api, inlineFragments(parse('{ childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } }'), null), emergency(), owners).breakGlassChild).toBeUndefined();
+  });
+
+  it('for one child per operation: another child read without break-glass does not count', () => {
+    const fields = explain(`{ a: child(id: "${CHILD}") { name disability { grade } } b: child(id: "${SIBLING}") { name } }`, emergency());
+    expect(decisionAt(fields, 'a.disability')).toBe('allow sensitive-break-glass');
+    expect(decisionAt(fields, 'b.name')).toBe('allow basic-for-all-agencies');
+  });
+
+  it('a subgraph told the break-glass child denies any other child', () => {
+    const told = emergency({ breakGlassChild: CHILD });
+    expect(decide(told, 'SENSITIVE', ['health'], { childId: CHILD, singleChild: true })).toMatchObject({ effect: 'allow', breakGlass: true });
+    expect(decide(told, 'SENSITIVE', ['health'], { childId: SIBLING, singleChild: true })).toEqual({ effect: 'deny', rule: 'break-glass-for-one-child-per-request' });
+    expect(decide(told, 'SENSITIVE', ['health'], { singleChild: true })).toEqual({ effect: 'deny', rule: 'break-glass-for-one-child-per-request' });
   });
 
   it('not for a caller who signed in more than 15 minutes ago', () => {

@@ -18,5 +18,11 @@ describe('the internal gateway token', () => {
     const { authenticatedAt: _dropped, ...withoutSignIn } = principal;
     const bare = await verify(await signer.sign(withoutSignIn, 'health', { requestId: 'r2', purpose: 'ASSESSMENT' }));
     expect(bare).toEqual({ principal: withoutSignIn, requestId: 'r2', purpose: 'ASSESSMENT' });
+
+    // The break-glass child travels with a justification only: without one it opens nothing.
+    const glass = await verify(await signer.sign(principal, 'health', { requestId: 'r3', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', breakGlassChild: 'LB000000007' }));
+    expect(glass).toEqual({ principal, requestId: 'r3', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', breakGlassChild: 'LB000000007' });
+    const noGlass = await verify(await signer.sign(principal, 'health', { requestId: 'r4', purpose: 'EMERGENCY', breakGlassChild: 'LB000000007' }));
+    expect(noGlass).toEqual({ principal, requestId: 'r4', purpose: 'EMERGENCY' });
   });
 });

@@ -42,6 +42,8 @@ async function authorizeAndExecute(requestContext: GatewayGraphQLRequestContext,
   const accessContext: AccessContext = { principal, purpose: access.purpose, case: requestCase, justification: access.justification };
   const plan = planAccess(requestContext.schema, operation, accessContext, owners, requestContext.request.variables ?? {});
   context.plan = plan;
+  // Subgraphs see fetches, not the operation: the token tells each which child break-glass is for.
+  if (plan.breakGlass && plan.breakGlassChild !== undefined) context.breakGlassChild = plan.breakGlassChild;
 
   if (access.mode === 'dry-run') return { data: null, extensions: { authorization: explain(plan) } };
   if (access.mode === 'reject' && plan.denied.length) return { errors: denialErrors(plan) };

@@ -24,6 +24,7 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
       purpose: context.access.purpose,
       justification: context.access.justification,
       case: context.case,
+      breakGlassChild: context.breakGlassChild,
     });
     request.http!.headers.set('authorization', `Bearer ${token}`);
     // The audit records what each agency was asked for on the caller's behalf.

@@ -12,6 +12,8 @@ export interface GatewayContext {
    * child in the caller's jurisdiction); unset otherwise. Subgraph tokens carry it.
    */
   case?: VerifiedCase;
+  /** The one child break-glass opens in this request, when the planner knows its hub id. Subgraph tokens carry it. */
+  breakGlassChild?: string;
   /** The authorize stage's decisions on the operation, once taken (for the stages after it). */
   plan?: AccessPlan;
   /** What the audit stage gathers while the request runs. */

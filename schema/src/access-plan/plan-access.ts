@@ -11,7 +11,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { classOf } from '../policy/classify.ts';
-import { decide, type AccessContext, type Decision, type RecordScope } from '../policy/decide.ts';
+import { BREAK_GLASS_ONE_CHILD_PER_REQUEST, decide, type AccessContext, type Decision, type RecordScope } from '../policy/decide.ts';
 import type { FieldClass } from '../policy/field-class.ts';
 import { ownersOf } from '../policy/field-classes.ts';
 import type { Agency } from '../principal.ts';
@@ -42,11 +42,17 @@ export interface AccessPlan {
   denied: FieldAccess[];
   masked: FieldAccess[];
   breakGlass: boolean;
+  /**
+   * The hub id of the one child break-glass opens, when the operation names it
+   * (`child(id:)`): subgraph tokens carry it, so every fetch re-checks the same child.
+   */
+  breakGlassChild?: string | undefined;
 }
 
 const META: Decision = { effect: 'allow', rule: 'metadata' };
 const STRUCTURAL: Decision = { effect: 'allow', rule: 'structural' };
 const UNDER_DENIED: Decision = { effect: 'deny', rule: 'enclosing-field-denied' };
+const ONE_CHILD_PER_REQUEST: Decision = { effect: 'deny', rule: BREAK_GLASS_ONE_CHILD_PER_REQUEST };
 
 /**
  * Decides every field of an operation (fragments already inlined, see inlineFragments)
@@ -56,6 +62,9 @@ const UNDER_DENIED: Decision = { effect: 'deny', rule: 'enclosing-field-denied' 
  * will not include is neither decided nor reported, and is removed too. SENSITIVE fields
  * are decided with the record they are part of (the nearest enclosing Child), so a
  * protection case or break-glass opens one child's record and nothing reached from it.
+ * Break-glass opens one child per operation: when its fields sit under root lookups that
+ * may name different children (different values, or different kinds of lookup, which
+ * cannot be compared), the operation is planned again with every break-glass field denied.
  * A pure function of the schema, the policy and its arguments: the gateway runs it before
  * planning, and `explainAccess` runs the same to answer `accessExplain`.
  */
@@ -66,9 +75,28 @@ export function planAccess(
   owners: Map<string, Agency[]>,
   variables: Record<string, unknown> | null = {},
 ): AccessPlan {
+  const first = planOnce(schema, operation, context, owners, variables, false);
+  if (first.breakGlassRecords.size <= 1) {
+    const [record] = first.breakGlassRecords.values();
+    return { ...first.plan, ...(record?.childId !== undefined ? { breakGlassChild: record.childId } : {}) };
+  }
+  return planOnce(schema, operation, context, owners, variables, true).plan;
+}
+
+/** One pass over the operation; with `oneChildExceeded`, every field break-glass would open is denied. */
+function planOnce(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  context: AccessContext,
+  owners: Map<string, Agency[]>,
+  variables: Record<string, unknown> | null,
+  oneChildExceeded: boolean,
+): { plan: AccessPlan; breakGlassRecords: Map<string, RecordScope> } {
   const plan: AccessPlan = { operation, fields: new Map(), denied: [], masked: [], breakGlass: false };
+  /** The records break-glass opened a field of, by lookup key. */
+  const breakGlassRecords = new Map<string, RecordScope>();
   const root = schema.getRootType(operation.operation);
-  if (!root) return plan;
+  if (!root) return { plan, breakGlassRecords };
   const values = coerceVariables(schema, operation, variables);
 
   interface Place {
@@ -102,7 +130,11 @@ export function planAccess(
         continue;
       }
       if (access.decision.effect === 'mask' && !existing) plan.masked.push(access);
-      if (access.decision.breakGlass) plan.breakGlass = true;
+      if (access.decision.breakGlass) {
+        plan.breakGlass = true;
+        // scopeInside sets a lookup key wherever break-glass can apply; fail closed if not.
+        breakGlassRecords.set(place.record.lookup ?? `unknown@${access.path.join('.')}`, place.record);
+      }
       if (!selection.selectionSet) {
         kept.push(selection);
         continue;
@@ -138,12 +170,13 @@ export function planAccess(
     if (fieldClass === undefined) return { ...base, fieldClass: 'META', decision: { effect: 'deny', rule: 'unclassified-field' }, type: definition.type };
     if (place.underDenied) return { ...base, fieldClass, decision: UNDER_DENIED, type: definition.type };
     if (fieldClass === 'STRUCTURAL') return { ...base, fieldClass, decision: STRUCTURAL, type: definition.type };
-    return { ...base, fieldClass, decision: decide(context, fieldClass, ownersOf(coordinate, owners.get(coordinate) ?? []), place.record), type: definition.type };
+    const decision = decide(context, fieldClass, ownersOf(coordinate, owners.get(coordinate) ?? []), place.record);
+    return { ...base, fieldClass, decision: decision.breakGlass && oneChildExceeded ? ONE_CHILD_PER_REQUEST : decision, type: definition.type };
   };
 
   const selectionSet = walk(operation.selectionSet, { type: root, path: [], record: {}, underDenied: false }, plan.fields);
   plan.operation = { ...operation, selectionSet };
-  return plan;
+  return { plan, breakGlassRecords };
 }
 
 const typenameOnly: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] };

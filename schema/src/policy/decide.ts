@@ -16,6 +16,12 @@ export interface AccessContext {
   /** The moment of the decision, in seconds since the epoch; now unless given (tests). */
   now?: number | undefined;
   /**
+   * The one child break-glass may open in this request, when the gateway knows it (the
+   * operation's break-glass reads all sit under `child(id:)` of that child): a subgraph
+   * denies break-glass on the record of any other child, whichever of its fetches reads it.
+   */
+  breakGlassChild?: string | undefined;
+  /**
    * @deprecated Not read any more: a case opens SENSITIVE fields through `case` and the
    * record passed to `decide`. Only `false` is accepted, so nothing can be opened with it.
    */
@@ -38,6 +44,12 @@ export interface RecordScope {
   childId?: string | undefined;
   /** That child was looked up directly, alone (a root lookup of one child, no hop between): break-glass may apply. */
   singleChild?: boolean | undefined;
+  /**
+   * The root lookup that named the child (its kind and argument value, e.g.
+   * `child:LB000000007`): equal keys name the same child. Set by the gateway's planner,
+   * which grants break-glass to one lookup key per operation.
+   */
+  lookup?: string | undefined;
 }
 
 export type Effect = 'allow' | 'mask' | 'deny';
@@ -60,6 +72,8 @@ export const MIN_JUSTIFICATION_LENGTH = 15;
  * at most this long ago, so a token left open on a desk cannot be used to break the glass.
  */
 export const BREAK_GLASS_MAX_AUTH_AGE_SECONDS = 15 * 60;
+/** Break-glass opens the record of one child per request: read through two lookups, it opens neither. */
+export const BREAK_GLASS_ONE_CHILD_PER_REQUEST = 'break-glass-for-one-child-per-request';
 const CASE_WORK_AGENCIES: readonly Agency[] = ['civil_affairs', 'police'];
 const CASE_WORK_PURPOSES: readonly Purpose[] = ['ASSESSMENT', 'EMERGENCY'];
 
@@ -135,6 +149,7 @@ function decideSensitive(context: AccessContext, owners: readonly Agency[], reco
   }
   if (principal.agency === 'police' && purpose === 'EMERGENCY' && (justification?.trim().length ?? 0) >= MIN_JUSTIFICATION_LENGTH) {
     if (!record.singleChild) return deny('break-glass-for-one-child-looked-up-directly');
+    if (context.breakGlassChild !== undefined && record.childId !== context.breakGlassChild) return deny(BREAK_GLASS_ONE_CHILD_PER_REQUEST);
     if (!signedInRecently(principal, context.now)) return deny('break-glass-needs-sign-in-within-15-minutes');
     return { effect: 'allow', rule: 'sensitive-break-glass', breakGlass: true };
   }

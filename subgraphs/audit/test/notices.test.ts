@@ -49,14 +49,23 @@ describe('accessNotices', () => {
     ]);
   });
 
-  it("keeps to the caller's line of the hierarchy: readers below it and above it, never beside it", async () => {
-    expect(await noticeIds(health('town', '431003101'))).toEqual(['5', '4', '1']);
-    // Another Suxian town: the county police above it, not the Bailutang village supervisor.
-    expect(await noticeIds(health('town', '431003102'))).toEqual(['5', '1']);
+  it("goes to the caller's region and the levels above it: readers at or below the caller, never above it or beside it", async () => {
+    // Bailutang town: its village supervisor's read, not the county police's (which may concern any Suxian child).
+    expect(await noticeIds(health('town', '431003101'))).toEqual(['4']);
+    expect(await noticeIds(health('village', '431003101001'))).toEqual(['4']);
+    // Another Suxian town: nothing — neither the county above it nor a village of another town.
+    expect(await noticeIds(health('town', '431003102'))).toEqual([]);
     expect(await noticeIds(health('county', '431002'))).toEqual(['2']);
     expect(await noticeIds(health('city', '4310'))).toEqual(['5', '4', '2', '1']);
     expect(await noticeIds(health('province', '43'))).toEqual(['5', '4', '2', '1']);
     expect(await noticeIds(health('province', '21'))).toEqual([]);
+  });
+
+  it('a village officer of another village sees nothing of a county reader (the exploit)', async () => {
+    const elsewhere = health('village', '431003999999', 'hv-elsewhere');
+    const result = await run(NOTICES, { all: false }, elsewhere);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.accessNotices.edges).toEqual([]);
   });
 
   it("goes to the owner agency only", async () => {
@@ -78,6 +87,16 @@ describe('accessNotices', () => {
 });
 
 describe('acknowledgeAccessNotice', () => {
+  it('cannot be done from below the reader: the county officer keeps the notice (the exploit)', async () => {
+    for (const below of [health('village', '431003999999', 'hv-elsewhere'), health('town', '431003101', 'ht-officer')]) {
+      const result = await run(ACK, { id: '5' }, below);
+      expect(result.data).toBeNull();
+      expect(result.errors![0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    }
+    expect(await noticeIds(suxianHealth)).toEqual(['5', '4', '1']);
+    expect(await bed.database.db.selectFrom('access_notice_ack').select('notice_id').execute()).toEqual([]);
+  });
+
   it('records the acknowledgement once: a second one returns the first', async () => {
     const first = await run(ACK, { id: '1' });
     expect(first.errors).toBeUndefined();
@@ -85,7 +104,8 @@ describe('acknowledgeAccessNotice', () => {
     expect(acknowledged).toMatchObject({ id: '1', acknowledgedBy: 'hs-officer' });
     expect(Number.isNaN(Date.parse(acknowledged.acknowledgedAt))).toBe(false);
 
-    const again = await run(ACK, { id: '1' }, health('town', '431003101', 'ht-officer'));
+    // The city above the reader may acknowledge too; the first acknowledgement stands.
+    const again = await run(ACK, { id: '1' }, health('city', '4310', 'hc-officer'));
     expect(again.errors).toBeUndefined();
     expect(again.data!.acknowledgeAccessNotice).toEqual(acknowledged);
     const rows = await bed.database.db.selectFrom('access_notice_ack').selectAll().execute();
@@ -103,7 +123,7 @@ describe('acknowledgeAccessNotice', () => {
   });
 
   it('keeps one acknowledgement when several arrive at once', async () => {
-    const callers = ['a', 'b', 'c', 'd', 'e'].map((s) => health('town', '431003101', `officer-${s}`));
+    const callers = ['a', 'b', 'c', 'd', 'e'].map((s) => health('county', '431003', `officer-${s}`));
     const results = await Promise.all(callers.map((caller) => run(ACK, { id: '5' }, caller)));
     const answers = results.map((r) => r.data!.acknowledgeAccessNotice);
     expect(answers.every((a) => a.acknowledgedBy === answers[0].acknowledgedBy && a.acknowledgedAt === answers[0].acknowledgedAt)).toBe(true);
@@ -118,6 +138,8 @@ describe('acknowledgeAccessNotice', () => {
       ['3', suxianHealth], // education's notice
       ['5', health('county', '431002')], // Suxian's notice, from Beihu
       ['5', testPrincipal({ agency: 'police', level: 'county', region: '431003' })], // the reader itself
+      ['5', health('town', '431003101')], // below the county reader
+      ['4', health('village', '431003101002')], // beside the village reader
       ['999', suxianHealth],
       ['abc', suxianHealth],
       ['-1', suxianHealth],

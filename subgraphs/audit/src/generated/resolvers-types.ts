@@ -236,8 +236,10 @@ export type Mutation = {
   /**
    * Marks a notice to the caller's agency as seen, by the caller. Recorded in the audit log
    * like every operation. Acknowledgements are append-only: a second acknowledgement of the
-   * same notice returns the first, unchanged. A notice that does not exist or is not within
-   * the caller's reach (see accessNotices) is NOT_FOUND, alike, so ids cannot be probed.
+   * same notice returns the first, unchanged. Only principals a notice is listed to (see
+   * accessNotices: the owner agency, at or above the reader's region) may acknowledge it; a
+   * notice that does not exist or is not within the caller's reach is NOT_FOUND, alike, so
+   * ids cannot be probed.
    */
   acknowledgeAccessNotice: AccessNotice;
 };
@@ -317,14 +319,12 @@ export type Query = {
   /**
    * Notices to the caller's own agency: another agency read SENSITIVE fields this agency
    * owns. Newest first; unacknowledged ones only unless `unacknowledgedOnly: false`. A
-   * notice reaches the principals of the owner agency whose region is on one line of the
-   * hierarchy with the reader's region (one a prefix of the other). The hub knows the
-   * reader, not where the child lives; but a reader of another agency's SENSITIVE fields can
-   * read only children the owner places under the reader's region, so the child's place
-   * starts with the reader's region, and it is in the caller's jurisdiction only if it
-   * starts with the caller's region too — two prefixes of one code lie on one line. A county
-   * officer therefore sees reads by its county's, towns' and villages' principals, and by
-   * the city and province above it (which may have concerned its county).
+   * notice reaches the principals of the owner agency whose region is at or above the
+   * reader's region (the caller's region is a prefix of the reader's). The hub knows the
+   * reader, not where the child lives: a county reader may have read a child anywhere in its
+   * county, so only officers whose jurisdiction covers the reader's whole region are told. A
+   * county officer therefore sees reads by its county's, towns' and villages' principals; a
+   * village officer sees reads by its own village's principals only.
    */
   accessNotices: AccessNoticeConnection;
   /**

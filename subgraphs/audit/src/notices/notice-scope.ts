@@ -1,28 +1,23 @@
-import { codeLength, type AdminLevel, type Principal } from '@lbc/schema';
+import type { Principal } from '@lbc/schema';
 import { sql, type RawBuilder } from 'kysely';
 
-const LEVELS_ABOVE: readonly AdminLevel[] = ['province', 'city', 'county', 'town'];
-
 /**
- * SQL over `access_notice n`: the notice may concern a child in the caller's jurisdiction.
- * Notices go to the owner agency (`n.owner_agency` = the caller's agency), and within it to
- * the principals whose region lies on one line of the hierarchy with the reader's region
- * — one is a prefix of the other. Why: the hub database does not know where the child
- * lives (that is in the owner's own records), but it knows the reader. A reader of another
- * agency's SENSITIVE fields is never the owner, so an org claim gives it nothing there and
- * it can read only children the owner places under the reader's region. The child's place
- * therefore starts with the reader's region, and it lies in the caller's jurisdiction only
- * if it starts with the caller's region too: two prefixes of one code are on one line. So
- * a county officer sees reads by principals of its county, towns and villages, and by the
- * city and province above it (whose reads may have concerned its county). Notices without
- * a reader region (none are written so) go to nobody: default deny.
+ * SQL over `access_notice n`: the notices the caller may list and acknowledge. Notices go
+ * to the owner agency (`n.owner_agency` = the caller's agency), and within it to the
+ * principals whose region is at or above the reader's region: the caller's region is a
+ * prefix of `n.reader_region`. Why only upwards: the hub database knows the reader, not
+ * where the child lives (that is in the owner's own records). A county reader may have
+ * read a child anywhere in its county, so only the owner's officers whose jurisdiction
+ * covers the whole county — the county, its city, its province — are surely entitled to
+ * know of the read, and to mark it as seen for everyone. A village officer of the owner
+ * covers one village of that county: the notice may name a child elsewhere, and its
+ * acknowledgement would clear the notice from the county officer's list. So a county
+ * officer sees reads by principals of its county, towns and villages, and not reads by
+ * the city or province above it. Notices without a reader region (none are written so)
+ * go to nobody: default deny.
  */
 export function noticeInScope(principal: Principal): RawBuilder<boolean> {
+  // Division codes are digits: anything else could smuggle LIKE wildcards into the prefix.
   if (!/^\d+$/.test(principal.region)) return sql<boolean>`false`;
-  const above = LEVELS_ABOVE.map(codeLength)
-    .filter((length) => length < principal.region.length)
-    .map((length) => principal.region.slice(0, length));
-  const below = sql<boolean>`n.reader_region like ${`${principal.region}%`}`;
-  if (above.length === 0) return sql<boolean>`(n.owner_agency = ${principal.agency} and ${below})`;
-  return sql<boolean>`(n.owner_agency = ${principal.agency} and (${below} or n.reader_region in (${sql.join(above)})))`;
+  return sql<boolean>`(n.owner_agency = ${principal.agency} and n.reader_region like ${`${principal.region}%`})`;
 }

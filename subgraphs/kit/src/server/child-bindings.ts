@@ -27,7 +27,11 @@ export class ChildBindings {
     return value;
   }
 
-  /** Break-glass opens one child per request: the first child read under it, and only that one. */
+  /**
+   * Break-glass opens one child per subgraph request: the first child read under it, and
+   * only that one. Across the fetches of one operation the gateway's token names the child
+   * (`breakGlassChild`, checked by `decide`) whenever the operation looked it up by hub id.
+   */
   claimBreakGlass(childId: string): boolean {
     this.breakGlassChild ??= childId;
     return this.breakGlassChild === childId;

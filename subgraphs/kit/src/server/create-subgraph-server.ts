@@ -29,7 +29,7 @@ export function createSubgraphServer<DB, L>(definition: SubgraphDefinition<DB, L
 export function createContext<DB, L>(
   definition: SubgraphDefinition<DB, L>,
   db: Kysely<DB>,
-  request: Pick<SubgraphContext<DB, L>, 'principal' | 'purpose' | 'requestId' | 'justification' | 'case'>,
+  request: Pick<SubgraphContext<DB, L>, 'principal' | 'purpose' | 'requestId' | 'justification' | 'case' | 'breakGlassChild'>,
 ): SubgraphContext<DB, L> {
   return { ...request, db, loaders: definition.createLoaders(db, request.principal) };
 }

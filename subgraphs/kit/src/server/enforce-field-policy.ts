@@ -3,7 +3,7 @@ import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldReso
 import { ChildBindings } from './child-bindings.ts';
 import type { SubgraphContext } from './subgraph-definition.ts';
 
-type PolicyContext = Pick<SubgraphContext<unknown, unknown>, 'principal' | 'purpose' | 'justification' | 'case'>;
+type PolicyContext = Pick<SubgraphContext<unknown, unknown>, 'principal' | 'purpose' | 'justification' | 'case' | 'breakGlassChild'>;
 
 /**
  * For what a resolver does beyond returning a field — filtering by a fact, for instance —
@@ -19,7 +19,7 @@ function unauthorizedField(coordinate: string, rule: string): GraphQLError {
 }
 
 function accessContext(context: PolicyContext): AccessContext {
-  return { principal: context.principal, purpose: context.purpose, justification: context.justification, case: context.case };
+  return { principal: context.principal, purpose: context.purpose, justification: context.justification, case: context.case, breakGlassChild: context.breakGlassChild };
 }
 
 /** Per request, and only when a case or break-glass could open a SENSITIVE field: whose record each row is. */
@@ -42,8 +42,10 @@ function bindingsOf(context: PolicyContext): ChildBindings | undefined {
  *
  * A SENSITIVE field opened by the token's protection case is read only on the rows of
  * the case's child (see ChildBindings: the nearest enclosing Child of the rows actually
- * resolved); one opened by break-glass only on the rows of the first child read under it
- * in the request. Whether that child was looked up directly, and how recently the caller
+ * resolved); one opened by break-glass only on the rows of the child the token names
+ * (the gateway's planner grants break-glass for one child per operation and names it when
+ * looked up by hub id, so every fetch of the operation agrees), and in any case of only the
+ * first child read under it in this subgraph request. Whether that child was looked up directly, and how recently the caller
  * signed in, is the gateway's check on the operation (the subgraph sees only `_entities`);
  * the sign-in time travels in the token, so the time box is checked here too.
  */

@@ -15,6 +15,8 @@ export interface SubgraphContext<DB, Loaders> {
   justification?: string | undefined;
   /** The protection case the gateway verified for this request: it opens SENSITIVE fields of its child only. */
   case?: VerifiedCase | undefined;
+  /** The one child break-glass opens in this request, when the gateway knew it: no other child's record is opened by it. */
+  breakGlassChild?: string | undefined;
   requestId: string;
   db: Kysely<DB>;
   loaders: Loaders;
