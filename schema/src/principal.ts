@@ -26,8 +26,9 @@ export interface Principal {
   /** School, police station or clinic the caller acts for, when bound to one. */
   org?: string;
   /**
-   * When the caller signed in, in seconds since the epoch: the token's `auth_time` (OIDC)
-   * when its issuer states one, else its `iat`. Break-glass requires a recent one.
+   * When the caller signed in, in seconds since the epoch: the token's `auth_time` (OIDC).
+   * Not its `iat`: a refreshed token is issued anew for an old sign-in. Break-glass
+   * requires a recent one, so an issuer that does not state it cannot break the glass.
    */
   authenticatedAt?: number;
   /**
@@ -51,7 +52,7 @@ export interface PrincipalClaims {
  * claim that is missing or malformed: a token we cannot place in the hierarchy grants nothing.
  */
 export function principalFromClaims(payload: JWTPayload): Principal {
-  const { sub, iss, agency, level, region, roles = [], org, auth_time: authTime, iat, azp, client_id: clientId } = payload as JWTPayload & Record<string, unknown>;
+  const { sub, iss, agency, level, region, roles = [], org, auth_time: authTime, azp, client_id: clientId } = payload as JWTPayload & Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new RangeError('claim "sub" is required');
   if (typeof iss !== 'string' || iss === '') throw new RangeError('claim "iss" is required');
   if (!AGENCIES.includes(agency as Agency)) throw new RangeError(`claim "agency" must be one of ${AGENCIES.join(', ')}`);
@@ -63,7 +64,7 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) throw new RangeError('claim "roles" must be a list of strings');
   if (org !== undefined && (typeof org !== 'string' || org === '')) throw new RangeError('claim "org" must be a non-empty string');
   // A refreshed token has a new iat but the same auth_time: the sign-in is what break-glass asks about.
-  const authenticatedAt = typeof authTime === 'number' ? authTime : typeof iat === 'number' ? iat : undefined;
+  const authenticatedAt = typeof authTime === 'number' ? authTime : undefined;
   return {
     subject: sub,
     issuer: iss,

@@ -7,6 +7,8 @@ export interface MintOptions extends PrincipalClaims {
   audience: string;
   /** Lifetime, jose syntax ('8h', '15m'). */
   expiresIn?: string;
+  /** When the user signed in (seconds since the epoch); default now: the development provider signs in as it mints. */
+  authTime?: number;
 }
 
 /**
@@ -14,7 +16,14 @@ export interface MintOptions extends PrincipalClaims {
  * validation the gateway applies, so a malformed principal fails here, not at the hub.
  */
 export async function mintToken(privateJwk: JWK, options: MintOptions): Promise<string> {
-  const claims = { agency: options.agency, level: options.level, region: options.region, roles: options.roles ?? [], ...(options.org ? { org: options.org } : {}) };
+  const claims = {
+    agency: options.agency,
+    level: options.level,
+    region: options.region,
+    roles: options.roles ?? [],
+    ...(options.org ? { org: options.org } : {}),
+    auth_time: options.authTime ?? Math.floor(Date.now() / 1000),
+  };
   principalFromClaims({ ...claims, sub: options.subject, iss: options.issuer });
   const key = await importJWK(privateJwk, 'ES256');
   return new SignJWT(claims)
