@@ -1,4 +1,4 @@
-import { fromRow, readChain, readCheckpoints, verifyChain } from '@lbc/audit/store';
+import { readChain, readCheckpoints, verifyChain } from '@lbc/audit/store';
 import { publicJwkOf } from '@lbc/gateway/audit';
 import { createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,15 +24,11 @@ afterAll(() => hub?.stop());
 const police = () => hub.token({ agency: 'police', level: 'county', region: '431003', subject: 'officer-wang' });
 const healthOfficer = () => hub.token({ agency: 'health', level: 'county', region: '431003', subject: 'officer-li' });
 
-async function entryOf(requestId: string) {
-  return fromRow(await hub.hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', requestId).executeTakeFirstOrThrow());
-}
-
 describe('notify-on-access', () => {
   it('police reading health data under an open case: recorded with the case, and health is told', async () => {
     const read = await hub.query(await police(), RECORD, { id: openCase.childId }, { 'x-lbc-purpose': 'ASSESSMENT', 'x-lbc-case-id': openCase.id });
     expect(read.body.errors).toBeUndefined();
-    const entry = await entryOf(read.headers.get('x-request-id')!);
+    const entry = await hub.auditEntry(read.headers.get('x-request-id')!);
     expect(entry).toMatchObject({ caseId: openCase.id, purpose: 'ASSESSMENT', outcome: 'ok' });
     expect(entry.children[0]!.fields).toContainEqual({ coordinate: 'Child.immunisations', fieldClass: 'SENSITIVE', masked: false, owners: ['health'] });
 
@@ -49,7 +45,7 @@ describe('notify-on-access', () => {
     expect(ack.body.errors).toBeUndefined();
     expect(ack.body.data.acknowledgeAccessNotice).toMatchObject({ id: notice.id, acknowledgedBy: 'officer-li', acknowledgedAt: expect.any(String) });
     // The acknowledgement is an operation like any other: on the record.
-    expect(await entryOf(ack.headers.get('x-request-id')!)).toMatchObject({ principal: { agency: 'health' }, outcome: 'ok', variables: { id: notice.id } });
+    expect(await hub.auditEntry(ack.headers.get('x-request-id')!)).toMatchObject({ principal: { agency: 'health' }, outcome: 'ok', variables: { id: notice.id } });
 
     // Police are not the owner: nothing for them.
     const policeNotices = await hub.query(await police(), `{ accessNotices { edges { node { id } } } }`);
@@ -59,7 +55,7 @@ describe('notify-on-access', () => {
   it('a notice goes up, never down: a village officer of another village neither sees nor acknowledges a county read', async () => {
     const read = await hub.query(await police(), RECORD, { id: openCase.childId }, { 'x-lbc-purpose': 'ASSESSMENT', 'x-lbc-case-id': openCase.id });
     expect(read.body.errors).toBeUndefined();
-    const { seq } = await entryOf(read.headers.get('x-request-id')!);
+    const { seq } = await hub.auditEntry(read.headers.get('x-request-id')!);
     const [row] = await hub.hubDatabase.db.selectFrom('access_notice').select(['id', 'reader_region']).where('seq', '=', seq).execute();
     expect(row).toMatchObject({ reader_region: '431003' });
     const noticeId = String(row!.id);
@@ -81,7 +77,7 @@ describe('notify-on-access', () => {
 
   it('health reading its own data notifies nobody', async () => {
     const read = await hub.query(await healthOfficer(), RECORD, { id: openCase.childId });
-    const entry = await entryOf(read.headers.get('x-request-id')!);
+    const entry = await hub.auditEntry(read.headers.get('x-request-id')!);
     const notices = await hub.hubDatabase.db.selectFrom('access_notice').select('id').where('seq', '=', entry.seq).execute();
     expect(notices).toEqual([]);
   });
@@ -93,7 +89,7 @@ describe('break-glass review', () => {
     const read = await hub.query(await police(), RECORD, { id: openCase.childId }, { 'x-lbc-purpose': 'EMERGENCY', 'x-lbc-justification': justification });
     expect(read.body.errors).toBeUndefined();
     expect(read.body.extensions.authorization.breakGlass).toBe(true);
-    expect(await entryOf(read.headers.get('x-request-id')!)).toMatchObject({ breakGlass: true, justification, purpose: 'EMERGENCY' });
+    expect(await hub.auditEntry(read.headers.get('x-request-id')!)).toMatchObject({ breakGlass: true, justification, purpose: 'EMERGENCY' });
 
     const now = Date.now();
     const anomalies = await hub.query(

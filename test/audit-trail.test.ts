@@ -1,4 +1,4 @@
-import { fromRow, readChain, readCheckpoints, verifyChain, type AuditEntry } from '@lbc/audit/store';
+import { readChain, readCheckpoints, verifyChain, type AuditEntry } from '@lbc/audit/store';
 import { maskIdNumber } from '@lbc/schema';
 import { generateChild, IdNumberIssuer, loadPlaces, type SyntheticChild } from '@lbc/scripts/seed/world';
 import { createLocalJWKSet } from 'jose';
@@ -24,12 +24,7 @@ afterAll(() => hub?.stop());
 const county = (agency: string) => hub.token({ agency: agency as any, level: 'county', region: '431003' });
 
 /** The entry the gateway wrote for a response, found by the request id it answered with. */
-async function entryFor(response: { headers: Headers }): Promise<AuditEntry> {
-  const requestId = response.headers.get('x-request-id')!;
-  const rows = await hub.hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', requestId).execute();
-  expect(rows).toHaveLength(1);
-  return fromRow(rows[0]!);
-}
+const entryFor = (response: { headers: Headers }) => hub.auditEntry(response.headers.get('x-request-id')!);
 
 const coordinates = (entry: AuditEntry, childId: string) => entry.children.find((c) => c.childId === childId)?.fields.map((f) => `${f.coordinate}${f.masked ? ' (masked)' : ''}`);
 

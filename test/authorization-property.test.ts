@@ -1,4 +1,3 @@
-import { fromRow } from '@lbc/audit/store';
 import { ADMIN_LEVELS, AGENCIES, PURPOSES, classOf, decide, maskIdNumber, ownersOf, type AccessContext, type Agency, type AdminLevel, type FieldClass, type Purpose } from '@lbc/schema';
 import { generateChild, IdNumberIssuer, loadPlaces, Random, type SyntheticChild } from '@lbc/scripts/seed/world';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,7 +93,7 @@ describe('property: the gateway returns exactly what the policy allows', () => {
       const token = await hub.token({ agency, level, region: regionAt(level) });
       const headers: Record<string, string> = { 'x-lbc-purpose': purpose, ...(justification ? { 'x-lbc-justification': justification } : {}) };
       const { body, headers: answered } = await hub.query(token, query, { id: child.id }, headers);
-      const entry = fromRow(await hub.hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', answered.get('x-request-id')!).executeTakeFirstOrThrow());
+      const entry = await hub.auditEntry(answered.get('x-request-id')!);
 
       // The token was just minted (a fresh sign-in), and every field is on the one child looked up by id.
       const context: AccessContext = { principal: { subject: 's', issuer: 'i', agency, level, region: regionAt(level), roles: [], authenticatedAt: Date.now() / 1000 }, purpose, justification };

@@ -54,7 +54,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const signer = await createInternalSigner(config.signingKey);
   const authenticate = createAuthenticate(config.audience, config.issuers);
   const auditLog = new AuditLog(config.hub.db);
-  const audit = new AuditStage(auditLog, fieldOwners(config.supergraphSdl));
+  // Which agencies own each field, from the supergraph's join directives: the authorize and audit stages both need it.
+  const owners = fieldOwners(config.supergraphSdl);
+  const audit = new AuditStage(auditLog, owners);
   // The hub's own subgraph, over the hub database; behind the gateway like every other.
   const auditSubgraph = await startSubgraph(createAuditSubgraph(config.supergraphSdl), {
     db: config.hub.db,
@@ -72,7 +74,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   });
 
   const server = new ApolloServer<GatewayContext>({
-    gateway: authorizingGateway(gateway, config.supergraphSdl, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs }), audit),
+    gateway: authorizingGateway(gateway, owners, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs }), audit),
     formatError: maskGatewayErrors,
     // Our process owns its signals (main.ts): Apollo's own handler would re-raise SIGTERM
     // and end the process before the audit log is flushed and its last checkpoint signed.

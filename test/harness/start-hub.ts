@@ -1,5 +1,5 @@
 import { audit } from '@lbc/audit';
-import type { HubDB } from '@lbc/audit/store';
+import { fromRow, type AuditEntry, type HubDB } from '@lbc/audit/store';
 import { startGateway, type GatewayConfig, type RunningGateway } from '@lbc/gateway';
 import { createInternalVerifier, type Principal } from '@lbc/schema';
 import { newSigningKey } from '@lbc/scripts/keys/dev-keys';
@@ -31,6 +31,8 @@ export interface Hub {
   subgraphs: Record<Service['name'], { url: string; database: Database<any>; stop(): Promise<void> }>;
   /** The hub database: the audit log the gateway writes. */
   hubDatabase: Database<HubDB>;
+  /** The one audit entry of a request, by the id the gateway answered with (`x-request-id`); throws unless there is exactly one. */
+  auditEntry(requestId: string): Promise<AuditEntry>;
   /** The gateway's private key: tests use it to forge or replay subgraph tokens. */
   gatewayKey: JWK;
   /** Mints a caller token from the trusted test identity provider. */
@@ -98,6 +100,11 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     gatewayUrl,
     gatewayKey: gatewayKeys.privateJwk,
     hubDatabase,
+    auditEntry: async (requestId) => {
+      const rows = await hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', requestId).execute();
+      if (rows.length !== 1) throw new Error(`expected one audit entry for request ${requestId}, found ${rows.length}`);
+      return fromRow(rows[0]!);
+    },
     untrustedKey: untrusted.privateJwk,
     subgraphs: Object.fromEntries(SERVICES.map((s, i) => [s.name, { url: started[i]!.url, database: databases[i]!, stop: () => started[i]!.stop() }])) as Hub['subgraphs'],
     token: (principal, tokenOptions = {}) =>

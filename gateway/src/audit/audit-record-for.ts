@@ -1,6 +1,6 @@
 import type { AuditOutcome, AuditRecord } from '@lbc/audit/store';
 import type { AccessPlan, Principal } from '@lbc/schema';
-import type { GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { RequestAccess } from '../pipeline/request-access.ts';
 import type { CollectedAccess } from './collect-access.ts';
 import { fetchFields } from './fetch-fields.ts';
@@ -13,13 +13,10 @@ export interface FinishedRequest {
   trail: RequestTrail;
   principal: Principal | null;
   access: RequestAccess | null;
-  /** The protection case, once verified. */
-  caseVerified?: boolean;
   schema?: GraphQLSchema;
   operationName?: string | null | undefined;
-  /** The operation as executed for the caller (denied fields removed), before child markers. */
-  executed?: OperationDefinitionNode;
   variables?: Record<string, unknown> | null | undefined;
+  /** The authorize stage's plan; its operation (denied fields removed, before child markers) is what the entry shows. */
   plan?: AccessPlan;
   collected?: CollectedAccess;
   /** Error codes in the response. */
@@ -33,7 +30,7 @@ export interface FinishedRequest {
 /** Builds the audit record of a request: what the issue asks auditors to be able to see, identifiers masked. */
 export function auditRecordFor(request: FinishedRequest): AuditRecord {
   const { principal, access, plan, trail } = request;
-  const operation = request.executed ? normalizedOperation(request.executed) : null;
+  const operation = plan ? normalizedOperation(plan.operation) : null;
   return {
     at: trail.startedAt,
     requestId: request.requestId,

@@ -2,8 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import type { AuditRecord } from '@lbc/audit/store';
 import type { Principal } from '@lbc/schema';
-import { GraphQLError, Kind, print, type GraphQLFormattedError } from 'graphql';
-import { createHash } from 'node:crypto';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { randomBytes } from 'node:crypto';
+import { RESERVED_KEY_PREFIX } from '../pipeline/operation-limits.ts';
 import type { GatewayContext } from '../pipeline/gateway-context.ts';
 import type { RequestAccess } from '../pipeline/request-access.ts';
 import { auditRecordFor } from './audit-record-for.ts';
@@ -25,8 +26,12 @@ export interface AuditSink {
  * earlier (authentication, a missing purpose, an invalid operation) are recorded too.
  */
 export class AuditStage {
-  /** Fixed per process (so query plans stay cacheable), unknowable to callers. */
-  private readonly childKey = newRequestTrail().childKey;
+  /**
+   * The response key under which each child object is asked for its id: random per
+   * gateway process (so query plans stay cacheable), never in a response, and in a prefix
+   * no caller may use (see operation-limits.ts).
+   */
+  private readonly childKey = `${RESERVED_KEY_PREFIX}${randomBytes(6).toString('hex')}`;
 
   constructor(
     private readonly sink: AuditSink,
@@ -35,20 +40,15 @@ export class AuditStage {
 
   /** A fresh trail for a request, started when it arrives. */
   newTrail(): RequestTrail {
-    return { ...newRequestTrail(), childKey: this.childKey };
+    return newRequestTrail();
   }
 
   /**
-   * Wraps the executor @apollo/gateway plans and runs with: asks every child object for
-   * its id under the trail's key, so each value returned can be attributed to its child.
+   * The operation to execute, with every child object asked for its id under this
+   * stage's key, so each value returned can be attributed to its child.
    */
-  markChildren(execute: GatewayExecutor): GatewayExecutor {
-    return (requestContext) => {
-      const operation = withChildMarkers(requestContext.schema, requestContext.operation, this.childKey);
-      const document = { kind: Kind.DOCUMENT, definitions: [operation] } as const;
-      const queryHash = createHash('sha256').update(print(document)).digest('hex');
-      return execute({ ...requestContext, document, operation, queryHash });
-    };
+  markChildren(schema: GraphQLSchema, operation: OperationDefinitionNode): OperationDefinitionNode {
+    return withChildMarkers(schema, operation, this.childKey);
   }
 
   /** Wraps the authorizing executor: records the finished operation and releases its response only once recorded. */
@@ -66,7 +66,6 @@ export class AuditStage {
         access: context.access,
         schema: requestContext.schema,
         operationName: requestContext.operationName,
-        executed: context.plan?.operation,
         variables: requestContext.request.variables,
         plan: context.plan,
         collected,

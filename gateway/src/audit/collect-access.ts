@@ -53,21 +53,12 @@ export function collectAccess(data: Record<string, unknown> | null, plan: Access
     if (typeof value === 'object') object(value as Record<string, unknown>, fields, childId);
   };
 
+  // Every object the response holds is reached from the plan's fields (the executed
+  // operation is the plan's, plus the markers), so this one walk removes every marker.
   object(data, plan.fields, undefined);
-  // Belt and braces: no marker may leave the gateway, whatever shape the response took.
-  if (JSON.stringify(data).includes(childKey)) stripKey(data, childKey);
   const sorted = (m: Map<string, FieldRead>) => [...m.values()].sort((a, b) => a.coordinate.localeCompare(b.coordinate));
   return {
     children: [...byChild].sort(([a], [b]) => a.localeCompare(b)).map(([childId, fields]) => ({ childId, fields: sorted(fields) })),
     otherFields: sorted(other),
   };
-}
-
-function stripKey(value: unknown, key: string): void {
-  if (Array.isArray(value)) {
-    for (const item of value) stripKey(item, key);
-  } else if (value && typeof value === 'object') {
-    delete (value as Record<string, unknown>)[key];
-    for (const member of Object.values(value)) stripKey(member, key);
-  }
 }

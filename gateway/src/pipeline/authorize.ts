@@ -1,6 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { fieldOwners, inlineFragments, planAccess, type AccessContext, type AccessPlan, type Agency } from '@lbc/schema';
+import { inlineFragments, planAccess, type AccessContext, type AccessPlan, type Agency } from '@lbc/schema';
 import { Kind, print, type DocumentNode } from 'graphql';
 import { createHash } from 'node:crypto';
 import { applyAccess, denialErrors } from '../authorization/apply-access.ts';
@@ -17,8 +17,7 @@ import type { VerifyCase } from './verify-case.ts';
  * first (one call to civil affairs, see verify-case.ts), since it opens SENSITIVE fields
  * of its child.
  */
-export function authorizingGateway(gateway: ApolloGateway, supergraphSdl: string, verifyCase: VerifyCase, audit: AuditStage): GatewayInterface {
-  const owners = fieldOwners(supergraphSdl);
+export function authorizingGateway(gateway: ApolloGateway, owners: Map<string, Agency[]>, verifyCase: VerifyCase, audit: AuditStage): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     stop: () => gateway.stop(),
@@ -26,13 +25,12 @@ export function authorizingGateway(gateway: ApolloGateway, supergraphSdl: string
       const { executor } = await gateway.load(options);
       if (!executor) throw new Error('the gateway produced no executor');
       // authorize → plan and execute (asking each child object for its id) → audit.
-      const marked = audit.markChildren(executor);
-      return { executor: audit.recordExecution((requestContext) => authorizeAndExecute(requestContext, marked, owners, verifyCase)) };
+      return { executor: audit.recordExecution((requestContext) => authorizeAndExecute(requestContext, executor, owners, verifyCase, audit)) };
     },
   };
 }
 
-async function authorizeAndExecute(requestContext: GatewayGraphQLRequestContext, execute: GatewayExecutor, owners: Map<string, Agency[]>, verifyCase: VerifyCase) {
+async function authorizeAndExecute(requestContext: GatewayGraphQLRequestContext, execute: GatewayExecutor, owners: Map<string, Agency[]>, verifyCase: VerifyCase, audit: AuditStage) {
   const context = requestContext.context as GatewayContext;
   const { principal, access, requestId } = context;
   const operation = inlineFragments(requestContext.document, requestContext.operationName);
@@ -50,9 +48,11 @@ async function authorizeAndExecute(requestContext: GatewayGraphQLRequestContext,
 
   let result: Awaited<ReturnType<GatewayExecutor>> = { data: {} };
   if (plan.operation.selectionSet.selections.length) {
-    const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [plan.operation] };
+    // What runs is the filtered operation with the audit's child markers, planned under its own hash.
+    const operation = audit.markChildren(requestContext.schema, plan.operation);
+    const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation] };
     const queryHash = createHash('sha256').update(print(document)).digest('hex');
-    result = await execute({ ...requestContext, document, operation: plan.operation, queryHash });
+    result = await execute({ ...requestContext, document, operation, queryHash });
   }
   const { data, masked } = applyAccess(result.data, plan);
   const errors = [...denialErrors(plan), ...(result.errors ?? [])];
