@@ -1,7 +1,8 @@
-import { badUserInput, pageWindow, toConnection, type Connection, type PageArgs } from '@lbc/subgraph-kit';
+import { pageWindow, toConnection, type Connection, type PageArgs } from '@lbc/subgraph-kit';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditEntry } from '../store/audit-record.ts';
 import { fromRow, type AuditEntryRow } from '../store/entry-row.ts';
+import { afterRowId } from '../after-row-id.ts';
 import type { HubDB } from '../store/hub-db.ts';
 
 /**
@@ -10,19 +11,11 @@ import type { HubDB } from '../store/hub-db.ts';
  */
 export async function entryPage(db: Kysely<HubDB>, conditions: RawBuilder<boolean>, args: PageArgs): Promise<Connection<AuditEntry>> {
   const window = pageWindow(args, 1);
-  const after = window.after ? seqFromCursor(window.after[0]) : null;
+  const after = afterRowId(window);
   const { rows } = await sql<AuditEntryRow>`
     select e.* from audit_entry e
     where ${conditions} ${after === null ? sql`` : sql`and e.seq < ${after}`}
     order by e.seq desc
     limit ${window.first + 1}`.execute(db);
   return toConnection(rows.map(fromRow), window.first, (entry) => [entry.seq]);
-}
-
-/** Cursors are opaque but unsigned: a hand-made one must still hold a chain position. */
-function seqFromCursor(value: string | number | undefined): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
-  }
-  return value;
 }

@@ -1,6 +1,7 @@
 import type { Principal } from '@lbc/schema';
-import { badUserInput, pageWindow, toConnection, type Connection, type PageArgs } from '@lbc/subgraph-kit';
+import { pageWindow, toConnection, type Connection, type PageArgs } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
+import { afterRowId } from '../after-row-id.ts';
 import type { HubDB } from '../store/hub-db.ts';
 import { noticeInScope } from './notice-scope.ts';
 import { noticeView, type NoticeRow, type NoticeView } from './notice-view.ts';
@@ -11,7 +12,7 @@ import { noticeView, type NoticeRow, type NoticeView } from './notice-view.ts';
  */
 export async function listNotices(db: Kysely<HubDB>, principal: Principal, unacknowledgedOnly: boolean, args: PageArgs): Promise<Connection<NoticeView>> {
   const window = pageWindow(args, 1);
-  const after = window.after ? idFromCursor(window.after[0]) : null;
+  const after = afterRowId(window);
   const { rows } = await sql<NoticeRow>`
     select n.*, a.acknowledged_at, a.acknowledged_by
     from access_notice n left join access_notice_ack a on a.notice_id = n.id
@@ -21,11 +22,4 @@ export async function listNotices(db: Kysely<HubDB>, principal: Principal, unack
     order by n.id desc
     limit ${window.first + 1}`.execute(db);
   return toConnection(rows.map(noticeView), window.first, (notice) => [notice.id]);
-}
-
-function idFromCursor(value: string | number | undefined): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
-  }
-  return value;
 }
