@@ -1,4 +1,6 @@
-import { maskIdNumber } from '@lbc/schema';
+import { maskIdNumber, redactText } from '@lbc/schema';
+
+export { redactText };
 import { Kind, print, visit, type ASTNode, type OperationDefinitionNode } from 'graphql';
 import { createHash } from 'node:crypto';
 
@@ -7,23 +9,9 @@ const IDENTIFIER_NAME = /(idnumber|studentnumber|phone|number)$/i;
 /** A run of 11+ digits: an ID number (18), a phone (11), a student number (G + 18). Registry ids (LB + 9) stay readable. */
 const LONG_DIGITS = /\d{11,}/;
 
-/** Digit runs that may be written with spaces or hyphens: 431003 20240128 0011, 138-1234-5678. */
-const DIGIT_RUN = /\d[\d -]{9,}[\dXx]/g;
-
 /** Masks an identifier the way the hub masks it everywhere: only the registration area (first 6) survives. */
 function redactString(value: string, name?: string): string {
   return (name && IDENTIFIER_NAME.test(name)) || LONG_DIGITS.test(value) ? maskIdNumber(value) : value;
-}
-
-/**
- * Free text with every identifier-like run masked (11+ digits, separators allowed): what
- * the audit keeps of a justification, a case id or a refusal's message, which callers write.
- */
-export function redactText(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => {
-    const digits = run.replace(/[ -]/g, '');
-    return digits.length >= 11 ? maskIdNumber(digits) : run;
-  });
 }
 
 /** The request's variables with personal identifiers masked, for the audit entry. */

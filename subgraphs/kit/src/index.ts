@@ -14,3 +14,5 @@ export * from './server/subgraph-definition.ts';
 export * from './server/create-subgraph-server.ts';
 export * from './server/enforce-field-policy.ts';
 export * from './server/start-subgraph.ts';
+export * from './log/logger.ts';
+export * from './config/parse-env.ts';

@@ -1,0 +1,3 @@
+export * from './error-catalogue.ts';
+export * from './hub-error.ts';
+export * from './errors.ts';
