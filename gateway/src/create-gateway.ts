@@ -1,131 +1,174 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import { createAuditSubgraph } from '@lbc/audit';
-import { AuditLog, startCheckpoints, writeCheckpoint } from '@lbc/audit/store';
+import { AuditLog, startCheckpoints } from '@lbc/audit/store';
 import { createInternalSigner, createInternalVerifier, fieldOwners } from '@lbc/schema';
-import { startSubgraph } from '@lbc/subgraph-kit';
-import { AuditStage } from './audit/audit-stage.ts';
+import { createLogger, startHttpServer, startSubgraph, type Logger } from '@lbc/subgraph-kit';
+import type { GraphQLSchema } from 'graphql';
+import type { IncomingMessage } from 'node:http';
 import { publicJwkOf } from './audit/public-jwk.ts';
+import { createAuthenticate } from './authorization/authenticate.ts';
+import { caseCheckUrl, createCaseVerifier } from './authorization/verify-case.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
-import { createAuthenticate } from './pipeline/authenticate.ts';
-import { authorizingGateway } from './pipeline/authorize.ts';
-import { operationLimits } from './pipeline/operation-limits.ts';
-import { PrincipalForwardingDataSource } from './pipeline/forward-principal.ts';
-import type { GatewayContext } from './pipeline/gateway-context.ts';
-import { maskGatewayErrors } from './pipeline/mask-errors.ts';
-import { requestAccessFrom } from './pipeline/request-access.ts';
-import { requestIdFrom } from './pipeline/request-id.ts';
-import { caseCheckUrl, createCaseVerifier } from './pipeline/verify-case.ts';
-import { subgraphFetcher } from './pipeline/subgraph-fetcher.ts';
-
-/** Our refusals are GraphQLErrors; Apollo sends the headers in `extensions.http` along with them. */
-function withRequestId(error: unknown, requestId: string): unknown {
-  if (!(error instanceof GraphQLError)) return error;
-  const http = (error.extensions.http ?? {}) as { status?: number; headers?: HeaderMap };
-  const headers = http.headers ?? new HeaderMap();
-  headers.set('x-request-id', requestId);
-  (error.extensions as Record<string, unknown>).http = { ...http, headers };
-  return error;
-}
+import { PrincipalForwardingDataSource } from './forward/forward-principal.ts';
+import { subgraphFetcher } from './forward/subgraph-fetcher.ts';
+import { gatewayHandler } from './http/gateway-routes.ts';
+import { createGraphiqlHandler } from './http/graphiql/index.ts';
+import { databaseCheck, subgraphCheck, type ReadinessCheck } from './http/probes.ts';
+import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits.ts';
+import { GatewayMetrics } from './observability/gateway-metrics.ts';
+import type { GatewayRequest } from './pipeline/gateway-request.ts';
+import { requestIdFrom, REQUEST_ID_HEADER } from './pipeline/request-id.ts';
+import { runPipeline } from './pipeline/run-pipeline.ts';
+import type { Stage } from './pipeline/stage.ts';
+import { applyAccessStage } from './stages/apply-access.ts';
+import { auditStage } from './stages/audit.ts';
+import { authenticateStage } from './stages/authenticate.ts';
+import { authorizeStage } from './stages/authorize.ts';
+import { executeStage } from './stages/execute.ts';
+import { parseOperationStage } from './stages/parse-operation.ts';
+import { rateLimitStage } from './stages/rate-limit.ts';
+import { readBodyStage } from './stages/read-body.ts';
+import { respondStage } from './stages/respond.ts';
+import { trustedDocumentsStage } from './stages/trusted-documents.ts';
+import { validateInputStage } from './stages/validate-input.ts';
+import { validateOperationStage } from './stages/validate-operation.ts';
 
 export interface RunningGateway {
+  /** Where GraphQL is served: POST here. */
   url: string;
+  /** The server's origin: /healthz, /readyz and /metrics live under it. */
+  origin: string;
   stop(): Promise<void>;
 }
 
 /**
- * The hub's front door, as a pipeline:
- *   authenticate (caller JWT → principal, and the request's purpose, in the context function)
- *   → authorize (decide every field; remove the denied before planning)
- *   → plan and execute (@apollo/gateway over the committed supergraph)
- *   → forward (each subgraph fetch carries a gateway-signed token for that subgraph)
- *   → authorize, after (null and report denied fields, mask identifiers)
- *   → audit (one hash-chained entry per operation, committed before the response leaves).
- * The gateway process also serves the audit subgraph over the hub database, and signs
- * a checkpoint of the audit chain at a fixed interval.
+ * The hub's front door. One request runs through these stages, in this order (the first
+ * is outermost; a stage may act on the way in, on the way out, or refuse):
+ *
+ *   respond            every outcome becomes one client response; log line; metrics
+ *   audit              one hash-chained entry per request, committed before it leaves
+ *   authenticate       caller JWT → principal; purpose and access headers
+ *   rate limit         per client system
+ *   read body          JSON, size-limited, shaped like a GraphQL request
+ *   trusted documents  production runs registered operations only
+ *   parse              token limit; depth, fields, aliases, directives after fragment expansion
+ *   validate           against the API schema (no introspection in production)
+ *   validate input     variables and literals through the hub's own scalars
+ *   authorize          decide every field; remove the denied before planning
+ *     (writes will decide their action here, then claim their idempotency key)
+ *   apply access       child markers in; one walk out: null, mask, collect, strip
+ *   execute            @apollo/gateway plans and runs; each hop signed (forward)
+ *
+ * The gateway process also serves the audit subgraph over the hub database and signs a
+ * checkpoint of the audit chain at a fixed interval.
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway')): Promise<RunningGateway> {
   // @apollo/gateway ≥ 2.14 reports usage to Apollo unless told not to; a hub of children's
   // records phones nowhere. Read in the ApolloGateway constructor, so set before it.
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const signer = await createInternalSigner(config.signingKey);
-  const authenticate = createAuthenticate(config.audience, config.issuers);
-  const auditLog = new AuditLog(config.hub.db);
-  // Which agencies own each field, from the supergraph's join directives: the authorize and audit stages both need it.
+  const metrics = new GatewayMetrics({ auditQueueDepth: () => auditLog.queueDepth, pools: {} });
+  const auditLog = new AuditLog(config.hub.db, {
+    signingKey: config.signingKey,
+    ...(config.hub.anchorFile ? { anchorFile: config.hub.anchorFile } : {}),
+    onCommit: (ms, entries) => {
+      metrics.auditCommitDuration.observe(ms / 1000);
+      metrics.auditEntries.inc(entries);
+    },
+    logger: log.child({ component: 'audit-log' }),
+  });
+  // Verify the chain's tail before serving: a broken log is reported and every request refused (503), not appended to.
+  await auditLog.open().catch((error: unknown) => log.error({ err: error }, 'the audit log failed verification at start: every request will be refused'));
+  // Which agencies own each field, from the supergraph's join directives: authorize and apply access both need it.
   const owners = fieldOwners(config.supergraphSdl);
-  const audit = new AuditStage(auditLog, owners);
   // The hub's own subgraph, over the hub database; behind the gateway like every other.
   const auditSubgraph = await startSubgraph(createAuditSubgraph(config.supergraphSdl), {
     db: config.hub.db,
     verify: createInternalVerifier({ keys: [publicJwkOf(config.signingKey)] }, 'audit'),
   });
   const subgraphUrls: Record<string, string> = { audit: auditSubgraph.url, ...config.subgraphUrls };
-  const checkpoints = startCheckpoints(config.hub.db, config.signingKey, config.hub.checkpointIntervalMs, (error) =>
-    console.error(`[gateway] audit checkpoint failed: ${(error as Error).message}`),
-  );
+  const checkpoints = startCheckpoints(auditLog, config.hub.checkpointIntervalMs, (error) => log.error({ err: error }, 'audit checkpoint failed'));
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl,
+    logger: log,
     buildService: ({ name, url }) =>
-      new PrincipalForwardingDataSource(name, signer, { url: subgraphUrls[name] ?? url, fetcher: subgraphFetcher(name, config.subgraphTimeoutMs) }),
+      new PrincipalForwardingDataSource(name, signer, {
+        url: subgraphUrls[name] ?? url,
+        fetcher: subgraphFetcher(name, config.subgraphTimeoutMs, (subgraph, outcome, seconds) => metrics.subgraphFetchDuration.observe({ subgraph, outcome }, seconds)),
+      }),
   });
+  let schema: GraphQLSchema;
+  let executor: GatewayExecutor;
+  try {
+    const loaded = (await gateway.load()) as { schema: GraphQLSchema; executor: GatewayExecutor | null };
+    if (!loaded.executor) throw new Error('the gateway produced no executor');
+    schema = loaded.schema;
+    executor = loaded.executor;
+  } catch (error) {
+    await Promise.allSettled([checkpoints.stop(), auditSubgraph.stop()]);
+    throw error;
+  }
 
-  const server = new ApolloServer<GatewayContext>({
-    gateway: authorizingGateway(gateway, owners, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs }), audit),
-    formatError: maskGatewayErrors,
-    // Our process owns its signals (main.ts): Apollo's own handler would re-raise SIGTERM
-    // and end the process before the audit log is flushed and its last checkpoint signed.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: false,
-    // "Did you mean …?" suggestions would describe the schema to callers who may not introspect it.
-    hideSchemaDetailsFromClientErrors: !config.development,
-    introspection: config.development,
-    validationRules: operationLimits(),
-    plugins: [
-      config.development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageProductionDefault(),
-      audit.plugin(),
-      {
-        // Every answer names its request id, so a caller can quote it to an auditor.
-        async requestDidStart() {
-          return {
-            async willSendResponse({ response, contextValue }) {
-              if (contextValue?.requestId) response.http.headers.set('x-request-id', contextValue.requestId);
-            },
-          };
-        },
-      },
-    ],
-  });
+  const stages: Stage[] = [
+    respondStage(metrics),
+    auditStage(auditLog),
+    authenticateStage(createAuthenticate(config.audience, config.issuers), { breakGlass: config.breakGlass }),
+    rateLimitStage(config.rateLimit ?? { perMinute: 1_200, burst: 200 }),
+    readBodyStage({ maxBytes: config.maxBodyBytes ?? 64 * 1024 }),
+    trustedDocumentsStage(config.trustedDocuments ?? null),
+    parseOperationStage(config.limits ?? DEFAULT_OPERATION_LIMITS),
+    validateOperationStage(() => schema, { development: config.development }),
+    validateInputStage(),
+    authorizeStage(owners, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs, log })),
+    applyAccessStage(owners),
+    executeStage(() => executor),
+  ];
+  const pipeline = runPipeline(stages, (stage, seconds) => metrics.stageDuration.observe({ stage }, seconds));
 
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.port, host: config.host },
-    context: async ({ req }) => {
-      const trail = audit.newTrail();
-      const requestId = requestIdFrom(req.headers['x-request-id']);
-      let principal: GatewayContext['principal'] | null = null;
-      let access: GatewayContext['access'] | null = null;
-      try {
-        principal = await authenticate(req.headers.authorization);
-        access = requestAccessFrom(req.headers, { breakGlass: config.breakGlass });
-        return { requestId, principal, access, trail };
-      } catch (error) {
-        // Refused at the door: still an access attempt, and auditors see it — under the id the refusal names.
-        await audit.recordRefusal({ requestId, trail, principal, access, error });
-        throw withRequestId(error, requestId);
-      }
+  const readiness: Record<string, ReadinessCheck> = {
+    'hub-database': databaseCheck(config.hub.db as never),
+    'audit-log': async () => {
+      const health = auditLog.health();
+      return health.state === 'broken' ? { ok: false, reason: health.reason ?? 'broken' } : { ok: true };
     },
+  };
+  for (const [name, url] of Object.entries(subgraphUrls)) readiness[`subgraph:${name}`] = subgraphCheck(url);
+
+  const http = await startHttpServer({
+    host: config.host,
+    port: config.port,
+    log,
+    handle: gatewayHandler({
+      graphql: async (req) => {
+        const result = await pipeline(newRequest(req, log));
+        return result.response!;
+      },
+      readiness,
+      metrics: metrics.registry,
+      ...(config.development ? { ide: createGraphiqlHandler({ graphqlPath: '/graphql', defaultHeaders: DEVELOPMENT_HEADERS }) } : {}),
+    }),
   });
   return {
-    url,
+    url: `${http.origin}/graphql`,
+    origin: http.origin,
     stop: async () => {
-      await server.stop();
-      await auditLog.flush();
+      await http.stop();
       await checkpoints.stop();
-      await writeCheckpoint(config.hub.db, config.signingKey).catch(() => undefined);
+      // The last entries sealed by a checkpoint (and the anchor file) before the process goes.
+      await auditLog.close().catch((error: unknown) => log.error({ err: error }, 'the last audit checkpoint could not be written'));
+      await gateway.stop();
       await auditSubgraph.stop();
     },
   };
+}
+
+/** What the local GraphiQL's headers editor starts with: a purpose, and where the token goes. */
+const DEVELOPMENT_HEADERS = { 'x-lbc-purpose': 'CASE_MANAGEMENT', authorization: 'Bearer <paste a token from pnpm token>' };
+
+/** A request entering the pipeline: its id, its start, its log. */
+function newRequest(http: IncomingMessage, log: Logger): GatewayRequest {
+  const id = requestIdFrom(http.headers[REQUEST_ID_HEADER]);
+  return { id, startedAt: new Date(), http, log: log.child({ requestId: id }), fetches: [] };
 }

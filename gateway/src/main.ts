@@ -1,22 +1,50 @@
+import { ConfigError, createLogger } from '@lbc/subgraph-kit';
 import { fileURLToPath } from 'node:url';
 import { openHubDatabase } from './audit/open-hub-database.ts';
-import { loadGatewayConfig } from './config/gateway-config.ts';
+import { loadGatewayConfig, readGatewayEnv } from './config/gateway-config.ts';
 import { startGateway } from './create-gateway.ts';
 
-/** `tsx gateway/src/main.ts`: the gateway as a process, configured from the environment (see README). */
+/** `tsx gateway/src/main.ts`: the gateway as a process, configured from the environment (see README, Configuration). */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const hub = await openHubDatabase(process.env, `${root}.data/hub`);
-const config = loadGatewayConfig(
-  process.env,
-  {
-    supergraphPath: `${root}schema/supergraph.graphql`,
-    issuersFile: `${root}.data/keys/issuers.json`,
-    signingKeyFile: `${root}.data/keys/gateway.private.jwk`,
-  },
-  hub.db,
-);
-const gateway = await startGateway(config);
-console.log(`gateway ready at ${gateway.url} (audit log: ${hub.engine})`);
+let settings;
+try {
+  settings = readGatewayEnv(process.env);
+} catch (error) {
+  exitWith(error);
+}
+const log = createLogger('gateway', { level: settings.LOG_LEVEL });
+
+// A fault of one request must never end the process: log it. An exception nobody caught
+// leaves the process in an unknown state, so that one ends it (and the orchestrator restarts it).
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+process.on('uncaughtException', (error) => {
+  log.fatal({ err: error }, 'uncaught exception: exiting');
+  process.exit(1);
+});
+
+const hub = await openHubDatabase(process.env, `${root}.data/hub`).catch((error: unknown) => {
+  log.fatal({ err: error }, 'the hub database cannot be opened');
+  process.exit(1);
+});
+let gateway;
+try {
+  const config = loadGatewayConfig(
+    settings,
+    {
+      supergraphPath: `${root}schema/supergraph.graphql`,
+      issuersFile: `${root}.data/keys/issuers.json`,
+      signingKeyFile: `${root}.data/keys/gateway.private.jwk`,
+      trustedDocumentsFile: `${root}.data/trusted-documents.json`,
+      anchorFile: `${root}.data/audit-anchor.jsonl`,
+    },
+    hub.db,
+  );
+  gateway = await startGateway(config, log);
+  log.info({ mode: config.development ? 'development' : 'production', auditLog: hub.engine, trustedDocuments: config.trustedDocuments?.counts() ?? 'any operation (development)' }, `gateway ready at ${gateway.url}`);
+} catch (error) {
+  await hub.close().catch(() => undefined);
+  exitWith(error);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () =>
@@ -25,4 +53,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       .then(() => hub.close())
       .then(() => process.exit(0)),
   );
+}
+
+/** A configuration the gateway cannot start with: say what to fix, without a stack trace, and exit non-zero. */
+function exitWith(error: unknown): never {
+  if (error instanceof ConfigError) process.stderr.write(`gateway: ${error.message}\n`);
+  else process.stderr.write(`gateway: cannot start: ${(error as Error).message}\n`);
+  process.exit(1);
 }

@@ -1,7 +1,8 @@
 import { inlineFragments, planAccess, type AccessContext } from '@lbc/schema';
 import { Kind, buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { applyAccess, denialErrors } from '../src/authorization/apply-access.ts';
+import { applyAccess } from '../src/authorization/apply-access.ts';
+import { denialErrors } from '../src/authorization/denial-errors.ts';
 
 /** The after-execution half of the authorize stage, on a small real schema and a real access plan. */
 const schema = buildSchema(`
@@ -30,7 +31,7 @@ describe('applyAccess', () => {
 
   it('leaves a result that execution already nulled as it is', () => {
     const p = plan('{ child(id: "1") { name guardian { phone } } }');
-    expect(applyAccess(null, p)).toEqual({ data: null, masked: [] });
+    expect(applyAccess(null, p)).toEqual({ data: null, masked: [], children: [], otherFields: [] });
   });
 
   it('removes denied fields from the operation and keeps a valid selection when nothing is left', () => {

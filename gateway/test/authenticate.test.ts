@@ -1,6 +1,6 @@
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticate, type Authenticate } from '../src/pipeline/authenticate.ts';
+import { createAuthenticate, type Authenticate } from '../src/authorization/authenticate.ts';
 
 const ISSUER = 'https://idp.mca.example';
 const POLICE_ISSUER = 'https://idp.police.example';

@@ -3,8 +3,8 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestAccess } from '../src/pipeline/request-access.ts';
-import { caseCheckUrl, createCaseVerifier, type VerifyCase } from '../src/pipeline/verify-case.ts';
+import type { RequestAccess } from '../src/authorization/request-access.ts';
+import { caseCheckUrl, createCaseVerifier, type VerifyCase } from '../src/authorization/verify-case.ts';
 
 /**
  * The gateway's case check over real HTTP, against a stand-in for civil affairs that

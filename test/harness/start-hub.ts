@@ -6,7 +6,7 @@ import { newSigningKey } from '@lbc/scripts/keys/dev-keys';
 import { mintToken } from '@lbc/scripts/keys/mint-token';
 import { seedWorld } from '@lbc/scripts/seed/seed-world';
 import { SERVICES, type Service } from '@lbc/scripts/services';
-import { startSubgraph, type Database, type RunningSubgraph } from '@lbc/subgraph-kit';
+import { startSubgraph, type Database, type Logger, type RunningSubgraph } from '@lbc/subgraph-kit';
 import { createTestDatabase } from '@lbc/subgraph-kit/testing';
 import { createLocalJWKSet, type JWK } from 'jose';
 import { readFileSync } from 'node:fs';
@@ -24,10 +24,15 @@ export interface HubOptions {
   gateway?: Partial<GatewayConfig>;
   /** How often the gateway signs an audit checkpoint (default: a minute, i.e. not during a test). */
   checkpointIntervalMs?: number;
+  /** The gateway's log (default: silent under test). */
+  log?: Logger;
 }
 
 export interface Hub {
+  /** Where GraphQL is served (POST). */
   gatewayUrl: string;
+  /** The gateway's origin: /healthz, /readyz, /metrics. */
+  gatewayOrigin: string;
   subgraphs: Record<Service['name'], { url: string; database: Database<any>; stop(): Promise<void> }>;
   /** The hub database: the audit log the gateway writes. */
   hubDatabase: Database<HubDB>;
@@ -36,7 +41,7 @@ export interface Hub {
   /** The gateway's private key: tests use it to forge or replay subgraph tokens. */
   gatewayKey: JWK;
   /** Mints a caller token from the trusted test identity provider. */
-  token(principal: Partial<Principal>, options?: { expiresIn?: string; audience?: string; issuerKey?: JWK; issuer?: string }): Promise<string>;
+  token(principal: Partial<Principal>, options?: { expiresIn?: string; audience?: string; issuerKey?: JWK; issuer?: string; client?: string }): Promise<string>;
   /** A key pair that is NOT trusted by the gateway, for negative tests. */
   untrustedKey: JWK;
   /** POSTs an operation to the gateway; purpose CASE_MANAGEMENT unless `headers` says otherwise (a null header is omitted). */
@@ -90,7 +95,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       hub: { db: hubDatabase.db, checkpointIntervalMs: options.checkpointIntervalMs ?? 60_000 },
       ...options.gateway,
     };
-    gateway = await startGateway(config);
+    gateway = await startGateway(config, options.log);
   } catch (error) {
     await stop();
     throw error;
@@ -98,6 +103,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const gatewayUrl = gateway.url;
   return {
     gatewayUrl,
+    gatewayOrigin: gateway.origin,
     gatewayKey: gatewayKeys.privateJwk,
     hubDatabase,
     auditEntry: async (requestId) => {
@@ -118,6 +124,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
         roles: principal.roles ?? ['officer'],
         ...(principal.org ? { org: principal.org } : {}),
         ...(tokenOptions.expiresIn ? { expiresIn: tokenOptions.expiresIn } : {}),
+        ...(tokenOptions.client ? { client: tokenOptions.client } : {}),
       }),
     query: async (token, query, variables = {}, headers = {}) => {
       const all: Record<string, string | null> = { 'content-type': 'application/json', 'x-lbc-purpose': 'CASE_MANAGEMENT', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };

@@ -1,40 +1,29 @@
 import type { AuditOutcome, AuditRecord } from '@lbc/audit/store';
-import type { AccessPlan, Principal } from '@lbc/schema';
-import type { GraphQLSchema } from 'graphql';
-import type { RequestAccess } from '../pipeline/request-access.ts';
-import type { CollectedAccess } from './collect-access.ts';
+import { codeOf } from '@lbc/schema';
+import type { GraphQLError } from 'graphql';
+import type { GatewayRequest } from '../pipeline/gateway-request.ts';
 import { fetchFields } from './fetch-fields.ts';
 import { normalizedOperation, redactText, redactVariables } from './redact.ts';
-import type { RequestTrail } from './request-trail.ts';
 
-/** Everything known about a finished (or refused) request, from which its audit record is made. */
-export interface FinishedRequest {
-  requestId: string;
-  trail: RequestTrail;
-  principal: Principal | null;
-  access: RequestAccess | null;
-  schema?: GraphQLSchema;
-  operationName?: string | null | undefined;
-  variables?: Record<string, unknown> | null | undefined;
-  /** The authorize stage's plan; its operation (denied fields removed, before child markers) is what the entry shows. */
-  plan?: AccessPlan;
-  collected?: CollectedAccess;
-  /** Error codes in the response. */
-  errorCodes: string[];
+/** How a request ended, as the audit stage saw it. */
+export interface RequestEnding {
+  /** The errors the response carries (or the refusal). */
+  errors: readonly GraphQLError[];
   /** The response carried data (not null, not absent). */
   hasData: boolean;
-  /** Set when the request was refused before execution: why. */
+  /** Set when the request ended before execution: why. */
   refused?: string;
 }
 
-/** Builds the audit record of a request: what the issue asks auditors to be able to see, identifiers masked. */
-export function auditRecordFor(request: FinishedRequest): AuditRecord {
-  const { principal, access, plan, trail } = request;
+/** Builds the audit record of a request: what auditors must be able to see, identifiers masked. */
+export function auditRecordFor(request: GatewayRequest, ending: RequestEnding): AuditRecord {
+  const { principal, access, plan, disclosure } = request;
   const operation = plan ? normalizedOperation(plan.operation) : null;
+  const errorCodes = ending.errors.map(codeOf);
   return {
-    at: trail.startedAt,
-    requestId: request.requestId,
-    principal: principal && { subject: principal.subject, issuer: principal.issuer, agency: principal.agency, level: principal.level, region: principal.region, org: principal.org ?? null, roles: principal.roles },
+    at: request.startedAt,
+    requestId: request.id,
+    principal: principal ? { subject: principal.subject, issuer: principal.issuer, agency: principal.agency, level: principal.level, region: principal.region, org: principal.org ?? null, roles: principal.roles } : null,
     // The calling system: the token's azp/client_id, else the identity provider that vouched for the caller.
     client: principal?.client ?? principal?.issuer ?? null,
     purpose: access?.purpose ?? null,
@@ -43,25 +32,25 @@ export function auditRecordFor(request: FinishedRequest): AuditRecord {
     justification: access?.justification === undefined ? null : redactText(access.justification),
     breakGlass: plan?.breakGlass ?? false,
     mode: access?.mode ?? null,
-    operationName: request.operationName == null ? null : redactText(request.operationName).slice(0, 200),
+    operationName: request.body?.operationName == null ? null : redactText(request.body.operationName).slice(0, 200),
     operationHash: operation?.hash ?? null,
     operationText: operation?.text ?? null,
-    variables: (redactVariables(request.variables ?? {}) as Record<string, unknown>) ?? {},
-    fetches: request.schema ? trail.fetches.map((f) => ({ subgraph: f.subgraph, fields: fetchFields(request.schema!, f.query) })) : [],
-    children: request.collected?.children ?? [],
-    otherFields: request.collected?.otherFields ?? [],
+    variables: (redactVariables(request.body?.variables ?? {}) as Record<string, unknown>) ?? {},
+    fetches: request.schema ? request.fetches.map((f) => ({ subgraph: f.subgraph, fields: fetchFields(request.schema!, f.query) })) : [],
+    children: disclosure?.children ?? [],
+    otherFields: disclosure?.otherFields ?? [],
     denied: (plan?.denied ?? []).map((d) => ({ path: d.path, coordinate: d.coordinate, fieldClass: d.fieldClass, rule: d.decision.rule })),
-    outcome: outcomeOf(request),
-    errorCodes: [...new Set(request.errorCodes)].sort(),
-    reason: request.refused === undefined ? null : redactText(request.refused),
-    durationMs: Date.now() - trail.startedAt.getTime(),
+    outcome: outcomeOf(request, ending, errorCodes),
+    errorCodes: [...new Set(errorCodes)].sort(),
+    reason: ending.refused === undefined ? null : redactText(ending.refused).slice(0, 500),
+    durationMs: Date.now() - request.startedAt.getTime(),
   };
 }
 
-function outcomeOf(request: FinishedRequest): AuditOutcome {
-  if (request.refused) return 'rejected';
+function outcomeOf(request: GatewayRequest, ending: RequestEnding, errorCodes: string[]): AuditOutcome {
+  if (ending.refused !== undefined) return 'rejected';
   if (request.access?.mode === 'reject' && request.plan?.denied.length) return 'rejected';
-  if (!request.hasData && request.errorCodes.length) return 'error';
-  if (request.errorCodes.length || request.plan?.denied.length) return 'partial';
+  if (!ending.hasData && errorCodes.length) return 'error';
+  if (errorCodes.length || request.plan?.denied.length) return 'partial';
   return 'ok';
 }

@@ -1,7 +1,11 @@
 import type { HubDB } from '@lbc/audit/store';
+import { ConfigError, env, parseEnv } from '@lbc/subgraph-kit';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { OperationLimits } from '../limits/operation-limits.ts';
+import { TrustedDocuments } from '../limits/trusted-documents.ts';
 import { loadIssuersFile, type TrustedIssuer } from './trusted-issuers.ts';
 
 /** Everything the gateway needs, already loaded: tests build this in memory, `main.ts` from the environment. */
@@ -16,12 +20,11 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   port: number;
   host: string;
-  /** Sandbox, introspection and schema hints in errors: only when LBC_DEVELOPMENT=1 (off unless asked for). */
+  /** Introspection, the local GraphiQL, schema hints in errors and any operation text: only when LBC_DEVELOPMENT=1 (off unless asked for). */
   development: boolean;
   /**
    * Break-glass access (police, EMERGENCY, written justification). Off unless
-   * LBC_BREAK_GLASS=1: until every access is audited, a break-glass read could not be
-   * reviewed by anyone, so the hub does not offer it by default.
+   * LBC_BREAK_GLASS=1: a hub that does not need it should not offer it.
    */
   breakGlass: boolean;
   /** The hub database: the audit log is written there, and the audit subgraph reads it. */
@@ -29,7 +32,21 @@ export interface GatewayConfig {
     db: Kysely<HubDB>;
     /** How often the chain head is signed into a checkpoint (LBC_AUDIT_CHECKPOINT_SECONDS, default 60). */
     checkpointIntervalMs: number;
+    /** A file outside the database where the latest checkpoint is also kept (LBC_AUDIT_ANCHOR_FILE). */
+    anchorFile?: string;
   };
+  /** Largest request body read (LBC_MAX_BODY_BYTES, default 64 KiB). */
+  maxBodyBytes?: number;
+  /** Requests per minute per client system, and the burst allowed (LBC_RATE_LIMIT_PER_MINUTE / _BURST). */
+  rateLimit?: { perMinute: number; burst: number };
+  /** Bounds on one operation (tokens, depth, fields after fragment expansion, aliases, directives). */
+  limits?: OperationLimits;
+  /**
+   * The operations each client system may run. Required in production (loaded from
+   * LBC_TRUSTED_DOCUMENTS_FILE); null runs any operation text (development, and tests of
+   * other behaviour).
+   */
+  trustedDocuments?: TrustedDocuments | null;
 }
 
 /** Environment variable overriding one subgraph's URL, e.g. LBC_SUBGRAPH_URL_CIVIL_AFFAIRS. */
@@ -37,37 +54,90 @@ export function subgraphUrlVariable(name: string): string {
   return `LBC_SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`;
 }
 
+/** The gateway's environment, every variable checked (see README, Configuration). */
+const GATEWAY_ENV = {
+  PORT: env.port(4000),
+  HOST: env.host('127.0.0.1'),
+  LBC_DEVELOPMENT: env.flag(false),
+  LBC_BREAK_GLASS: env.flag(false),
+  LBC_SUBGRAPH_TIMEOUT_MS: env.positiveInt('milliseconds', 10_000),
+  LBC_AUDIT_CHECKPOINT_SECONDS: env.positiveInt('seconds', 60),
+  LBC_MAX_BODY_BYTES: env.positiveInt('bytes', 64 * 1024),
+  LBC_RATE_LIMIT_PER_MINUTE: env.positiveInt('requests per minute', 1_200),
+  LBC_RATE_LIMIT_BURST: env.positiveInt('requests', 200),
+  LBC_SUPERGRAPH_FILE: z.string().min(1).optional(),
+  LBC_ISSUERS_FILE: z.string().min(1).optional(),
+  LBC_GATEWAY_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  LBC_TRUSTED_DOCUMENTS_FILE: z.string().min(1).optional(),
+  LBC_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  HUB_DATABASE_URL: env.postgresUrl().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+};
+
+export type GatewayEnv = ReturnType<typeof readGatewayEnv>;
+
 /**
- * Reads the configuration from the environment and the files it names; throws with the
- * variable at fault. The hub database is opened by the caller (it is a connection, not a setting).
+ * The environment, validated: throws a ConfigError naming every variable at fault
+ * (`PORT=abc`, `LBC_DEVELOPMENT=maybe`, a subgraph URL `not-a-url` …), so the process can
+ * say what to fix and exit before opening anything.
  */
-export function loadGatewayConfig(env: NodeJS.ProcessEnv, defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string }, hubDb: Kysely<HubDB>): GatewayConfig {
-  const supergraphSdl = readFileSync(env.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, 'utf8');
-  const subgraphUrls: Record<string, string> = {};
-  for (const match of supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)"/g)) {
-    const override = env[subgraphUrlVariable(match[1]!)];
-    if (override) subgraphUrls[match[1]!] = override;
+export function readGatewayEnv(environment: NodeJS.ProcessEnv) {
+  const subgraphUrlShape: Record<string, z.ZodOptional<ReturnType<typeof env.httpUrl>>> = {};
+  for (const name of Object.keys(environment)) if (name.startsWith('LBC_SUBGRAPH_URL_')) subgraphUrlShape[name] = env.httpUrl().optional();
+  return parseEnv({ ...GATEWAY_ENV, ...subgraphUrlShape }, environment);
+}
+
+/**
+ * The configuration from a validated environment and the files it names; throws a
+ * ConfigError naming the variable whose file is missing or malformed. The hub database
+ * is opened by the caller (it is a connection, not a setting).
+ */
+export function loadGatewayConfig(settings: GatewayEnv, defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string; trustedDocumentsFile: string; anchorFile: string }, hubDb: Kysely<HubDB>): GatewayConfig {
+  const problems: string[] = [];
+  const fromFile = <T>(variable: string, path: string, read: (path: string) => T): T | undefined => {
+    try {
+      return read(path);
+    } catch (error) {
+      problems.push(`${variable}: cannot use ${path}: ${(error as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+  };
+  const supergraphSdl = fromFile('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
+  const issuers = fromFile('LBC_ISSUERS_FILE', settings.LBC_ISSUERS_FILE ?? defaults.issuersFile, loadIssuersFile);
+  const signingKey = fromFile('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, (p) => {
+    const key = JSON.parse(readFileSync(p, 'utf8')) as JWK;
+    if (typeof key.d !== 'string') throw new Error('not a private JWK (no "d")');
+    return key;
+  });
+  // Production runs registered operations only: without a manifest it would refuse everything, so it does not start.
+  const documentsFile = settings.LBC_TRUSTED_DOCUMENTS_FILE ?? defaults.trustedDocumentsFile;
+  let trustedDocuments: TrustedDocuments | null = null;
+  if (!settings.LBC_DEVELOPMENT) {
+    if (!existsSync(documentsFile)) problems.push(`LBC_TRUSTED_DOCUMENTS_FILE: ${documentsFile} does not exist; production answers registered operations only (pnpm documents:register), or set LBC_DEVELOPMENT=1`);
+    else trustedDocuments = fromFile('LBC_TRUSTED_DOCUMENTS_FILE', documentsFile, (p) => TrustedDocuments.load(p)) ?? null;
   }
-  const { audience, issuers } = loadIssuersFile(env.LBC_ISSUERS_FILE ?? defaults.issuersFile);
-  const signingKey = JSON.parse(readFileSync(env.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, 'utf8')) as JWK;
-  const port = Number(env.PORT ?? 4000);
-  const subgraphTimeoutMs = Number(env.LBC_SUBGRAPH_TIMEOUT_MS ?? 10_000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('PORT must be a port number');
-  if (!(subgraphTimeoutMs > 0)) throw new Error('LBC_SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
-  const checkpointSeconds = Number(env.LBC_AUDIT_CHECKPOINT_SECONDS ?? 60);
-  if (!(checkpointSeconds >= 1)) throw new Error('LBC_AUDIT_CHECKPOINT_SECONDS must be a number of seconds, at least 1');
+  const subgraphUrls: Record<string, string> = {};
+  for (const match of (supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)"/g)) {
+    const override = (settings as Record<string, unknown>)[subgraphUrlVariable(match[1]!)];
+    if (typeof override === 'string') subgraphUrls[match[1]!] = override;
+  }
+  const known = new Set([...(supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => subgraphUrlVariable(m[1]!)));
+  for (const name of Object.keys(settings)) if (name.startsWith('LBC_SUBGRAPH_URL_') && supergraphSdl && !known.has(name)) problems.push(`${name}: the supergraph has no such subgraph`);
+  if (problems.length) throw new ConfigError(problems);
   return {
-    supergraphSdl,
+    supergraphSdl: supergraphSdl!,
     subgraphUrls,
-    audience,
-    issuers,
-    signingKey,
-    subgraphTimeoutMs,
-    port,
-    host: env.HOST ?? '127.0.0.1',
-    // Secure unless told otherwise: a deployment that forgets a variable must not expose the schema.
-    development: env.LBC_DEVELOPMENT === '1',
-    breakGlass: env.LBC_BREAK_GLASS === '1',
-    hub: { db: hubDb, checkpointIntervalMs: checkpointSeconds * 1000 },
+    audience: issuers!.audience,
+    issuers: issuers!.issuers,
+    signingKey: signingKey!,
+    subgraphTimeoutMs: settings.LBC_SUBGRAPH_TIMEOUT_MS,
+    port: settings.PORT,
+    host: settings.HOST,
+    development: settings.LBC_DEVELOPMENT,
+    breakGlass: settings.LBC_BREAK_GLASS,
+    hub: { db: hubDb, checkpointIntervalMs: settings.LBC_AUDIT_CHECKPOINT_SECONDS * 1000, anchorFile: settings.LBC_AUDIT_ANCHOR_FILE ?? defaults.anchorFile },
+    maxBodyBytes: settings.LBC_MAX_BODY_BYTES,
+    rateLimit: { perMinute: settings.LBC_RATE_LIMIT_PER_MINUTE, burst: settings.LBC_RATE_LIMIT_BURST },
+    trustedDocuments,
   };
 }

@@ -9,6 +9,8 @@ export interface MintOptions extends PrincipalClaims {
   expiresIn?: string;
   /** When the user signed in (seconds since the epoch); default now: the development provider signs in as it mints. */
   authTime?: number;
+  /** The agency system the token is issued to (`azp`): what rate limits and trusted documents are keyed by. */
+  client?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function mintToken(privateJwk: JWK, options: MintOptions): Promise<
     region: options.region,
     roles: options.roles ?? [],
     ...(options.org ? { org: options.org } : {}),
+    ...(options.client ? { azp: options.client } : {}),
     auth_time: options.authTime ?? Math.floor(Date.now() / 1000),
   };
   principalFromClaims({ ...claims, sub: options.subject, iss: options.issuer });

@@ -1,4 +1,3 @@
-export * from './errors.ts';
 export * from './db/create-database.ts';
 export * from './db/migrate.ts';
 export * from './db/run-ddl.ts';
@@ -9,6 +8,7 @@ export * from './jurisdiction/scope.ts';
 export * from './jurisdiction/scoped-row.ts';
 export * from './jurisdiction/disclosure-control.ts';
 export * from './jurisdiction/child-places.ts';
+export * from './jurisdiction/child-in-jurisdiction.ts';
 export * from './loaders/index.ts';
 export * from './server/subgraph-definition.ts';
 export * from './server/create-subgraph-server.ts';
@@ -16,3 +16,4 @@ export * from './server/enforce-field-policy.ts';
 export * from './server/start-subgraph.ts';
 export * from './log/logger.ts';
 export * from './config/parse-env.ts';
+export * from './http/index.ts';

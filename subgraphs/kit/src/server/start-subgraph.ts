@@ -1,6 +1,12 @@
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { HeaderMap } from '@apollo/server';
 import type { InternalVerifier } from '@lbc/schema';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readJsonBody } from '../http/read-json-body.ts';
+import { sendJson } from '../http/send-json.ts';
+import { startHttpServer } from '../http/start-http-server.ts';
+import { createLogger, type Logger } from '../log/logger.ts';
 import { authenticateRequest } from './authenticate-request.ts';
 import { createContext, createSubgraphServer } from './create-subgraph-server.ts';
 import type { SubgraphDefinition } from './subgraph-definition.ts';
@@ -11,22 +17,80 @@ export interface StartSubgraphOptions<DB> {
   /** 0 (the default) picks a free port: tests run services side by side. */
   port?: number;
   host?: string;
+  log?: Logger;
 }
 
 export interface RunningSubgraph {
   name: string;
+  /** Where GraphQL is served (POST). /healthz and /readyz live at the same origin. */
   url: string;
   stop(): Promise<void>;
 }
 
-/** Serves a subgraph over HTTP; every request must carry a valid gateway token. */
+/** The gateway batches entity references for whole pages: bodies are larger than a caller's, but bounded. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Serves a subgraph over HTTP, on the kit's plain HTTP front: POST /graphql (every
+ * request must carry a valid gateway token), GET /healthz (the process is up) and
+ * GET /readyz (its database answers). Malformed bodies get typed JSON errors.
+ */
 export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>, options: StartSubgraphOptions<DB>): Promise<RunningSubgraph> {
+  const log = options.log ?? createLogger(definition.name);
   const server = createSubgraphServer(definition);
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
-    context: async ({ req }) => {
-      return createContext(definition, options.db, await authenticateRequest(req, options.verify));
+  await server.start();
+
+  const graphql = async (req: IncomingMessage, res: ServerResponse) => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      const status = (error as { extensions?: { http?: { status?: number } } }).extensions?.http?.status ?? 400;
+      return sendJson(res, status, { errors: [{ message: (error as Error).message, extensions: { code: (error as { extensions?: { code?: string } }).extensions?.code } }] });
+    }
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: '', body },
+      context: async () => createContext(definition, options.db, await authenticateRequest(req, options.verify)),
+    });
+    const out: Record<string, string> = {};
+    for (const [name, value] of response.headers) out[name] = value;
+    res.writeHead(response.status ?? 200, out);
+    if (response.body.kind === 'complete') res.end(response.body.string);
+    else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const http = await startHttpServer({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    log,
+    handle: async (req, res) => {
+      const path = (req.url ?? '/').split('?')[0];
+      if (req.method === 'POST' && (path === '/graphql' || path === '/')) return graphql(req, res);
+      if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (req.method === 'GET' && path === '/readyz') {
+        const ready = await sql`select 1`
+          .execute(options.db)
+          .then(() => true)
+          .catch((error: unknown) => {
+            log.warn({ err: error }, 'readiness: the database does not answer');
+            return false;
+          });
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database: ready ? { ok: true } : { ok: false, reason: 'unreachable' } } });
+      }
+      return sendJson(res, 404, { errors: [{ message: 'send GraphQL requests as POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
     },
   });
-  return { name: definition.name, url, stop: () => server.stop() };
+  return {
+    name: definition.name,
+    url: `${http.origin}/graphql`,
+    stop: async () => {
+      await http.stop();
+      await server.stop();
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { mayWorkOnCase, type InternalSigner, type Principal, type RequestCase } from '@lbc/schema';
+import type { Logger } from 'pino';
 import type { RequestAccess } from './request-access.ts';
 
 /**
@@ -26,7 +27,7 @@ interface CaseCheckResponse {
  * jurisdiction. Any failure — timeout, refusal, a malformed answer — leaves the case
  * unverified: SENSITIVE fields stay denied and the request goes on.
  */
-export function createCaseVerifier(options: { url: string; signer: InternalSigner; timeoutMs: number }): VerifyCase {
+export function createCaseVerifier(options: { url: string; signer: InternalSigner; timeoutMs: number; log?: Logger }): VerifyCase {
   return async ({ principal, access, requestId }) => {
     if (access.caseId === undefined || !mayWorkOnCase(principal, access.purpose)) return undefined;
     const unverified: RequestCase = { id: access.caseId };
@@ -46,7 +47,7 @@ export function createCaseVerifier(options: { url: string; signer: InternalSigne
       return unverified;
     } catch (error) {
       // The case id is not personal data, but the log does not need it: the request id finds it in the audit.
-      console.error(`[gateway] case check for request ${requestId} failed: ${(error as Error).message}`);
+      options.log?.warn({ requestId, err: error }, 'protection case check failed: the case stays unverified');
       return unverified;
     }
   };

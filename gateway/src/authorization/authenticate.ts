@@ -1,9 +1,8 @@
-import { principalFromClaims, type Principal } from '@lbc/schema';
-import { GraphQLError } from 'graphql';
+import { principalFromClaims, unauthenticated, type Principal } from '@lbc/schema';
 import { decodeJwt, jwtVerify } from 'jose';
 import type { TrustedIssuer } from '../config/trusted-issuers.ts';
 
-/** Stage 1 of the pipeline: who is calling. */
+/** Who is calling, from the Authorization header. */
 export type Authenticate = (authorization: string | undefined) => Promise<Principal>;
 
 /** Agency tokens live at most this long, whatever their `exp` says. */
@@ -35,15 +34,8 @@ export function createAuthenticate(audience: string, issuers: readonly TrustedIs
       if (!trusted.agencies.includes(principal.agency)) throw new Error('agency not allowed for issuer');
     } catch (error) {
       // The precise reason (expired, wrong audience, bad claim) helps an attacker more than a caller.
-      throw unauthenticated('the token is invalid, expired, or not issued for this hub', error);
+      throw unauthenticated('the token is invalid, expired, or not issued for this hub', { cause: error });
     }
     return principal;
   };
-}
-
-function unauthenticated(message: string, cause?: unknown): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
-    ...(cause instanceof Error ? { originalError: cause } : {}),
-  });
 }

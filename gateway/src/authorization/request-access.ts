@@ -1,5 +1,4 @@
-import { parsePurpose, type Purpose } from '@lbc/schema';
-import { GraphQLError } from 'graphql';
+import { badRequest, parsePurpose, type Purpose } from '@lbc/schema';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** How a caller wants denials handled (header x-lbc-authz). */
@@ -41,8 +40,4 @@ export function requestAccessFrom(headers: IncomingHttpHeaders, options: { break
   if (justification !== undefined && !options.breakGlass) throw badRequest('break-glass access is not enabled on this hub (x-lbc-justification)');
   if (justification !== undefined && justification.length > MAX_JUSTIFICATION) throw badRequest(`x-lbc-justification is limited to ${MAX_JUSTIFICATION} characters`);
   return { purpose, mode, ...(caseId ? { caseId } : {}), ...(justification ? { justification } : {}) };
-}
-
-function badRequest(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 }

@@ -1,0 +1,3 @@
+export * from './read-json-body.ts';
+export * from './send-json.ts';
+export * from './start-http-server.ts';
