@@ -32,7 +32,7 @@ function expectNoInternals(text: string) {
 
 describe('malformed requests', () => {
   it('answers malformed JSON with 400 BAD_REQUEST as JSON, with or without a token', async () => {
-    for (const headers of [{}, { authorization: '' }]) {
+    for (const headers of [{}, { authorization: '' }] as Record<string, string>[]) {
       const { status, body, text, headers: h } = await post('{"query": "{ child(id: 1) {', headers);
       expect(status, text).toBe(headers.authorization === '' ? 401 : 400);
       expect(h.get('content-type')).toMatch(/^application\/json/);

@@ -22,23 +22,25 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
+let withHub;
+try {
+  withHub = loadGatewayConfig(settings, {
+    supergraphPath: `${root}schema/supergraph.graphql`,
+    issuersFile: `${root}.data/keys/issuers.json`,
+    signingKeyFile: `${root}.data/keys/gateway.private.jwk`,
+    trustedDocumentsFile: `${root}.data/trusted-documents.json`,
+    anchorFile: `${root}.data/audit-anchor.jsonl`,
+  });
+} catch (error) {
+  exitWith(error);
+}
 const hub = await openHubDatabase(process.env, `${root}.data/hub`).catch((error: unknown) => {
   log.fatal({ err: error }, 'the hub database cannot be opened');
   process.exit(1);
 });
 let gateway;
 try {
-  const config = loadGatewayConfig(
-    settings,
-    {
-      supergraphPath: `${root}schema/supergraph.graphql`,
-      issuersFile: `${root}.data/keys/issuers.json`,
-      signingKeyFile: `${root}.data/keys/gateway.private.jwk`,
-      trustedDocumentsFile: `${root}.data/trusted-documents.json`,
-      anchorFile: `${root}.data/audit-anchor.jsonl`,
-    },
-    hub.db,
-  );
+  const config = withHub(hub.db);
   gateway = await startGateway(config, log);
   log.info({ mode: config.development ? 'development' : 'production', auditLog: hub.engine, trustedDocuments: config.trustedDocuments?.counts() ?? 'any operation (development)' }, `gateway ready at ${gateway.url}`);
 } catch (error) {

@@ -89,10 +89,11 @@ export function readGatewayEnv(environment: NodeJS.ProcessEnv) {
 
 /**
  * The configuration from a validated environment and the files it names; throws a
- * ConfigError naming the variable whose file is missing or malformed. The hub database
- * is opened by the caller (it is a connection, not a setting).
+ * ConfigError naming every variable whose file is missing or malformed. Returns it
+ * waiting for the hub database, which the caller opens once everything else is known to
+ * be right (it is a connection, not a setting).
  */
-export function loadGatewayConfig(settings: GatewayEnv, defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string; trustedDocumentsFile: string; anchorFile: string }, hubDb: Kysely<HubDB>): GatewayConfig {
+export function loadGatewayConfig(settings: GatewayEnv, defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string; trustedDocumentsFile: string; anchorFile: string }): (hubDb: Kysely<HubDB>) => GatewayConfig {
   const problems: string[] = [];
   const fromFile = <T>(variable: string, path: string, read: (path: string) => T): T | undefined => {
     try {
@@ -124,7 +125,7 @@ export function loadGatewayConfig(settings: GatewayEnv, defaults: { supergraphPa
   const known = new Set([...(supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => subgraphUrlVariable(m[1]!)));
   for (const name of Object.keys(settings)) if (name.startsWith('LBC_SUBGRAPH_URL_') && supergraphSdl && !known.has(name)) problems.push(`${name}: the supergraph has no such subgraph`);
   if (problems.length) throw new ConfigError(problems);
-  return {
+  return (hubDb) => ({
     supergraphSdl: supergraphSdl!,
     subgraphUrls,
     audience: issuers!.audience,
@@ -139,5 +140,5 @@ export function loadGatewayConfig(settings: GatewayEnv, defaults: { supergraphPa
     maxBodyBytes: settings.LBC_MAX_BODY_BYTES,
     rateLimit: { perMinute: settings.LBC_RATE_LIMIT_PER_MINUTE, burst: settings.LBC_RATE_LIMIT_BURST },
     trustedDocuments,
-  };
+  });
 }

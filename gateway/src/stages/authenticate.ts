@@ -13,7 +13,7 @@ export function authenticateStage(authenticate: Authenticate, options: { breakGl
     async run(request, next) {
       const principal = await authenticate(request.http.headers.authorization);
       request.principal = principal;
-      request.log = request.log.child({ agency: principal.agency, level: principal.level, region: principal.region });
+      request.log = request.log.child({ agency: principal.agency, adminLevel: principal.level, region: principal.region });
       request.access = requestAccessFrom(request.http.headers, options);
       return next();
     },

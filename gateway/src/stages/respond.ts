@@ -37,7 +37,7 @@ export function respondStage(metrics: GatewayMetrics): Stage {
       const seconds = (Date.now() - request.startedAt.getTime()) / 1000;
       metrics.requests.inc({ outcome, code });
       metrics.requestDuration.observe({ outcome }, seconds);
-      request.log.info({ status, outcome, code, operationName: request.body?.operationName ?? null, durationMs: Math.round(seconds * 1000) }, 'graphql request');
+      request.log.info({ status, outcome, code, operationName: request.operation?.name?.value ?? request.body?.operationName ?? null, durationMs: Math.round(seconds * 1000) }, 'graphql request');
       return { ...result, response: { status, headers, body } };
     },
   };
