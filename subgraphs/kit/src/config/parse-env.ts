@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /** A configuration the process cannot start with: every variable at fault, each with why. */
@@ -38,4 +39,23 @@ export const env = {
   postgresUrl: () => z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
   /** A host name or address to listen on. */
   host: (fallback: string) => z.string().min(1, 'must name a host or address').default(fallback),
+  /**
+   * A JSON file that must exist and parse; the value is what `read` makes of its content
+   * (it throws, in words, when the content is not what the variable promises).
+   */
+  jsonFile: <T>(fallback: string, read: (content: unknown) => T) =>
+    z
+      .string()
+      .min(1, 'must name a file')
+      .default(fallback)
+      .transform((path, context) => {
+        try {
+          return read(JSON.parse(readFileSync(path, 'utf8')));
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'not readable' : error instanceof SyntaxError ? 'not valid JSON' : (error as Error).message;
+          context.addIssue({ code: 'custom', message: `${path}: ${why}` });
+          return z.NEVER;
+        }
+      }),
 };

@@ -1,9 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Dialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
+import { createLogger, type Logger } from '../log/logger.ts';
+import { createPostgresPool, type PoolStats } from './postgres-pool.ts';
 import { StatementCounter } from './statement-counter.ts';
 import { typeParsers } from './type-parsers.ts';
+
+// Exported with the database so every user of the kit can tell a lost database from a bug.
+export { connectionErrorFields, DatabaseUnreachableError, isConnectionError, SilentConnectionError } from './connection-errors.ts';
+export type { PoolStats } from './postgres-pool.ts';
 
 export interface DatabaseOptions {
   /** A postgres:// URL: real PostgreSQL through `pg`. Wins over everything else. */
@@ -20,6 +25,14 @@ export interface DatabaseOptions {
    * agency's database too.
    */
   statementTimeoutMs?: number | undefined;
+  /**
+   * How long a statement may wait for a connection, new or pooled (default 5 s): with the
+   * server gone or the pool exhausted a request fails with DATABASE_UNAVAILABLE instead of
+   * waiting forever.
+   */
+  connectionTimeoutMs?: number | undefined;
+  /** Where lost connections are reported (default: a logger of its own, service "database"). */
+  logger?: Logger | undefined;
 }
 
 export interface Database<DB> {
@@ -29,6 +42,8 @@ export interface Database<DB> {
   statements: StatementCounter;
   /** Present for PGlite only: used to snapshot a migrated database for tests. */
   pglite?: PGlite;
+  /** Present for PostgreSQL only: the pool's current use, for metrics. */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
 }
 
@@ -37,14 +52,17 @@ export async function createDatabase<DB>(options: DatabaseOptions = {}): Promise
   const statements = new StatementCounter();
   let dialect: Dialect;
   let pglite: PGlite | undefined;
+  let poolStats: (() => PoolStats) | undefined;
   if (options.url) {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.maxConnections ?? 10,
-      statement_timeout: options.statementTimeoutMs ?? 10_000,
-      types: { getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pg.types.getTypeParser(oid, format as 'text') },
+    const postgres = createPostgresPool({
+      url: options.url,
+      maxConnections: options.maxConnections ?? 10,
+      statementTimeoutMs: options.statementTimeoutMs ?? 10_000,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? 5_000,
+      logger: options.logger ?? createLogger('database'),
     });
-    dialect = new PostgresDialect({ pool });
+    dialect = new PostgresDialect({ pool: postgres.pool });
+    poolStats = postgres.stats;
   } else {
     pglite = await PGlite.create(options.dataDir ?? 'memory://', {
       parsers: typeParsers,
@@ -63,6 +81,7 @@ export async function createDatabase<DB>(options: DatabaseOptions = {}): Promise
     engine: options.url ? 'postgres' : 'pglite',
     statements,
     ...(pglite ? { pglite } : {}),
+    ...(poolStats ? { poolStats } : {}),
     close: async () => {
       await db.destroy();
       if (pglite && !pglite.closed) await pglite.close();
