@@ -26,6 +26,7 @@ import { auditStage } from './stages/audit.ts';
 import { authenticateStage } from './stages/authenticate.ts';
 import { authorizeStage } from './stages/authorize.ts';
 import { executeStage } from './stages/execute.ts';
+import { lookupThrottleStage } from './stages/lookup-throttle.ts';
 import { parseOperationStage } from './stages/parse-operation.ts';
 import { rateLimitStage } from './stages/rate-limit.ts';
 import { readBodyStage } from './stages/read-body.ts';
@@ -57,6 +58,7 @@ export interface RunningGateway {
  *   validate input     variables and literals through the hub's own scalars
  *   authorize          decide every field; remove the denied before planning
  *     (writes will decide their action here, then claim their idempotency key)
+ *   lookup throttle    identifier lookups that keep missing are refused for a while
  *   apply access       child markers in; one walk out: null, mask, collect, strip
  *   execute            @apollo/gateway plans and runs; each hop signed (forward)
  *
@@ -68,7 +70,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   // records phones nowhere. Read in the ApolloGateway constructor, so set before it.
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const signer = await createInternalSigner(config.signingKey);
-  const metrics = new GatewayMetrics({ auditQueueDepth: () => auditLog.queueDepth, pools: {} });
+  const metrics = new GatewayMetrics({ auditQueueDepth: () => auditLog.queueDepth, pools: { hub: config.hub.poolStats } });
   const auditLog = new AuditLog(config.hub.db, {
     signingKey: config.signingKey,
     ...(config.hub.anchorFile ? { anchorFile: config.hub.anchorFile } : {}),
@@ -122,6 +124,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     validateOperationStage(() => schema, { development: config.development }),
     validateInputStage(),
     authorizeStage(owners, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs, log })),
+    lookupThrottleStage(),
     applyAccessStage(owners),
     executeStage(() => executor),
   ];

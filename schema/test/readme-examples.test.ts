@@ -9,8 +9,11 @@ import { apiSchemaFromSupergraph, explainAccess, fieldOwners, type AdminLevel, t
  */
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const SUPERGRAPH = readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
-const QUERY = '{ child(id: "LB000002427") { name idNumber guardian { phone } riskFlags { guardianMissing } mentalHealthScreenings { edges { node { risk } } } } }';
-const COLUMNS = ['Query.child', 'Child.name', 'Child.idNumber', 'Child.guardian', 'Child.riskFlags', 'Child.mentalHealthScreenings'];
+const QUERY = `query($idNumber: IdNumber!) {
+  child(id: "LB000002427") { name idNumber guardian { phone } riskFlags { guardianMissing } mentalHealthScreenings { edges { node { risk } } } }
+  childByIdNumber(idNumber: $idNumber) { id }
+}`;
+const COLUMNS = ['Query.child', 'Child.name', 'Child.idNumber', 'Child.guardian', 'Child.riskFlags', 'Child.mentalHealthScreenings', 'Query.childByIdNumber'];
 
 function exampleRows(): string[][] {
   const table = README.split('<!-- access-examples:start')[1]?.split('<!-- access-examples:end')[0];
@@ -18,7 +21,12 @@ function exampleRows(): string[][] {
   return table
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| agency') && !line.startsWith('|---'))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 describe('README worked examples', () => {
@@ -34,7 +42,13 @@ describe('README worked examples', () => {
   it.each(rows.map((r) => [r.slice(0, 3).join(' / '), r]))('%s: every cell is what the policy decides', (_label, row) => {
     const [agency, place, purpose, ...effects] = row as string[];
     const [level, region] = place!.split(' ');
-    const { fields } = explainAccess(apiSchema, owners, QUERY, {}, { principal: { subject: 's', issuer: 'i', agency: agency as Agency, level: level as AdminLevel, region: region!, roles: [] }, purpose: purpose as Purpose });
+    const { fields } = explainAccess(
+      apiSchema,
+      owners,
+      QUERY,
+      {},
+      { principal: { subject: 's', issuer: 'i', agency: agency as Agency, level: level as AdminLevel, region: region!, roles: [] }, purpose: purpose as Purpose },
+    );
     expect(COLUMNS.map((c) => fields.find((f) => f.coordinate === c)!.effect)).toEqual(effects);
   });
 });

@@ -14,6 +14,7 @@ import { classOf } from '../policy/classify.ts';
 import { BREAK_GLASS_ONE_CHILD_PER_REQUEST, decide, type AccessContext, type Decision, type RecordScope } from '../policy/decide.ts';
 import type { FieldClass } from '../policy/field-class.ts';
 import { ownersOf } from '../policy/field-classes.ts';
+import { lookupDenial } from '../policy/lookup-rules.ts';
 import type { Agency } from '../principal.ts';
 import { coerceVariables, isIncluded } from './include-directives.ts';
 import { scopeInside } from './record-scope.ts';
@@ -65,6 +66,8 @@ const ONE_CHILD_PER_REQUEST: Decision = { effect: 'deny', rule: BREAK_GLASS_ONE_
  * Break-glass opens one child per operation: when its fields sit under root lookups that
  * may name different children (different values, or different kinds of lookup, which
  * cannot be compared), the operation is planned again with every break-glass field denied.
+ * A lookup by an identifier (see lookup-rules.ts) is denied to a caller who may not read
+ * that identifier in full, with rule `lookup-needs-full-identifier`.
  * A pure function of the schema, the policy and its arguments: the gateway runs it before
  * planning, and `explainAccess` runs the same to answer `accessExplain`.
  */
@@ -171,6 +174,9 @@ function planOnce(
     if (place.underDenied) return { ...base, fieldClass, decision: UNDER_DENIED, type: definition.type };
     if (fieldClass === 'STRUCTURAL') return { ...base, fieldClass, decision: STRUCTURAL, type: definition.type };
     const decision = decide(context, fieldClass, ownersOf(coordinate, owners.get(coordinate) ?? []), place.record);
+    // A lookup by an identifier the caller reads masked would tell which candidate number is right: denied.
+    const lookup = decision.effect === 'deny' ? undefined : lookupDenial(context, coordinate, (identifier) => owners.get(identifier) ?? []);
+    if (lookup) return { ...base, fieldClass, decision: lookup, type: definition.type };
     return { ...base, fieldClass, decision: decision.breakGlass && oneChildExceeded ? ONE_CHILD_PER_REQUEST : decision, type: definition.type };
   };
 

@@ -1,4 +1,4 @@
-import { badUserInput, MAX_BATCH_SIZE, MAX_PAGE_SIZE } from '@lbc/subgraph-kit';
+import { MAX_BATCH_SIZE, pageSize } from '@lbc/subgraph-kit';
 import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
 import { entryInScope, type AuditorScope } from '../scope/auditor-scope.ts';
@@ -18,10 +18,7 @@ import { ENTRIES_BEHIND } from './anomaly-conditions.ts';
 export function anomalyEntriesLoaders(db: Kysely<HubDB>, scope: AuditorScope): (first: number | null | undefined) => DataLoader<Anomaly, AuditEntry[], string> {
   const loaders = new Map<number, DataLoader<Anomaly, AuditEntry[], string>>();
   return (requested) => {
-    const first = requested ?? 20;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, { argumentName: 'first' });
-    }
+    const first = pageSize(requested);
     let loader = loaders.get(first);
     if (!loader) {
       loader = new DataLoader((anomalies) => entriesBehind(db, scope, anomalies, first), { cacheKeyFn: anomalyKey, maxBatchSize: MAX_BATCH_SIZE });

@@ -46,5 +46,14 @@ export const MANY_DENIALS_MINIMUM = 10;
 /** BREAK_GLASS: every break-glass entry is reviewed; there is no threshold. */
 export const BREAK_GLASS_MINIMUM = 1;
 
+/**
+ * FAILED_IDENTIFIER_LOOKUPS: entries whose lookups by identifier found nothing, or were
+ * refused as throttled, from this many. An officer mistyping a number misses now and then;
+ * recovering a number that masking or jurisdiction hides takes hundreds of guesses, and
+ * the gateway's throttle (20 misses in 10 minutes) turns them into RATE_LIMITED entries
+ * that count here too. Ten is well past mistyping and well before a search succeeds.
+ */
+export const FAILED_IDENTIFIER_LOOKUPS_MINIMUM = 10;
+
 /** The longest window one query may cover: anomalies are a review of recent access, and the aggregate's cost grows with the window. */
 export const MAX_WINDOW_DAYS = 90;

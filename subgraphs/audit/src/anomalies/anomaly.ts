@@ -18,4 +18,4 @@ export interface Anomaly extends AnomalyPrincipal {
   windowTo: Date;
 }
 
-export const ANOMALY_KINDS: readonly AnomalyKind[] = ['MANY_CHILDREN', 'OUT_OF_HOURS', 'MANY_DENIALS', 'BREAK_GLASS'];
+export const ANOMALY_KINDS: readonly AnomalyKind[] = ['MANY_CHILDREN', 'OUT_OF_HOURS', 'MANY_DENIALS', 'BREAK_GLASS', 'FAILED_IDENTIFIER_LOOKUPS'];

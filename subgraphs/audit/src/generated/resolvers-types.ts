@@ -25,14 +25,14 @@ export type Scalars = {
 export type AccessAnomaly = {
   __typename?: 'AccessAnomaly';
   agency: Agency;
-  /** The entries behind the finding, newest first (at most 500): those returning child data, out of hours, with denials, or break-glass. */
+  /** The entries behind the finding, newest first (at most 500): those returning child data, out of hours, with denials, break-glass, or with failed identifier lookups. */
   entries: Array<AuditEntry>;
   kind: AnomalyKind;
   region: Scalars['String']['output'];
   subject: Scalars['String']['output'];
   /** What stands out, e.g. 'read 412 children; peers read 35 on average'. */
   summary: Scalars['String']['output'];
-  /** The measure behind the finding: children read, entries out of hours, denied fields, break-glass entries. */
+  /** The measure behind the finding: children read, entries out of hours, denied fields, break-glass entries, entries with failed identifier lookups. */
   value: Scalars['Int']['output'];
 };
 
@@ -115,6 +115,7 @@ export type Agency =
 
 export type AnomalyKind =
   | 'BREAK_GLASS'
+  | 'FAILED_IDENTIFIER_LOOKUPS'
   | 'MANY_CHILDREN'
   | 'MANY_DENIALS'
   | 'OUT_OF_HOURS';
@@ -285,6 +286,9 @@ export type Query = {
    *   (Asia/Shanghai), at least one; the summary counts those under EMERGENCY.
    * - MANY_DENIALS: at least 10 denied fields in the window.
    * - BREAK_GLASS: any break-glass entry.
+   * - FAILED_IDENTIFIER_LOOKUPS: at least 10 entries whose lookups by identifier
+   *   (childByIdNumber, household(number) …) found nothing (NOT_FOUND) or were refused as
+   *   throttled (RATE_LIMITED): someone guessing numbers; the summary counts the refusals.
    * Grouped by kind in this order, the largest measure first.
    */
   accessAnomalies: Array<AccessAnomaly>;

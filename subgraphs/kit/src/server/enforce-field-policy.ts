@@ -1,5 +1,20 @@
-import { CHILD_TYPE, classOf, decide, maskIdentifier, ownersOf, type AccessContext, type Agency, type Decision, type FieldClass, type RecordScope } from '@lbc/schema';
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  CHILD_TYPE,
+  classOf,
+  decide,
+  keyLookupDenial,
+  LOOKUP_RULES,
+  lookupDenial,
+  maskIdentifier,
+  ownersOf,
+  unauthorizedField,
+  type AccessContext,
+  type Agency,
+  type Decision,
+  type FieldClass,
+  type RecordScope,
+} from '@lbc/schema';
+import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { ChildBindings } from './child-bindings.ts';
 import type { SubgraphContext } from './subgraph-definition.ts';
 
@@ -14,8 +29,21 @@ export function assertMayRead(context: PolicyContext, fieldClass: FieldClass, co
   if (decision.effect !== 'allow') throw unauthorizedField(coordinate, decision.rule);
 }
 
-function unauthorizedField(coordinate: string, rule: string): GraphQLError {
-  return new GraphQLError(`not authorized to read ${coordinate}`, { extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate, rule } });
+/**
+ * A lookup by identifier (schema/src/policy/lookup-rules.ts) only for a caller who reads
+ * that identifier in full: throws UNAUTHORIZED_FIELD_OR_TYPE (rule
+ * `lookup-needs-full-identifier`) otherwise, so a masked identifier cannot be recovered
+ * by trying candidates. enforceFieldPolicy applies it to every declared lookup field.
+ */
+export function assertMayLookUp(context: PolicyContext, coordinate: string, owner: Agency): void {
+  const denial = lookupDenial(accessContext(context), coordinate, () => [owner]);
+  if (denial) throw unauthorizedField(coordinate, denial.rule);
+}
+
+/** The same for entering a type by an identifier entity key (`_entities` with `{ __typename: 'Child', idNumber }`): for `__resolveReference`. */
+export function assertMayLookUpByKey(context: PolicyContext, keyCoordinate: string, owner: Agency): void {
+  const denial = keyLookupDenial(accessContext(context), keyCoordinate, [owner]);
+  if (denial) throw unauthorizedField(keyCoordinate, denial.rule);
 }
 
 function accessContext(context: PolicyContext): AccessContext {
@@ -37,8 +65,9 @@ function bindingsOf(context: PolicyContext): ChildBindings | undefined {
  * the gateway has already removed every denied field and nothing here fires; it matters
  * when a request reaches the subgraph some other way (a replayed gateway token asking for
  * more). Every classified field's resolver is wrapped: denied → error, masked → masked
- * value. `_entities`/`_service` and connection plumbing are left to the token check and
- * to the field that returned the connection.
+ * value; a lookup by identifier also needs that identifier in full (assertMayLookUp).
+ * `_entities`/`_service` and connection plumbing are left to the token check and
+ * to the field that returned the connection (an identifier key: assertMayLookUpByKey).
  *
  * A SENSITIVE field opened by the token's protection case is read only on the rows of
  * the case's child (see ChildBindings: the nearest enclosing Child of the rows actually
@@ -59,6 +88,7 @@ export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQ
       const fieldClass = classOf(type.name, field.name);
       const coordinate = `${type.name}.${field.name}`;
       const resolve = field.resolve ?? defaultFieldResolver;
+      const isLookup = LOOKUP_RULES[coordinate] !== undefined;
       const childOf = (source: unknown, bindings: ChildBindings, context: PolicyContext, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) =>
         isChild ? childIdOf(source, context, info) : bindings.childOf(source);
       if (fieldClass === 'STRUCTURAL') {
@@ -75,6 +105,7 @@ export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQ
         const childId = bindings ? childOf(source, bindings, context, info) : undefined;
         const decision: Decision = fieldClass === undefined ? { effect: 'deny', rule: 'unclassified-field' } : decideHere(context, fieldClass, coordinate, owner, childId, bindings);
         if (decision.effect === 'deny') throw unauthorizedField(coordinate, decision.rule);
+        if (isLookup) assertMayLookUp(context, coordinate, owner);
         let value = resolve(source, args, context, info);
         if (bindings) value = bindings.bindResult(value, childId);
         if (decision.effect !== 'mask') return value;

@@ -1,15 +1,18 @@
 import type { ParentStatusRow } from '../db-types.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
-import { visibleOrForbidden, visibleOrNotFound } from '@lbc/subgraph-kit';
+import { assertMayLookUpByKey, visibleOrForbidden, visibleOrNotFound } from '@lbc/subgraph-kit';
 
 export const Child: ChildResolvers = {
   // The gateway enters with the hub id (from civil affairs) or the ID number (from agencies that key on it).
   // Async so that an out-of-scope child rejects only its own entity, not the whole _entities list.
   // The hub id is opaque: out of scope is FORBIDDEN. The ID number is personal: unknown and out
   // of scope answer alike, as residentByIdNumber does.
-  __resolveReference: async (reference, { loaders }) => {
+  __resolveReference: async (reference, context) => {
+    const { loaders } = context;
     if ('id' in reference) return visibleOrForbidden(await loaders.childById.load(reference.id), `child ${reference.id}`);
     if (!reference.idNumber) return null;
+    // Entering by ID number is a lookup by it: only for callers who read ID numbers in full.
+    assertMayLookUpByKey(context, 'Child.idNumber', 'police');
     return visibleOrNotFound(await loaders.childByIdNumber.load(reference.idNumber.toUpperCase()), 'child');
   },
   idNumber: (child) => child.id_number,
