@@ -141,7 +141,7 @@ describe('limits that bound work', () => {
 
   it('refuses response keys the hub reserves for itself', async () => {
     const { body } = await post(JSON.stringify({ query: `{ child(id: "${childId}") { _lbcx: id } }` }));
-    expect(body.errors[0].extensions.code).toBe('OPERATION_TOO_COMPLEX');
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors[0].message).toContain('reserved');
   });
 });

@@ -41,6 +41,7 @@ const hub = await openHubDatabase(process.env, `${root}.data/hub`).catch((error:
 let gateway;
 try {
   const config = withHub(hub.db);
+  if (hub.poolStats) config.hub.poolStats = () => hub.poolStats!();
   gateway = await startGateway(config, log);
   log.info({ mode: config.development ? 'development' : 'production', auditLog: hub.engine, trustedDocuments: config.trustedDocuments?.counts() ?? 'any operation (development)' }, `gateway ready at ${gateway.url}`);
 } catch (error) {

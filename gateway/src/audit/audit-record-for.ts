@@ -18,7 +18,9 @@ export interface RequestEnding {
 /** Builds the audit record of a request: what auditors must be able to see, identifiers masked. */
 export function auditRecordFor(request: GatewayRequest, ending: RequestEnding): AuditRecord {
   const { principal, access, plan, disclosure } = request;
-  const operation = plan ? normalizedOperation(plan.operation) : null;
+  // What ran (denied fields removed), or — for a request refused after parsing — what was attempted.
+  const attempted = plan?.operation ?? request.operation;
+  const operation = attempted ? normalizedOperation(attempted) : null;
   const errorCodes = ending.errors.map(codeOf);
   return {
     at: request.startedAt,
@@ -32,7 +34,7 @@ export function auditRecordFor(request: GatewayRequest, ending: RequestEnding): 
     justification: access?.justification === undefined ? null : redactText(access.justification),
     breakGlass: plan?.breakGlass ?? false,
     mode: access?.mode ?? null,
-    operationName: request.body?.operationName == null ? null : redactText(request.body.operationName).slice(0, 200),
+    operationName: operationNameOf(request),
     operationHash: operation?.hash ?? null,
     operationText: operation?.text ?? null,
     variables: (redactVariables(request.body?.variables ?? {}) as Record<string, unknown>) ?? {},
@@ -53,4 +55,10 @@ function outcomeOf(request: GatewayRequest, ending: RequestEnding, errorCodes: s
   if (!ending.hasData && errorCodes.length) return 'error';
   if (errorCodes.length || request.plan?.denied.length) return 'partial';
   return 'ok';
+}
+
+/** The name of the operation that ran (or the one the caller named, when none could be picked), identifiers masked. */
+function operationNameOf(request: GatewayRequest): string | null {
+  const name = request.operation?.name?.value ?? request.body?.operationName;
+  return name == null ? null : redactText(name).slice(0, 200);
 }

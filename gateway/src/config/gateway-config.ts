@@ -1,5 +1,5 @@
 import type { HubDB } from '@lbc/audit/store';
-import { ConfigError, env, parseEnv } from '@lbc/subgraph-kit';
+import { ConfigError, env, parseEnv, type PoolStats } from '@lbc/subgraph-kit';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,6 +34,8 @@ export interface GatewayConfig {
     checkpointIntervalMs: number;
     /** A file outside the database where the latest checkpoint is also kept (LBC_AUDIT_ANCHOR_FILE). */
     anchorFile?: string;
+    /** The hub database's connection pool, for metrics (PostgreSQL only). */
+    poolStats?: () => PoolStats;
   };
   /** Largest request body read (LBC_MAX_BODY_BYTES, default 64 KiB). */
   maxBodyBytes?: number;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@lbc/schema';
+import { formattedError, hubError, type ErrorCode } from '@lbc/schema';
 import { sendJson } from '@lbc/subgraph-kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
@@ -59,5 +59,5 @@ export function gatewayHandler(routes: GatewayRoutes) {
 
 /** A GraphQL-shaped error body for answers outside the pipeline. */
 function errorBody(code: ErrorCode, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
+  return { errors: [formattedError(hubError(code, message))] };
 }

@@ -46,7 +46,7 @@ export function checkOperationLimits(document: DocumentNode, operation: Operatio
       total.directives += selection.directives?.length ?? 0;
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
-        if (key.startsWith(RESERVED_KEY_PREFIX)) throw tooComplex(`response keys starting with "${RESERVED_KEY_PREFIX}" are reserved by the hub`, 'reservedKey');
+        if (key.startsWith(RESERVED_KEY_PREFIX)) throw hubError('GRAPHQL_VALIDATION_FAILED', `response keys starting with "${RESERVED_KEY_PREFIX}" are reserved by the hub`);
         const inner = selection.selectionSet ? measureSet(selection.selectionSet) : { fields: 0, aliases: 0, directives: 0, depth: 0 };
         add(total, inner);
         total.fields += 1;

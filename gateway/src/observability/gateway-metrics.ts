@@ -1,14 +1,9 @@
+import type { PoolStats } from '@lbc/subgraph-kit';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from a cached plan's few milliseconds to the subgraph timeout. */
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-/** Something whose connections can be counted: a `pg` pool. */
-export interface PoolGauge {
-  readonly totalCount: number;
-  readonly idleCount: number;
-  readonly waitingCount: number;
-}
 
 /**
  * The gateway's Prometheus metrics, in a registry of its own (tests start several
@@ -25,7 +20,7 @@ export class GatewayMetrics {
   readonly auditCommitDuration = new Histogram({ name: 'lbc_audit_commit_duration_seconds', help: 'Audit log group commits', buckets: LATENCY_BUCKETS, registers: [this.registry] });
   readonly auditEntries = new Counter({ name: 'lbc_audit_entries_total', help: 'Audit entries committed', registers: [this.registry] });
 
-  constructor(sources: { auditQueueDepth: () => number; pools: Record<string, PoolGauge | undefined> }) {
+  constructor(sources: { auditQueueDepth: () => number; pools: Record<string, (() => PoolStats) | undefined> }) {
     collectDefaultMetrics({ register: this.registry, prefix: 'lbc_gateway_' });
     new Gauge({ name: 'lbc_audit_queue_depth', help: 'Audit entries waiting for their commit', registers: [this.registry], collect() { this.set(sources.auditQueueDepth()); } });
     new Gauge({
@@ -34,11 +29,12 @@ export class GatewayMetrics {
       labelNames: ['database', 'state'],
       registers: [this.registry],
       collect() {
-        for (const [database, pool] of Object.entries(sources.pools)) {
-          if (!pool) continue;
-          this.set({ database, state: 'total' }, pool.totalCount);
-          this.set({ database, state: 'idle' }, pool.idleCount);
-          this.set({ database, state: 'waiting' }, pool.waitingCount);
+        for (const [database, stats] of Object.entries(sources.pools)) {
+          if (!stats) continue;
+          const pool = stats();
+          this.set({ database, state: 'total' }, pool.total);
+          this.set({ database, state: 'idle' }, pool.idle);
+          this.set({ database, state: 'waiting' }, pool.waiting);
         }
       },
     });

@@ -1,4 +1,4 @@
-import { codeOf, internalError, isErrorCode, subgraphUnavailable } from '@lbc/schema';
+import { codeOf, formattedError, hubError, internalError, isErrorCode, subgraphUnavailable } from '@lbc/schema';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
@@ -21,11 +21,10 @@ export function formatError(error: GraphQLError, log: Logger): GraphQLFormattedE
 
   const original = error.originalError ?? error;
   log.error({ err: original, code: code ?? null, serviceName: service ?? null, path: error.path ?? null }, 'error in response');
-  const at = error.path ? { path: error.path } : {};
-  if (typeof service === 'string' && (code === 'SUBGRAPH_UNAVAILABLE' || subgraphHttpFailure)) return { ...publicShape(subgraphUnavailable(service)), ...at };
+  if (typeof service === 'string' && (code === 'SUBGRAPH_UNAVAILABLE' || subgraphHttpFailure)) return formattedError(subgraphUnavailable(service), error.path);
   // The subgraph answered, with an error of its own (it logs the detail under the request id).
-  if (typeof service === 'string') return { message: `the ${service} service failed`, ...at, extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: service } };
-  return { ...publicShape(internalError()), ...at };
+  if (typeof service === 'string') return formattedError(hubError('INTERNAL_SERVER_ERROR', `the ${service} service failed`, { serviceName: service }), error.path);
+  return formattedError(internalError(), error.path);
 }
 
 /** The error as a client may see it: message, locations, path and the public extensions. */

@@ -1,4 +1,5 @@
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { badUserInput } from '../errors/errors.ts';
 import type { AccessContext, Effect } from '../policy/decide.ts';
 import type { Agency } from '../principal.ts';
 import { inlineFragments } from './inline-fragments.ts';
@@ -80,6 +81,7 @@ function parseQuery(query: string): DocumentNode {
   }
 }
 
+/** The query is an argument of a field (`accessExplain`): its error nulls that field, it does not end the request. */
 function badQuery(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  return badUserInput(message, { inResolver: true });
 }

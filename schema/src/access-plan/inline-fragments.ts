@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, visit, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { hubError } from '../errors/hub-error.ts';
 
 /**
  * The operation with every named fragment spread replaced by an inline fragment of the
@@ -15,10 +16,10 @@ export function inlineFragments(document: DocumentNode, operationName: string | 
     if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
   if (!operationName && operations.length > 1) {
-    throw new GraphQLError('the document has several operations: name the one to run (operationName)', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+    throw hubError('OPERATION_RESOLUTION_FAILURE', 'the document has several operations: name the one to run (operationName)');
   }
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) throw new GraphQLError(operationName ? `unknown operation "${operationName}"` : 'the document has no operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+  if (!operation) throw hubError('OPERATION_RESOLUTION_FAILURE', operationName ? `unknown operation "${operationName}"` : 'the document has no operation');
 
   // visit() walks into the node a visitor returns, so spreads inside fragments expand too.
   // Validation has already guaranteed every fragment exists and none is cyclic.

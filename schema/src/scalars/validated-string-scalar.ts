@@ -1,4 +1,5 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { badUserInput } from '../errors/errors.ts';
 
 /**
  * A string scalar whose every input goes through `parse`; a RangeError from `parse`
@@ -6,11 +7,11 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
  */
 export function validatedStringScalar(name: string, description: string, parse: (raw: string) => string): GraphQLScalarType<string, string> {
   const parseInput = (raw: unknown): string => {
-    if (typeof raw !== 'string') throw badInput(name, `${name} must be a string`);
+    if (typeof raw !== 'string') throw badUserInput(`${name} must be a string`, { scalar: name });
     try {
       return parse(raw);
     } catch (error) {
-      throw badInput(name, `${name}: ${(error as Error).message}`);
+      throw badUserInput(`${name}: ${(error as Error).message}`, { scalar: name });
     }
   };
   return new GraphQLScalarType<string, string>({
@@ -19,12 +20,8 @@ export function validatedStringScalar(name: string, description: string, parse: 
     serialize: (value) => String(value),
     parseValue: parseInput,
     parseLiteral: (ast) => {
-      if (ast.kind !== Kind.STRING) throw badInput(name, `${name} must be a string literal`);
+      if (ast.kind !== Kind.STRING) throw badUserInput(`${name} must be a string literal`, { scalar: name });
       return parseInput(ast.value);
     },
   });
-}
-
-function badInput(scalar: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', scalar } });
 }

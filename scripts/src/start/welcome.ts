@@ -28,10 +28,12 @@ export async function printWelcome(gatewayUrl: string): Promise<void> {
   console.log(`
 ${line}
  lbc-hub is running
-   Gateway:  ${gatewayUrl}
-   Sandbox:  open ${gatewayUrl} in a browser and add the headers
-             Authorization: Bearer <one of the tokens below>
+   Gateway:  ${gatewayUrl}  (POST GraphQL)
+   GraphiQL: ${new URL('/graphiql', gatewayUrl)}  (served locally, works offline)
+             paste one of the tokens below into its Headers tab:
+             Authorization: Bearer <token>
              x-lbc-purpose: CASE_MANAGEMENT (or ASSESSMENT, EMERGENCY, DROPOUT_RETURN, ...)
+   Probes:   ${new URL('/healthz', gatewayUrl)}  ${new URL('/readyz', gatewayUrl)}  ${new URL('/metrics', gatewayUrl)}
 
  Development tokens (valid 8 h; mint others with
    pnpm -s token --agency AGENCY --level LEVEL --region CODE [--role R] [--org ID]):

@@ -1,4 +1,4 @@
-import { badUserInput, type PageWindow } from '@lbc/subgraph-kit';
+import { invalidCursor, type PageWindow } from '@lbc/subgraph-kit';
 
 /**
  * The row id (an entry's seq, a notice's id) a page starts after, or null for the first
@@ -8,7 +8,7 @@ export function afterRowId(window: PageWindow): number | null {
   if (!window.after) return null;
   const value = window.after[0];
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
+    throw invalidCursor();
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '@lbc/schema';
-import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
+import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type {
   AssistanceRow,
@@ -9,7 +9,7 @@ import type {
   QuarterlyReviewRow,
   RegionRow,
 } from './db-types.ts';
-import { childInScope } from './jurisdiction.ts';
+import { REGISTRY_CHILD } from './jurisdiction.ts';
 
 /** Exact counts of one region, as counted; RegistryStats releases each to the caller (exactly or banded). */
 export interface RegistryStatsRow {
@@ -27,12 +27,12 @@ export interface RegistryStatsRow {
 /**
  * Per-request loaders, built for one caller: every field that touches the database goes
  * through one, so a page of N children costs one statement per field, not N. Child rows
- * carry `in_scope` (the hub's row rule, see jurisdiction.ts), computed in the same
+ * carry `in_scope` (the hub's row rule, childInJurisdiction), computed in the same
  * statement; resolvers refuse the rows that are not.
  */
 export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) {
   const scope = scopeOf(principal, 'civil_affairs');
-  const withScope = () => db.selectFrom('child').selectAll().select(childInScope(scope, principal).as('in_scope'));
+  const withScope = () => db.selectFrom('child').selectAll().select(childInJurisdiction(scope, principal, REGISTRY_CHILD).as('in_scope'));
   return {
     scope,
     childById: keyedLoader((ids: readonly string[]) => withScope().where('id', 'in', ids).execute(), (row) => row.id),

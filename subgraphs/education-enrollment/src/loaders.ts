@@ -1,5 +1,6 @@
 import type { Principal } from '@lbc/schema';
 import {
+  childInJurisdiction,
   keyedLoader,
   pagedListLoaderFamily,
   pageLoaderFamily,
@@ -24,7 +25,7 @@ import type {
   SchoolRow,
   TeacherRow,
 } from './db-types.ts';
-import { enrolledChildInScope, schoolInScope } from './jurisdiction.ts';
+import { ENROLLED_CHILD, schoolInScope } from './jurisdiction.ts';
 import type { SchoolTerm } from './school-term.ts';
 
 export interface SchoolStatsRow {
@@ -61,7 +62,7 @@ export function createLoaders(db: Kysely<EducationDB>, principal: Principal) {
      * The current enrollment, or the latest one when the child is enrolled nowhere now;
      * null: unknown here. Its school decides whether the child is in scope (so a child who
      * left school, dropout control, stays with the school it left), and so do the child's
-     * other places and orgs (the hub's one rule, see jurisdiction.ts).
+     * other places and orgs (the hub's one rule, childInJurisdiction).
      */
     latestEnrollmentByChild: keyedLoader(
       (ids: readonly string[]) => latestEnrollmentsBy(db, scope, principal, 'child_id', ids),
@@ -158,7 +159,7 @@ function latestEnrollmentsBy(
     .selectFrom('enrollment as e')
     .innerJoin('school as s', 's.id', 'e.school_id')
     .selectAll('e')
-    .select(enrolledChildInScope(scope, principal, 'e', 's').as('in_scope'))
+    .select(childInJurisdiction(scope, principal, ENROLLED_CHILD).as('in_scope'))
     .distinctOn(`e.${column}`)
     .where(`e.${column}`, 'in', keys)
     .orderBy(`e.${column}`)

@@ -1,5 +1,4 @@
-import { idNumberProblem } from '@lbc/schema';
-import { badUserInput } from '@lbc/subgraph-kit';
+import { badUserInput, idNumberProblem } from '@lbc/schema';
 
 /**
  * Validates a student number: `G` + a valid ID number (national student number), or `L`
@@ -12,5 +11,6 @@ export function parseStudentNumber(raw: string): string {
   if (value.startsWith('G') && idNumberProblem(value.slice(1)) === null) return value;
   throw badUserInput('"studentNumber" must be G followed by a valid ID number, or L followed by 17 digits', {
     argumentName: 'studentNumber',
+    inResolver: true,
   });
 }

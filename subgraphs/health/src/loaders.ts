@@ -1,5 +1,5 @@
 import type { Principal } from '@lbc/schema';
-import { keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope, type Scoped } from '@lbc/subgraph-kit';
+import { childInJurisdiction, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type {
   ChronicConditionRow,
@@ -24,7 +24,7 @@ import {
   seriousCondition,
   severeDisability,
 } from './health-facts.ts';
-import { patientInScope, patientVisible } from './jurisdiction.ts';
+import { PATIENT, patientListedInScope } from './jurisdiction.ts';
 
 /** The derived facts of one child: what other agencies may see instead of the records behind them. */
 export interface HealthFactsRow {
@@ -100,7 +100,7 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
       parentColumn: 'clinic_id',
       orderBy: ['child_id'],
       direction: 'asc',
-      where: patientInScope(scope),
+      where: patientListedInScope(scope),
     }),
     immunisations: pagedListLoaderFamily<ImmunisationRow>(db, {
       table: 'immunisation',
@@ -140,7 +140,7 @@ export type HealthLoaders = ReturnType<typeof createLoaders>;
 
 /** Patient rows with the caller's verdict on each (`in_scope`), computed in the same statement. */
 function scopedPatients(db: Kysely<HealthDB>, scope: Scope, principal: Principal) {
-  return db.selectFrom('patient as p').selectAll('p').select(patientVisible(scope, principal).as('in_scope')).$castTo<Scoped<PatientRow>>();
+  return db.selectFrom('patient as p').selectAll('p').select(childInJurisdiction(scope, principal, PATIENT).as('in_scope')).$castTo<Scoped<PatientRow>>();
 }
 
 /**
@@ -156,7 +156,7 @@ async function healthFacts(db: Kysely<HealthDB>, scope: Scope, principal: Princi
       ${seriousCondition} as serious_condition,
       ${needsFollowUp(asOf)} as needs_follow_up
     from patient p
-    where p.child_id in (${sql.join(ids as string[])}) and ${patientVisible(scope, principal)}`.execute(db);
+    where p.child_id in (${sql.join(ids as string[])}) and ${childInJurisdiction(scope, principal, PATIENT)}`.execute(db);
   return rows;
 }
 

@@ -1,26 +1,18 @@
-import { villageCodeRange, type Principal } from '@lbc/schema';
-import { childPlacesInScope, inScope, regionWithinScope, type Scope } from '@lbc/subgraph-kit';
+import { villageCodeRange } from '@lbc/schema';
+import { inScope, regionWithinScope, type ChildColumns, type Scope } from '@lbc/subgraph-kit';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
- * The police's row rule (issue #3), on top of the kit's `inScope`: a child is placed at its
- * household's registered address — or, while unregistered, at the village recorded with the
- * handover — and belongs to its household's station. `police_child` carries both
- * (`place_code`, `station_id`), so every query about children states the rule the same way.
+ * Where the police place a child, over a `police_child` row: at its household's registered
+ * address — or, while unregistered, at the village recorded with the handover — and with
+ * its household's station. Lookups of one child apply the hub's one rule over these
+ * columns (the kit's childInJurisdiction).
  */
-export function childInScope(scope: Scope, alias: string): RawBuilder<boolean> {
-  return inScope(scope, sql.ref(`${alias}.place_code`), sql.ref(`${alias}.station_id`));
-}
+export const POLICE_CHILD: ChildColumns = { place: 'police_child.place_code', org: 'police_child.station_id', childId: 'police_child.id' };
 
-/**
- * The hub's one rule for a lookup of a child (issue #3): in scope by the police's own place and
- * station (the rule above, kept first so rows without a `child_place` entry still judge as
- * before), or by any other place of the child — where it lives, where its school stands — or
- * when it belongs to the caller's org of another agency (a teacher's school, a clinic). Only
- * for lookups of one child's rows: lists by region keep the police's own place.
- */
-export function childLookupInScope(scope: Scope, principal: Principal, alias: string): RawBuilder<boolean> {
-  return sql<boolean>`(${childInScope(scope, alias)} or ${childPlacesInScope(scope, principal, sql.ref(`${alias}.id`))})`;
+/** The police's list scope: lists of children (and of reports by their child) filter by the police's own place and station alone. */
+export function childListedInScope(scope: Scope, alias: string): RawBuilder<boolean> {
+  return inScope(scope, sql.ref(`${alias}.place_code`), sql.ref(`${alias}.station_id`));
 }
 
 /** A household: its registered address and the station keeping it — the same two facts its children are scoped by. */

@@ -1,5 +1,5 @@
 import type { Principal } from '@lbc/schema';
-import { groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scoped } from '@lbc/subgraph-kit';
+import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type {
   EmergencyResponseRow,
@@ -10,7 +10,7 @@ import type {
   PoliceChildRow,
   PoliceDB,
 } from './db-types.ts';
-import { childLookupInScope, householdInScope } from './jurisdiction.ts';
+import { householdInScope, POLICE_CHILD } from './jurisdiction.ts';
 
 export interface HouseholdStatsRow {
   code: string;
@@ -39,7 +39,7 @@ export type ScopedHouseholdRow = Scoped<HouseholdRow>;
  */
 export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
   const scope = scopeOf(principal, 'police');
-  const children = () => db.selectFrom('police_child').selectAll().select(childLookupInScope(scope, principal, 'police_child').as('in_scope'));
+  const children = () => db.selectFrom('police_child').selectAll().select(childInJurisdiction(scope, principal, POLICE_CHILD).as('in_scope'));
   return {
     childById: keyedLoader(
       (ids: readonly string[]): Promise<Scoped<PoliceChildRow>[]> => children().where('id', 'in', ids).execute(),

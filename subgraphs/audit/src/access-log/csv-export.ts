@@ -1,4 +1,4 @@
-import { badUserInput } from '@lbc/subgraph-kit';
+import { countArgument } from '@lbc/subgraph-kit';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { HubDB } from '../store/hub-db.ts';
 import { csvLine } from './csv.ts';
@@ -48,11 +48,7 @@ interface CsvRow {
 
 /** Validates the `limit` argument of an export. */
 export function csvLimit(limit: number | null | undefined): number {
-  const lines = limit ?? MAX_CSV_LINES;
-  if (!Number.isInteger(lines) || lines < 1 || lines > MAX_CSV_LINES) {
-    throw badUserInput(`"limit" must be between 1 and ${MAX_CSV_LINES}`, { argumentName: 'limit' });
-  }
-  return lines;
+  return countArgument('limit', limit, MAX_CSV_LINES, MAX_CSV_LINES);
 }
 
 /**

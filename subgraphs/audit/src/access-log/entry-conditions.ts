@@ -1,4 +1,4 @@
-import { badUserInput } from '@lbc/subgraph-kit';
+import { badUserInput } from '@lbc/schema';
 import { sql, type RawBuilder } from 'kysely';
 import type { AccessLogFilter } from '../generated/resolvers-types.ts';
 import { entryInScope, type AuditorScope } from '../scope/auditor-scope.ts';
@@ -21,7 +21,7 @@ export function entryConditions(scope: AuditorScope, given: AccessLogFilter | nu
   const conditions: RawBuilder<boolean>[] = [entryInScope(scope, filter.regionCode)];
   if (filter.subject != null) {
     if (filter.subject === '' || filter.subject.length > MAX_SUBJECT_LENGTH) {
-      throw badUserInput(`"filter.subject" must be 1 to ${MAX_SUBJECT_LENGTH} characters`, { argumentName: 'filter.subject' });
+      throw badUserInput(`"filter.subject" must be 1 to ${MAX_SUBJECT_LENGTH} characters`, { argumentName: 'filter.subject', inResolver: true });
     }
     conditions.push(sql`e.subject = ${filter.subject}`);
   }

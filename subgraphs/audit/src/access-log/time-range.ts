@@ -1,4 +1,4 @@
-import { badUserInput } from '@lbc/subgraph-kit';
+import { badUserInput } from '@lbc/schema';
 
 /** A half-open interval of instants: `from` inclusive, `to` exclusive; either end may be open. */
 export interface TimeRange {
@@ -13,7 +13,7 @@ export interface TimeRange {
 export function timeRange(from: string | Date | null | undefined, to: string | Date | null | undefined, argumentName: string): TimeRange {
   const range = { from: from ? new Date(from) : null, to: to ? new Date(to) : null };
   if (range.from && range.to && range.from.getTime() >= range.to.getTime()) {
-    throw badUserInput(`"${argumentName}.from" must be earlier than "${argumentName}.to"`, { argumentName });
+    throw badUserInput(`"${argumentName}.from" must be earlier than "${argumentName}.to"`, { argumentName, inResolver: true });
   }
   return range;
 }

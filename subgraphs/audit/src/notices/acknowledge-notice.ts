@@ -1,5 +1,4 @@
-import type { Principal } from '@lbc/schema';
-import { notFound } from '@lbc/subgraph-kit';
+import { notFound, type Principal } from '@lbc/schema';
 import { sql, type Kysely } from 'kysely';
 import type { HubDB } from '../store/hub-db.ts';
 import { noticeInScope } from './notice-scope.ts';
@@ -50,5 +49,5 @@ async function readAcknowledged(db: Kysely<HubDB>, row: NoticeRow): Promise<Noti
 }
 
 function noticeNotFound() {
-  return notFound('no such notice to your agency within your jurisdiction');
+  return notFound('no such notice to your agency within your jurisdiction', { inResolver: true });
 }

@@ -1,5 +1,4 @@
-import { divisionLevel } from '@lbc/schema';
-import { badUserInput } from '../errors.ts';
+import { badUserInput, divisionLevel } from '@lbc/schema';
 
 /**
  * `Region.__resolveReference` for subgraphs that only count things in a region: civil
@@ -11,7 +10,7 @@ import { badUserInput } from '../errors.ts';
  */
 export async function regionReference(reference: { code: string }): Promise<{ code: string }> {
   if (divisionLevel(reference.code) === null) {
-    throw badUserInput('invalid division code: expected 2, 4, 6, 9 or 12 digits', { argumentName: 'representations' });
+    throw badUserInput('invalid division code: expected 2, 4, 6, 9 or 12 digits', { argumentName: 'representations', inResolver: true });
   }
   return { code: reference.code };
 }

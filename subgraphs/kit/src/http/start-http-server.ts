@@ -1,3 +1,4 @@
+import { formattedError, internalError } from '@lbc/schema';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Logger } from 'pino';
@@ -33,7 +34,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const server = createServer((req, res) => {
     options.handle(req, res).catch((error: unknown) => {
       options.log.error({ err: error }, 'unhandled error answering a request');
-      sendJson(res, 500, { errors: [{ message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendJson(res, 500, { errors: [formattedError(internalError())] });
     });
   });
   server.requestTimeout = options.requestTimeoutMs ?? 30_000;

@@ -1,16 +1,12 @@
-import type { Principal } from '@lbc/schema';
-import { sql, type RawBuilder } from 'kysely';
-import type { Scope } from './scope.ts';
-
 /**
  * The places that put a child under a jurisdiction, as every agency subgraph holds them:
  * where the child lives (civil affairs, health), where its household is registered
  * (police), where its school stands (education), and the orgs it belongs to (school,
  * police station, clinic). Places are shared between agencies; facts are not. They let
- * each subgraph apply the hub's one jurisdiction rule — a child is in scope when ANY of
- * its places lies under the caller's region, or it belongs to the caller's org — while it
- * keeps every fact of its own. In production each agency publishes changes of the places
- * it owns through the hub; the seed writes them directly.
+ * each subgraph apply the hub's one jurisdiction rule (childInJurisdiction) — a child is
+ * in scope when ANY of its places lies under the caller's region, or it belongs to the
+ * caller's org — while it keeps every fact of its own. In production each agency
+ * publishes changes of the places it owns through the hub; the seed writes them directly.
  */
 export interface ChildPlaceTable {
   child_id: string;
@@ -34,26 +30,3 @@ export const CHILD_PLACE_DDL: readonly string[] = [
       clinic_id text
     )`,
 ];
-
-/** Which org column a principal's org claim is matched against: a school is an education org, a station a police one, a clinic a health one. */
-const ORG_COLUMN: Partial<Record<Principal['agency'], 'school_id' | 'station_id' | 'clinic_id'>> = {
-  education: 'school_id',
-  police: 'station_id',
-  health: 'clinic_id',
-};
-
-/**
- * SQL: the child `childId` (a column reference of the enclosing statement) is in the
- * caller's jurisdiction by any of its places, or belongs to the caller's org — whichever
- * agency's subgraph asks. One indexed lookup per row (child_place's primary key).
- */
-export function childPlacesInScope(scope: Scope, principal: Principal, childId: RawBuilder<unknown>): RawBuilder<boolean> {
-  if (scope.none) return sql<boolean>`false`;
-  const orgColumn = principal.org !== undefined ? ORG_COLUMN[principal.agency] : undefined;
-  const byOrg = orgColumn ? sql`or ${sql.ref(`cp.${orgColumn}`)} = ${principal.org}` : sql``;
-  return sql<boolean>`exists (select 1 from child_place cp where cp.child_id = ${childId} and (
-    cp.residence_code between ${scope.low} and ${scope.high}
-    or cp.registration_code between ${scope.low} and ${scope.high}
-    or cp.school_code between ${scope.low} and ${scope.high}
-    ${byOrg}))`;
-}

@@ -1,5 +1,5 @@
-import { villageCodeRange, type Agency, type Principal, type Purpose } from '@lbc/schema';
-import { GraphQLError } from 'graphql';
+import { forbidden, villageCodeRange, type Agency, type Principal, type Purpose } from '@lbc/schema';
+import type { GraphQLError } from 'graphql';
 import { sql, type RawBuilder } from 'kysely';
 
 /**
@@ -45,7 +45,7 @@ export function inScope(scope: Scope, location: RawBuilder<unknown>, orgColumn?:
 
 /** The error for a lookup of a record outside the caller's jurisdiction: null at that path, and this reason. */
 export function outsideJurisdiction(what: string): GraphQLError {
-  return new GraphQLError(`${what} is outside your jurisdiction`, { extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
+  return forbidden(`${what} is outside your jurisdiction`, { reason: 'OUTSIDE_JURISDICTION', inResolver: true });
 }
 
 /**

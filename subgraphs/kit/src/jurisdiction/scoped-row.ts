@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { notFound } from '@lbc/schema';
+import type { GraphQLError } from 'graphql';
 import { outsideJurisdiction } from './scope.ts';
 
 /** A row read together with the caller's jurisdiction verdict (`inScope(...) as in_scope`), by one statement. */
@@ -26,9 +27,7 @@ export const NOT_FOUND_OR_OUTSIDE_JURISDICTION = 'NOT_FOUND_OR_OUTSIDE_JURISDICT
  * names the kind of record, never the identifier: errors travel further than answers.
  */
 export function notFoundInJurisdiction(what: string): GraphQLError {
-  return new GraphQLError(`no ${what} found within your jurisdiction`, {
-    extensions: { code: 'NOT_FOUND', reason: NOT_FOUND_OR_OUTSIDE_JURISDICTION },
-  });
+  return notFound(`no ${what} found within your jurisdiction`, { reason: NOT_FOUND_OR_OUTSIDE_JURISDICTION, inResolver: true });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { badUserInput } from '../errors.ts';
+import { invalidCursor } from '../pagination/cursor.ts';
 import { toConnection, type Connection } from '../pagination/connection.ts';
 import { pageLoaderFamily } from './page-loader-family.ts';
 import type { PageArgs, PageWindow } from '../pagination/page-window.ts';
@@ -78,7 +78,7 @@ async function query<R>(db: Kysely<any>, window: PageWindow, statement: RawBuild
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? '');
     if (window.after && (code.startsWith('22') || code === '42883')) {
-      throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
+      throw invalidCursor();
     }
     throw error;
   }

@@ -1,4 +1,5 @@
-import { badUserInput } from '../errors.ts';
+import { badUserInput } from '@lbc/schema';
+import type { GraphQLError } from 'graphql';
 
 /**
  * Cursors are opaque to clients: base64url of the sort key of the last row seen.
@@ -19,6 +20,14 @@ export function decodeCursor(cursor: string, arity: number): CursorKey {
     key = undefined;
   }
   const valid = Array.isArray(key) && key.length === arity && key.every((v) => typeof v === 'string' || typeof v === 'number');
-  if (!valid) throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
+  if (!valid) throw invalidCursor();
   return key as CursorKey;
+}
+
+/**
+ * The one answer to an `after` this service did not issue: malformed, of another list, or
+ * a hand-made key of the wrong types for the list's sort columns.
+ */
+export function invalidCursor(): GraphQLError {
+  return badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after', inResolver: true });
 }

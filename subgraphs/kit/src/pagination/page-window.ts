@@ -1,4 +1,4 @@
-import { badUserInput } from '../errors.ts';
+import { countArgument } from './count-argument.ts';
 import { decodeCursor, type CursorKey } from './cursor.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -19,10 +19,12 @@ export interface PageWindow {
 
 /** Validates `first`/`after`; `arity` is the number of columns in this list's sort key. */
 export function pageWindow(args: PageArgs, arity: number): PageWindow {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`"first" must be between 1 and ${MAX_PAGE_SIZE}`, { argumentName: 'first' });
-  }
+  const first = pageSize(args.first);
   const after = args.after ? decodeCursor(args.after, arity) : null;
   return { first, after, signature: `${first}:${args.after ?? ''}` };
+}
+
+/** Validates a `first` argument (DEFAULT_PAGE_SIZE when absent), for every list, paged by cursor or not. */
+export function pageSize(first: number | null | undefined): number {
+  return countArgument('first', first, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
 }

@@ -1,6 +1,5 @@
-import type { InternalVerifier, VerifiedInternalToken } from '@lbc/schema';
+import { unauthenticated, type InternalVerifier, type VerifiedInternalToken } from '@lbc/schema';
 import type { IncomingMessage } from 'node:http';
-import { unauthenticated } from '../errors.ts';
 
 /**
  * Subgraphs answer only the gateway. Every request — including `_service` and

@@ -1,5 +1,6 @@
 import { HeaderMap } from '@apollo/server';
-import type { InternalVerifier } from '@lbc/schema';
+import { codeOf, formattedError, notFound, statusOf, type InternalVerifier } from '@lbc/schema';
+import type { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -45,8 +46,9 @@ export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>
     try {
       body = await readJsonBody(req, MAX_BODY_BYTES);
     } catch (error) {
-      const status = (error as { extensions?: { http?: { status?: number } } }).extensions?.http?.status ?? 400;
-      return sendJson(res, status, { errors: [{ message: (error as Error).message, extensions: { code: (error as { extensions?: { code?: string } }).extensions?.code } }] });
+      // readJsonBody throws catalogue errors only (400, 413).
+      const refusal = error as GraphQLError;
+      return sendJson(res, statusOf(codeOf(refusal)), { errors: [formattedError(refusal)] });
     }
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -82,7 +84,7 @@ export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>
           });
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database: ready ? { ok: true } : { ok: false, reason: 'unreachable' } } });
       }
-      return sendJson(res, 404, { errors: [{ message: 'send GraphQL requests as POST /graphql', extensions: { code: 'NOT_FOUND' } }] });
+      return sendJson(res, 404, { errors: [formattedError(notFound('send GraphQL requests as POST /graphql'))] });
     },
   });
   return {

@@ -1,6 +1,6 @@
-import { badUserInput, pageWindow, scopeOf, toConnection, visibleOrNotFound } from '@lbc/subgraph-kit';
+import { invalidCursor, pageWindow, scopeOf, toConnection, visibleOrNotFound } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { childInScope, regionListScope } from '../jurisdiction.ts';
+import { childListedInScope, regionListScope } from '../jurisdiction.ts';
 
 export const Query: QueryResolvers = {
   // Lookups by personal identifiers: unknown and out-of-scope answer alike (NOT_FOUND), so they
@@ -17,13 +17,13 @@ export const Query: QueryResolvers = {
       .selectFrom('mandatory_report_with_responses as m')
       .innerJoin('police_child as c', 'c.id', 'm.child_id')
       .selectAll('m')
-      .where(childInScope(scope, 'c'));
+      .where(childListedInScope(scope, 'c'));
     if (status) query = query.where('m.status', '=', status);
     if (window.after) {
       const [reportedAt, id] = window.after;
       // A cursor is opaque but still client input: a forged one must not reach SQL as a bad cast.
       if (typeof reportedAt !== 'string' || Number.isNaN(Date.parse(reportedAt)) || !Number.isInteger(id)) {
-        throw badUserInput('"after" is not a cursor returned by this list', { argumentName: 'after' });
+        throw invalidCursor();
       }
       query = query.where((eb) => eb(eb.refTuple('m.reported_at', 'm.id'), '<', eb.tuple(new Date(reportedAt), id as number)));
     }
@@ -39,7 +39,7 @@ export const Query: QueryResolvers = {
       .selectFrom('police_child')
       .selectAll()
       .where('registered', '=', false)
-      .where(childInScope(scope, 'police_child'));
+      .where(childListedInScope(scope, 'police_child'));
     if (window.after) {
       const [village, id] = window.after.map(String) as [string, string];
       query = query.where((eb) => eb(eb.refTuple('place_code', 'id'), '>', eb.tuple(village, id)));
