@@ -1,6 +1,6 @@
 import { buildSchema, graphql } from 'graphql';
 import { existsSync } from 'node:fs';
-import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, get, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -21,7 +21,8 @@ let origin: string;
 
 beforeAll(async () => {
   const graphiql = createGraphiqlHandler({ graphqlPath: '/graphql', defaultHeaders: DEFAULT_HEADERS });
-  server = createServer(async (req, res) => {
+  // A test server's own failure answers 500 (and fails the test), never an unhandled rejection.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (await graphiql(req, res)) return;
     if (req.method === 'POST' && req.url === '/graphql') {
       graphqlRequests.push(req.headers);
@@ -34,6 +35,9 @@ beforeAll(async () => {
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  };
+  server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => res.writeHead(500).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,6 @@
 import { createInternalSigner, createInternalVerifier, type Principal } from '@lbc/schema';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestAccess } from '../src/authorization/request-access.ts';
@@ -27,7 +27,8 @@ async function newSigningKey(kid: string): Promise<{ privateJwk: JWK; publicJwk:
 beforeAll(async () => {
   const keys = await newSigningKey('test-gateway');
   const verifyToken = createInternalVerifier({ keys: [keys.publicJwk] }, 'civil-affairs');
-  server = createServer(async (req, res) => {
+  // A test server's own failure answers 500 (and fails the test), never an unhandled rejection.
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     try {
@@ -38,6 +39,9 @@ beforeAll(async () => {
       return;
     }
     res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
+  };
+  server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => res.writeHead(500).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;

@@ -44,7 +44,7 @@ async function runToCompletion(script: string, args: string[]): Promise<void> {
 async function shutdown(code: number): Promise<never> {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : undefined)));
+  await Promise.all(children.filter((c) => c.exitCode === null).map((c) => once(c, 'exit')));
   process.exit(code);
 }
 

@@ -42,7 +42,7 @@ function checkDocument(schema: GraphQLSchema, text: string, file: string): strin
   try {
     document = parse(text);
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
   const problems = validate(schema, document);
   if (problems.length) throw new Error(`${file}: ${problems.map((p) => p.message).join('; ')}`);

@@ -9,7 +9,7 @@ export const MORE_ID = {
 } as const;
 
 /**
- * The places other agencies record for 吴小刚 (LB000000008), the hub's one rule (issue #3): he
+ * The places other agencies record for 吴小刚 (LB000000008), the hub's one rule: he
  * goes to school in Suxian (良田镇中心小学, town 431003102), lives in Guiyang county (431021),
  * is registered in Yizhang county (431022), belongs to station PS-431022100 and clinic
  * CL-431021100. He is the only fixture child with a `child_place` row: every other one is

@@ -14,7 +14,7 @@ export const JURISDICTION_ID = {
 export const JURISDICTION_HOUSEHOLD = { zhang: '431003000000003', fushun: '210421000000001' } as const;
 
 /**
- * The places other agencies record for two Fushun children (issue #3's one rule). LB000000012
+ * The places other agencies record for two Fushun children (the hub's one rule). LB000000012
  * is registered in Fushun (B), lives in Guiyang county, Hunan (A), goes to school in Yizhang
  * county (C) at its central primary, and is a patient of a Guiyang clinic. LB000000003 (pending
  * handover, placed in Fushun here) lives in Guiyang too. Nothing of theirs lies in Suxian

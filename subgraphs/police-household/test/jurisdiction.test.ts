@@ -7,7 +7,7 @@ import { HOUSEHOLD, ID } from './fixtures.ts';
 import { CHILD_PLACES, JURISDICTION_HOUSEHOLD, JURISDICTION_ID, insertJurisdictionFixtures } from './jurisdiction-fixtures.ts';
 
 /**
- * Row-level jurisdiction (issue #3), enforced in SQL: who sees which children, households,
+ * Row-level jurisdiction, enforced in SQL: who sees which children, households,
  * reports and counts. The world: Suxian (431003) town 101 — households of station
  * PS-431003101 with LB000000001/002/004, pending handovers LB000000005/006 — and town 102
  * (station PS-431003102, LB000000007–011); in Fushun (210421), the pending LB000000003 and

@@ -48,7 +48,7 @@ export const educationEnrollmentProjection: SeedProjection<EducationDB> = {
   },
 
   async writeBatch(db, children) {
-    // Every child's places, pupil or not: a county sees the enrollment of a child who lives there (issue #3).
+    // Every child's places, pupil or not: a county sees the enrollment of a child who lives there.
     await insertRows(db, 'child_place', childPlaceRows(children));
     const pupils = children.flatMap((c) => (c.school ? [{ c, s: c.school }] : []));
     await insertRows(db, 'enrollment', pupils.flatMap(({ c, s }) => enrollmentRows(c, s)));

@@ -18,7 +18,7 @@ export const policeHouseholdProjection: SeedProjection<PoliceDB> = {
   async prepare() {},
 
   async writeBatch(db, children) {
-    // Every child's places: a county sees the registration of a child who lives or goes to school there (issue #3).
+    // Every child's places: a county sees the registration of a child who lives or goes to school there.
     await insertRows(db, 'child_place', childPlaceRows(children));
     const registered = children.filter((c): c is SyntheticChild & { household: object; idNumber: string } => c.household !== null && c.idNumber !== null);
     await insertRows(

@@ -303,7 +303,10 @@ function quartersSince(isoDate: string): string[] {
   let q = Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1;
   while (`${year}-Q${q}` <= '2024-Q3') {
     quarters.push(`${year}-Q${q}`);
-    if (++q === 5) (q = 1), year++;
+    if (++q === 5) {
+      q = 1;
+      year++;
+    }
   }
   return quarters;
 }

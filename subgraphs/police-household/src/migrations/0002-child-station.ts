@@ -2,7 +2,7 @@ import { runDdl } from '@lbc/subgraph-kit';
 import type { Kysely } from 'kysely';
 
 /**
- * Jurisdiction (issue #3): a principal bound to a police station sees the children of the
+ * Jurisdiction: a principal bound to a police station sees the children of the
  * households that station keeps, wherever they live. police_child gains `station_id` (last,
  * so the view can be replaced in place): the household's station for a registered child;
  * null for a pending handover — it has no household yet, and stations exist only as ids on

@@ -5,7 +5,7 @@ import { visibleOrForbidden } from '@lbc/subgraph-kit';
 export const HouseholdMembership: HouseholdMembershipResolvers = {
   // The child's own household. A child in scope by the police's place or station has its
   // household in scope too (same address, same station). A child in scope only by another of
-  // its places (where it lives or goes to school, issue #3) brings its own registration with
+  // its places (where it lives or goes to school) brings its own registration with
   // it — the household is part of that child's slice — but not the other children registered
   // there: the row keeps `in_scope: false`, so Household.members lists nobody. Any other
   // path is checked all the same.
