@@ -134,7 +134,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     'hub-database': databaseCheck(config.hub.db as never),
     'audit-log': async () => {
       const health = auditLog.health();
-      return health.state === 'broken' ? { ok: false, reason: health.reason ?? 'broken' } : { ok: true };
+      if (health.state === 'ok') return { ok: true };
+      return { ok: false, reason: health.state === 'broken' ? (health.reason ?? 'broken') : 'not verified yet (is the hub database reachable?)' };
     },
   };
   for (const [name, url] of Object.entries(subgraphUrls)) readiness[`subgraph:${name}`] = subgraphCheck(url);

@@ -1,6 +1,6 @@
 import { ConfigError, createLogger } from '@lbc/subgraph-kit';
 import { fileURLToPath } from 'node:url';
-import { openHubDatabase } from './audit/open-hub-database.ts';
+import { defaultAnchorFile, openHubDatabase } from './audit/open-hub-database.ts';
 import { loadGatewayConfig, readGatewayEnv } from './config/gateway-config.ts';
 import { startGateway } from './create-gateway.ts';
 
@@ -29,7 +29,7 @@ try {
     issuersFile: `${root}.data/keys/issuers.json`,
     signingKeyFile: `${root}.data/keys/gateway.private.jwk`,
     trustedDocumentsFile: `${root}.data/trusted-documents.json`,
-    anchorFile: `${root}.data/audit-anchor.jsonl`,
+    anchorFile: defaultAnchorFile(process.env, `${root}.data`),
   });
 } catch (error) {
   exitWith(error);

@@ -1,5 +1,6 @@
 import { hubMigrations, type HubDB } from '@lbc/audit/store';
 import { createDatabase, migrateToLatest, type Database } from '@lbc/subgraph-kit';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 
 /** Environment variable naming the hub database (the audit log) on PostgreSQL. */
@@ -16,4 +17,15 @@ export async function openHubDatabase(env: NodeJS.ProcessEnv, pgliteDir: string)
   const database = await createDatabase<HubDB>(url ? { url } : { dataDir: pgliteDir });
   await migrateToLatest(database.db, hubMigrations);
   return database;
+}
+
+/**
+ * Where the gateway keeps its audit anchor unless LBC_AUDIT_ANCHOR_FILE says otherwise:
+ * one file per hub database (named for a hash of its URL, or the embedded one), so a
+ * development machine that points the hub at another database does not take the other
+ * one's anchor for a log cut short.
+ */
+export function defaultAnchorFile(env: NodeJS.ProcessEnv, dataDir: string): string {
+  const url = env[HUB_DATABASE_URL_VARIABLE];
+  return `${dataDir}/audit-anchor-${url ? createHash('sha256').update(url).digest('hex').slice(0, 12) : 'pglite'}.jsonl`;
 }

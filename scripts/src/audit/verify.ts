@@ -22,13 +22,15 @@ import { readChain, readCheckpoints, verifyChain, type ChainReport } from '@lbc/
 import { createLocalJWKSet } from 'jose';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { defaultAnchorFile } from '@lbc/gateway/audit';
 import { DEV_KEY_FILES } from '../keys/dev-keys.ts';
+import { DATA_DIR } from '../paths.ts';
 import { COPY_FILES, copyCheckpoints, copyEntries, readCheckpointsFile } from './audit-copy.ts';
 import { openHubForTools } from './open-hub.ts';
 
 const { values } = parseArgs({ options: { copy: { type: 'string' }, jwks: { type: 'string' }, anchor: { type: 'string', multiple: true } } });
 // Over the hub database, the gateway's own anchor file counts too when it is there: whole commits removed from the end since its last checkpoint show.
-const gatewayAnchor = process.env.LBC_AUDIT_ANCHOR_FILE;
+const gatewayAnchor = process.env.LBC_AUDIT_ANCHOR_FILE ?? defaultAnchorFile(process.env, DATA_DIR);
 const anchorFiles = [...(values.anchor ?? []), ...(!values.copy && gatewayAnchor && existsSync(gatewayAnchor) ? [gatewayAnchor] : [])];
 const anchors = anchorFiles.flatMap((file) => readCheckpointsFile(file));
 const jwksFile =

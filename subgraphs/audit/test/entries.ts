@@ -1,7 +1,8 @@
 import type { Agency, AdminLevel } from '@lbc/schema';
 import { testPrincipal } from '@lbc/subgraph-kit/testing';
 import type { Kysely } from 'kysely';
-import { AuditLog, type AuditPrincipal, type AuditRecord, type ChildFields, type DeniedField, type HubDB } from '../src/store/index.ts';
+import { type AuditPrincipal, type AuditRecord, type ChildFields, type DeniedField, type HubDB } from '../src/store/index.ts';
+import { testAuditLog } from './gateway-keys.ts';
 import { sampleRecord } from './sample-record.ts';
 
 /** A principal as an audit entry records it. */
@@ -26,7 +27,7 @@ export function childIds(from: number, count: number): string[] {
 
 /** Writes records through the real AuditLog, in order (seq 1, 2, …): tests never insert audit rows by hand. */
 export async function appendAll(db: Kysely<HubDB>, records: readonly AuditRecord[]): Promise<void> {
-  const log = new AuditLog(db);
+  const log = await testAuditLog(db);
   for (const record of records) await log.append(record);
 }
 

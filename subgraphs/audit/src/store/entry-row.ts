@@ -5,8 +5,8 @@ import { storable } from './storable.ts';
 
 export type AuditEntryRow = Selectable<AuditEntryTable>;
 
-/** Every column of an entry's row but its hash, as JavaScript values (jsonb columns as objects): what the hash seals. */
-export type SealedRow = Omit<AuditEntryRow, 'hash'>;
+/** Every column of an entry's row but its hash and its seal, as JavaScript values (jsonb columns as objects): what the hash seals. */
+export type SealedRow = Omit<AuditEntryRow, 'hash' | 'seal'>;
 
 const JSON_COLUMNS = ['variables', 'fetches', 'children', 'other_fields', 'denied'] as const;
 
@@ -52,9 +52,9 @@ export function sealedRow(unsafe: AuditRecord, seq: number, prevHash: string): S
   };
 }
 
-/** The sealed row with its hash, ready to insert (jsonb columns as JSON text, which both drivers accept). */
-export function insertable(row: SealedRow, hash: string): Insertable<AuditEntryTable> {
-  const out: Record<string, unknown> = { ...row, hash };
+/** The sealed row with its hash (and, on a commit's last row, its seal), ready to insert (jsonb columns as JSON text, which both drivers accept). */
+export function insertable(row: SealedRow, hash: string, seal: string | null = null): Insertable<AuditEntryTable> {
+  const out: Record<string, unknown> = { ...row, hash, seal };
   for (const column of JSON_COLUMNS) out[column] = JSON.stringify(row[column]);
   return out as Insertable<AuditEntryTable>;
 }
@@ -66,9 +66,7 @@ export function fromRow(row: AuditEntryRow): AuditEntry {
     at: new Date(row.at),
     requestId: row.request_id,
     principal:
-      row.subject === null
-        ? null
-        : { subject: row.subject, issuer: row.issuer ?? '', agency: row.agency ?? '', level: row.level ?? '', region: row.region ?? '', org: row.org, roles: row.roles },
+      row.subject === null ? null : { subject: row.subject, issuer: row.issuer ?? '', agency: row.agency ?? '', level: row.level ?? '', region: row.region ?? '', org: row.org, roles: row.roles },
     client: row.client,
     purpose: row.purpose,
     caseId: row.case_id,

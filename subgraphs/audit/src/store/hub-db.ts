@@ -45,6 +45,8 @@ export interface AuditEntryTable {
   duration_ms: number;
   prev_hash: string;
   hash: string;
+  /** On the last entry of each commit: the gateway's signature over (seq, hash), see seal.ts. Not sealed by the hash. */
+  seal: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface AuditCheckpointTable {

@@ -1,11 +1,15 @@
 export * from './audit-record.ts';
-export { AuditLog, type AuditReceipt } from './audit-log.ts';
+export { AuditLog, type AuditLogHealth, type AuditLogOptions, type AuditLogState, type AuditReceipt } from './audit-log.ts';
+export { readAnchor, writeAnchor } from './anchor-file.ts';
+export { auditChainBroken, isAuditChainBroken } from './chain-broken.ts';
 export { GENESIS_HASH, entryHash } from './chain.ts';
 export { canonicalJson } from './canonical-json.ts';
-export { readCheckpoint, startCheckpoints, writeCheckpoint, type CheckpointClaim, type CheckpointKeys } from './checkpoints.ts';
+export { readCheckpoint, signCheckpoint, type CheckpointClaim, type CheckpointKeys } from './checkpoint-jws.ts';
+export { startCheckpoints, writeCheckpoint } from './checkpoints.ts';
 export { fromRow, sealedRow, type AuditEntryRow, type SealedRow } from './entry-row.ts';
 export type { HubDB } from './hub-db.ts';
 export { AUDIT_READER_ROLE, AUDIT_WRITER_ROLE } from './migrations/0001-audit-log.ts';
 export { hubMigrations } from './migrations/index.ts';
 export { readChain, readCheckpoints } from './read-chain.ts';
+export { createSealer, sealMatches } from './seal.ts';
 export { verifyChain, type ChainBreak, type ChainReport, type StoredCheckpoint } from './verify-chain.ts';

@@ -5,9 +5,8 @@ import type { StoredCheckpoint } from './verify-chain.ts';
 
 const PAGE = 5_000;
 
-/** Every entry in seq order, a page at a time, so verifying millions of entries holds a page in memory, not the log. */
-export async function* readChain(db: Kysely<HubDB>): AsyncGenerator<AuditEntryRow> {
-  let after = 0;
+/** Every entry after `after` (default: all) in seq order, a page at a time, so verifying millions of entries holds a page in memory, not the log. */
+export async function* readChain(db: Kysely<HubDB>, after = 0): AsyncGenerator<AuditEntryRow> {
   for (;;) {
     const page = await db.selectFrom('audit_entry').selectAll().where('seq', '>', after).orderBy('seq').limit(PAGE).execute();
     yield* page;

@@ -9,7 +9,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * fail its whole group commit or plant a row that no longer matches its own hash.
  */
 export function storable<T>(value: T): T {
-  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD').replace(/\u0000/g, '\uFFFD') as T;
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD') as T;
   if (typeof value === 'number') return (Number.isFinite(value) ? value : String(value)) as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value instanceof Date || value === null || typeof value !== 'object') return value;
