@@ -32,26 +32,26 @@ const config: CodegenConfig = {
     Object.entries(SUBGRAPH_CODEGEN)
       .filter(([dir]) => !only || only.includes(dir))
       .map(([dir, { mappers, contextType }]) => [
-      `subgraphs/${dir}/src/generated/resolvers-types.ts`,
-      {
-        schema: `subgraphs/${dir}/src/schema.graphql`,
-        plugins: [{ add: { content: HEADER } }, 'typescript', 'typescript-resolvers'],
-        config: {
-          federation: true,
-          useIndexSignature: true,
-          useTypeImports: true,
-          enumsAsTypes: true,
-          contextType,
-          scalars,
-          mappers,
-          mapperTypeSuffix: 'Model',
-          avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-          maybeValue: 'T | null',
-          inputMaybeValue: 'T | null | undefined',
-          defaultMapper: 'Partial<{T}>',
+        `subgraphs/${dir}/src/generated/resolvers-types.ts`,
+        {
+          schema: `subgraphs/${dir}/src/schema.graphql`,
+          plugins: [{ add: { content: HEADER } }, 'typescript', 'typescript-resolvers'],
+          config: {
+            federation: true,
+            useIndexSignature: true,
+            useTypeImports: true,
+            enumsAsTypes: true,
+            contextType,
+            scalars,
+            mappers,
+            mapperTypeSuffix: 'Model',
+            avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+            maybeValue: 'T | null',
+            inputMaybeValue: 'T | null | undefined',
+            defaultMapper: 'Partial<{T}>',
+          },
         },
-      },
-    ]),
+      ]),
   ),
 };
 

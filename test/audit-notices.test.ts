@@ -32,10 +32,7 @@ describe('notify-on-access', () => {
     expect(entry).toMatchObject({ caseId: openCase.id, purpose: 'ASSESSMENT', outcome: 'ok' });
     expect(entry.children[0]!.fields).toContainEqual({ coordinate: 'Child.immunisations', fieldClass: 'SENSITIVE', masked: false, owners: ['health'] });
 
-    const notices = await hub.query(
-      await healthOfficer(),
-      `{ accessNotices { edges { node { id childId readerAgency readerSubject purpose fields entrySeq acknowledgedAt } } } }`,
-    );
+    const notices = await hub.query(await healthOfficer(), `{ accessNotices { edges { node { id childId readerAgency readerSubject purpose fields entrySeq acknowledgedAt } } } }`);
     expect(notices.body.errors).toBeUndefined();
     const notice = notices.body.data.accessNotices.edges.map((e: any) => e.node).find((n: any) => n.entrySeq === String(entry.seq));
     expect(notice).toMatchObject({ childId: openCase.childId, readerAgency: 'police', readerSubject: 'officer-wang', purpose: 'ASSESSMENT', acknowledgedAt: null });

@@ -75,7 +75,9 @@ describe('what an entry records', () => {
   });
 
   it('masks identifiers in variables and literals', async () => {
-    const response = await hub.query(await county('police'), `query($n: IdNumber!) { residentByIdNumber(idNumber: $n) { name } childByIdNumber(idNumber: "${child.idNumber}") { id } }`, { n: child.idNumber });
+    const response = await hub.query(await county('police'), `query($n: IdNumber!) { residentByIdNumber(idNumber: $n) { name } childByIdNumber(idNumber: "${child.idNumber}") { id } }`, {
+      n: child.idNumber,
+    });
     const entry = await entryFor(response);
     const masked = maskIdNumber(child.idNumber!);
     expect(entry.variables).toEqual({ n: masked });
@@ -141,7 +143,10 @@ describe('refused and rejected attempts are recorded too', () => {
 describe('the chain under load', () => {
   it('a concurrent burst through the gateway keeps one unbroken, verifiable chain', async () => {
     const token = await county('health');
-    const before = await hub.hubDatabase.db.selectFrom('audit_entry').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await hub.hubDatabase.db
+      .selectFrom('audit_entry')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const responses = await Promise.all(Array.from({ length: 40 }, () => hub.query(token, `query($id: ID!) { child(id: $id) { name } }`, { id: child.id })));
     expect(responses.every((r) => r.status === 200 && r.body.data.child.name === child.name)).toBe(true);
     // The gateway's public key: the head must carry its seal.

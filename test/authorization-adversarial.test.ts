@@ -34,10 +34,7 @@ describe('no leak of a denied field', () => {
   });
 
   it('through the same field asked twice, once plainly and once in a fragment with a directive', async () => {
-    const body = await attempt(
-      `query($yes: Boolean!) { child(id: "LB000000001") { father { phone } ...F } } fragment F on Child { father @include(if: $yes) { workPlace } }`,
-      { yes: true },
-    );
+    const body = await attempt(`query($yes: Boolean!) { child(id: "LB000000001") { father { phone } ...F } } fragment F on Child { father @include(if: $yes) { workPlace } }`, { yes: true });
     expect(body.data!.child.father).toBeNull();
     expect(body.errors!).toHaveLength(1);
   });
@@ -54,7 +51,9 @@ describe('no leak of a denied field', () => {
     let after: string | null = null;
     let seen = 0;
     do {
-      const body: any = await attempt(`query($after: String) { children(first: 7, after: $after) { edges { node { id guardian { phone } mother { phone } } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const body: any = await attempt(`query($after: String) { children(first: 7, after: $after) { edges { node { id guardian { phone } mother { phone } } } pageInfo { hasNextPage endCursor } } }`, {
+        after,
+      });
       for (const edge of body.data.children.edges) expect([edge.node.guardian, edge.node.mother]).toEqual([null, null]);
       seen += body.data.children.edges.length;
       after = body.data.children.pageInfo.hasNextPage ? body.data.children.pageInfo.endCursor : null;
@@ -96,7 +95,12 @@ describe('no leak of a denied field', () => {
 
   it('through break-glass on a hub that has not enabled it: refused outright (no audit, no break-glass)', async () => {
     const police = await hub.token({ agency: 'police', level: 'county', region: '431003' });
-    const { status, body } = await hub.query(police, `{ child(id: "LB000000001") { disability { grade } } }`, {}, { 'x-lbc-purpose': 'EMERGENCY', 'x-lbc-justification': 'child found alone, guardian unreachable' });
+    const { status, body } = await hub.query(
+      police,
+      `{ child(id: "LB000000001") { disability { grade } } }`,
+      {},
+      { 'x-lbc-purpose': 'EMERGENCY', 'x-lbc-justification': 'child found alone, guardian unreachable' },
+    );
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors![0].message).toBe('break-glass access is not enabled on this hub (x-lbc-justification)');

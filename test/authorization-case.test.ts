@@ -31,7 +31,17 @@ beforeAll(async () => {
   };
   openCase = pick('OPEN');
   closedCase = pick('CLOSED');
-  const other = await db.selectFrom('child').select(['id', 'id_number']).where('id', 'not in', cases.map((c: any) => c.child_id)).where('id_number', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+  const other = await db
+    .selectFrom('child')
+    .select(['id', 'id_number'])
+    .where(
+      'id',
+      'not in',
+      cases.map((c: any) => c.child_id),
+    )
+    .where('id_number', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   otherChild = other.id;
   otherIdNumber = other.id_number;
   // What the health agency itself reads: the value a case must open, unchanged.
@@ -57,7 +67,12 @@ describe('a protection case opens SENSITIVE fields of its own child', () => {
   });
 
   it('civil affairs in an EMERGENCY too, with the child id written in the query', async () => {
-    const { body } = await hub.query(await hub.token({ agency: 'civil_affairs' }), `{ child(id: "${openCase.childId}") { ${RECORD} } }`, {}, { 'x-lbc-purpose': 'EMERGENCY', 'x-lbc-case-id': openCase.id });
+    const { body } = await hub.query(
+      await hub.token({ agency: 'civil_affairs' }),
+      `{ child(id: "${openCase.childId}") { ${RECORD} } }`,
+      {},
+      { 'x-lbc-purpose': 'EMERGENCY', 'x-lbc-case-id': openCase.id },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.child.immunisations).toEqual(reference);
   });

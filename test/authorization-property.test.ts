@@ -135,7 +135,8 @@ describe('property: the gateway returns exactly what the policy allows', () => {
         .filter((field) => picked.some((f) => field.coordinate === `Child.${f.name}`))
         .map((field) => `${field.coordinate}${field.masked ? ' (masked)' : ''}`);
       if (entry.children.some((c) => c.childId !== child.id)) failures.push(`${label}: audit names another child: ${JSON.stringify(entry.children)}`);
-      if (JSON.stringify([...new Set(carried)].sort()) !== JSON.stringify(audited.sort())) failures.push(`${label}: audit lists ${JSON.stringify(audited)}, the response carried ${JSON.stringify(carried)}`);
+      if (JSON.stringify([...new Set(carried)].sort()) !== JSON.stringify(audited.sort()))
+        failures.push(`${label}: audit lists ${JSON.stringify(audited)}, the response carried ${JSON.stringify(carried)}`);
     }
     expect(failures).toEqual([]);
     // Not vacuous: every kind of outcome was exercised, many times.

@@ -61,8 +61,16 @@ describe('field decisions through the gateway', () => {
     expect(status).toBe(200);
     expect(body.data).toEqual({ child: { name: child.name, guardian: null, dropoutStatus: null } });
     expect(body.errors).toEqual([
-      { message: 'not authorized to read Child.guardian', path: ['child', 'guardian'], extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate: 'Child.guardian', rule: 'contact-for-core-agencies-only' } },
-      { message: 'not authorized to read Child.dropoutStatus', path: ['child', 'dropoutStatus'], extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate: 'Child.dropoutStatus', rule: 'protective-for-protection-agencies-only' } },
+      {
+        message: 'not authorized to read Child.guardian',
+        path: ['child', 'guardian'],
+        extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate: 'Child.guardian', rule: 'contact-for-core-agencies-only' },
+      },
+      {
+        message: 'not authorized to read Child.dropoutStatus',
+        path: ['child', 'dropoutStatus'],
+        extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE', coordinate: 'Child.dropoutStatus', rule: 'protective-for-protection-agencies-only' },
+      },
     ]);
     // Only the child row was read: the guardian loader never ran and education was never called.
     expect(statements()).toEqual({ 'civil-affairs': 1, 'education-enrollment': 0, 'police-household': 0, health: 0 });

@@ -48,7 +48,12 @@ describe('subgraphs refuse anything but the gateway', () => {
           .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
           .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
           .sign(await importJWK(hub.gatewayKey, 'ES256'));
-        for (const token of [agencyToken, await gateway.sign(principal, other, { requestId: 'r1', purpose: 'CASE_MANAGEMENT' }), await forger.sign(principal, name, { requestId: 'r2', purpose: 'CASE_MANAGEMENT' }), expired]) {
+        for (const token of [
+          agencyToken,
+          await gateway.sign(principal, other, { requestId: 'r1', purpose: 'CASE_MANAGEMENT' }),
+          await forger.sign(principal, name, { requestId: 'r2', purpose: 'CASE_MANAGEMENT' }),
+          expired,
+        ]) {
           const { status, body } = await post(hub.subgraphs[name].url, ENTITIES, `Bearer ${token}`, REPS);
           expect(status).toBe(401);
           expect(body.data).toBeUndefined();

@@ -20,9 +20,7 @@ describe('subgraph failures seen through the gateway', () => {
     const { status, body } = await hub.query(await hub.token({}), '{ child(id: "LB000000001") { id name } }');
     expect(status).toBe(200);
     expect(body.data).toEqual({ child: null });
-    expect(body.errors).toEqual([
-      { message: 'the civil-affairs service could not answer', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'civil-affairs' } },
-    ]);
+    expect(body.errors).toEqual([{ message: 'the civil-affairs service could not answer', extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'civil-affairs' } }]);
     expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|http:|401/);
   });
 });

@@ -28,7 +28,10 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 async function auditRows(): Promise<number> {
-  const row = await hub.hubDatabase.db.selectFrom('audit_entry').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await hub.hubDatabase.db
+    .selectFrom('audit_entry')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -46,7 +49,15 @@ describe('probes', () => {
     const response = await fetch(`${hub.gatewayOrigin}/readyz`);
     const body = (await response.json()) as any;
     expect(response.status, JSON.stringify(body)).toBe(200);
-    expect(Object.keys(body.checks).sort()).toEqual(['audit-log', 'hub-database', 'subgraph:audit', 'subgraph:civil-affairs', 'subgraph:education-enrollment', 'subgraph:health', 'subgraph:police-household']);
+    expect(Object.keys(body.checks).sort()).toEqual([
+      'audit-log',
+      'hub-database',
+      'subgraph:audit',
+      'subgraph:civil-affairs',
+      'subgraph:education-enrollment',
+      'subgraph:health',
+      'subgraph:police-household',
+    ]);
     expect(Object.values(body.checks).every((c) => (c as { ok: boolean }).ok)).toBe(true);
     expect(await auditRows()).toBe(before);
   });

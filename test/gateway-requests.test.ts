@@ -20,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => hub?.stop());
 
 async function post(body: string | Buffer, headers: Record<string, string> = {}) {
-  const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'CASE_MANAGEMENT', ...headers }, body });
+  const response = await fetch(hub.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'CASE_MANAGEMENT', ...headers },
+    body,
+  });
   const text = await response.text();
   return { status: response.status, text, body: JSON.parse(text), headers: response.headers };
 }
@@ -115,10 +119,7 @@ describe('limits that bound work', () => {
   it('refuses fragments that multiply, quickly, and a concurrent request is answered in full', async () => {
     const bomb = fragmentBomb(30);
     expect(bomb.length).toBeLessThan(2_000);
-    const [refused, normal] = await Promise.all([
-      post(JSON.stringify({ query: bomb })),
-      hub.query(token, `{ child(id: "${childId}") { id name } }`),
-    ]);
+    const [refused, normal] = await Promise.all([post(JSON.stringify({ query: bomb })), hub.query(token, `{ child(id: "${childId}") { id name } }`)]);
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'maxFields' });
     expect(refused.body.errors[0].message).toContain('more than a billion');
@@ -127,7 +128,12 @@ describe('limits that bound work', () => {
   });
 
   it('counts aliases, depth and directives as they would run, and tokens before parsing', async () => {
-    const aliases = await post(JSON.stringify({ query: `{ child(id: "${childId}") { ...A } } fragment A on Child { a1: id a2: id a3: id a4: id a5: id a6: id a7: id a8: id } query X { child(id: "${childId}") { ...A ...A ...A ...A } }`, operationName: 'X' }));
+    const aliases = await post(
+      JSON.stringify({
+        query: `{ child(id: "${childId}") { ...A } } fragment A on Child { a1: id a2: id a3: id a4: id a5: id a6: id a7: id a8: id } query X { child(id: "${childId}") { ...A ...A ...A ...A } }`,
+        operationName: 'X',
+      }),
+    );
     expect(aliases.body.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'maxAliases' });
     const deep = await post(JSON.stringify({ query: `{ child(id: "${childId}") { ${'residenceVillage { parent { '.repeat(8)} name ${'} } '.repeat(8)} } }` }));
     expect(deep.body.errors[0].extensions).toMatchObject({ code: 'OPERATION_TOO_COMPLEX', limit: 'maxDepth' });

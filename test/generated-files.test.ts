@@ -15,7 +15,11 @@ describe('generated files are up to date', () => {
 
   it('every subgraph resolver-types file matches its schema (run `pnpm codegen`)', async () => {
     const outputs = await generate({ ...config, cwd: ROOT }, false);
-    expect(outputs.map((o: { filename: string }) => o.filename.replace(ROOT, '')).sort()).toEqual(Object.keys(SUBGRAPH_CODEGEN).map((dir) => `subgraphs/${dir}/src/generated/resolvers-types.ts`).sort());
+    expect(outputs.map((o: { filename: string }) => o.filename.replace(ROOT, '')).sort()).toEqual(
+      Object.keys(SUBGRAPH_CODEGEN)
+        .map((dir) => `subgraphs/${dir}/src/generated/resolvers-types.ts`)
+        .sort(),
+    );
     for (const { filename, content } of outputs) {
       expect(readFileSync(`${ROOT}${filename.replace(ROOT, '')}`, 'utf8'), `${filename} is stale`).toBe(content);
     }

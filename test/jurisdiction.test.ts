@@ -25,7 +25,10 @@ afterAll(() => hub?.stop());
 
 describe('jurisdiction across the hub', () => {
   it('lists exactly the children living in the caller’s county, even when asked for more', async () => {
-    const expected = world.filter((c) => c.countyCode === '431003').map((c) => c.id).sort();
+    const expected = world
+      .filter((c) => c.countyCode === '431003')
+      .map((c) => c.id)
+      .sort();
     const { body } = await hub.query(suxian, `{ children(filter: { regionCode: "43" }, first: 500) { edges { node { id } } } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data.children.edges.map((e: any) => e.node.id).sort()).toEqual(expected);
@@ -47,7 +50,12 @@ describe('jurisdiction across the hub', () => {
     for (const agency of ['civil_affairs', 'education', 'police', 'health'] as const) {
       const { body } = await hub.query(await hub.token({ agency, level: 'county', region: '431003' }), query, { id: pupil!.id });
       expect(body.errors, agency).toBeUndefined();
-      expect(body.data.child).toMatchObject({ name: pupil!.name, currentEnrollment: { school: { id: pupil!.school!.schoolId } }, householdRegistrationStatus: expect.any(String), healthRecord: { registeredOn: expect.any(String) } });
+      expect(body.data.child).toMatchObject({
+        name: pupil!.name,
+        currentEnrollment: { school: { id: pupil!.school!.schoolId } },
+        householdRegistrationStatus: expect.any(String),
+        healthRecord: { registeredOn: expect.any(String) },
+      });
     }
     // Its teacher (bound to the school, in the school's town) sees the registry slice too; a Youth League token claiming that school does not.
     const teacher = await hub.token({ agency: 'education', level: 'town', region: pupil!.school!.schoolId.slice(0, 9), org: pupil!.school!.schoolId });

@@ -33,7 +33,13 @@ beforeAll(async () => {
   registered = /sha256:([0-9a-f]{64})/.exec(stdout)![1]!;
   await register('statistics-system', join(dir, 'other.graphql'));
   hub = await startHub({ children: 2, gateway: { trustedDocuments: TrustedDocuments.load(manifest) } });
-  childId = (await hub.subgraphs['civil-affairs'].database.db.selectFrom('child' as never).select('id' as never).limit(1).executeTakeFirstOrThrow() as { id: string }).id;
+  childId = (
+    (await hub.subgraphs['civil-affairs'].database.db
+      .selectFrom('child' as never)
+      .select('id' as never)
+      .limit(1)
+      .executeTakeFirstOrThrow()) as { id: string }
+  ).id;
 }, 180_000);
 afterAll(async () => {
   await hub?.stop();
@@ -41,7 +47,11 @@ afterAll(async () => {
 });
 
 async function post(token: string, body: Record<string, unknown>) {
-  const response = await fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'CASE_MANAGEMENT' }, body: JSON.stringify(body) });
+  const response = await fetch(hub.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'CASE_MANAGEMENT' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as any, requestId: response.headers.get('x-request-id')! };
 }
 

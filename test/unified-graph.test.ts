@@ -56,7 +56,10 @@ describe('the unified graph', () => {
 
   it('lists children of a township with pagination that visits each exactly once', async () => {
     const town = world[0]!.townCode;
-    const expectedIds = world.filter((c) => c.townCode === town && c.status === 'ACTIVE').map((c) => c.id).sort();
+    const expectedIds = world
+      .filter((c) => c.townCode === town && c.status === 'ACTIVE')
+      .map((c) => c.id)
+      .sort();
     const seen: string[] = [];
     let after: string | null = null;
     do {

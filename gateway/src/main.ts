@@ -43,18 +43,23 @@ try {
   const config = withHub(hub.db);
   if (hub.poolStats) config.hub.poolStats = () => hub.poolStats!();
   gateway = await startGateway(config, log);
-  log.info({ mode: config.development ? 'development' : 'production', auditLog: hub.engine, trustedDocuments: config.trustedDocuments?.counts() ?? 'any operation (development)' }, `gateway ready at ${gateway.url}`);
+  log.info(
+    { mode: config.development ? 'development' : 'production', auditLog: hub.engine, trustedDocuments: config.trustedDocuments?.counts() ?? 'any operation (development)' },
+    `gateway ready at ${gateway.url}`,
+  );
 } catch (error) {
   await hub.close().catch(() => undefined);
   exitWith(error);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () =>
-    void gateway
-      .stop()
-      .then(() => hub.close())
-      .then(() => process.exit(0)),
+  process.once(
+    signal,
+    () =>
+      void gateway
+        .stop()
+        .then(() => hub.close())
+        .then(() => process.exit(0)),
   );
 }
 

@@ -12,14 +12,26 @@ const schema = buildSchema(`
   type RiskFlags { guardianMissing: Boolean! }
 `);
 const youth: AccessContext = { principal: { subject: 's', issuer: 'i', agency: 'youth_league', level: 'county', region: '431003', roles: [] }, purpose: 'CASE_MANAGEMENT' };
-const plan = (query: string, variables: Record<string, unknown> = {}) =>
-  planAccess(schema, inlineFragments(parse(query), null), youth, new Map([['Child.idNumber', ['police' as const]]]), variables);
+const plan = (query: string, variables: Record<string, unknown> = {}) => planAccess(schema, inlineFragments(parse(query), null), youth, new Map([['Child.idNumber', ['police' as const]]]), variables);
 
 describe('applyAccess', () => {
   it('nulls denied nullable fields and masks identifiers, in lists too', () => {
     const p = plan('{ children { name idNumber guardian { phone } } }');
-    const { data, masked } = applyAccess({ children: [{ name: 'a', idNumber: '11010519491231002X' }, { name: 'b', idNumber: null }] }, p);
-    expect(data).toEqual({ children: [{ name: 'a', idNumber: '110105************', guardian: null }, { name: 'b', idNumber: null, guardian: null }] });
+    const { data, masked } = applyAccess(
+      {
+        children: [
+          { name: 'a', idNumber: '11010519491231002X' },
+          { name: 'b', idNumber: null },
+        ],
+      },
+      p,
+    );
+    expect(data).toEqual({
+      children: [
+        { name: 'a', idNumber: '110105************', guardian: null },
+        { name: 'b', idNumber: null, guardian: null },
+      ],
+    });
     expect(masked).toEqual([{ path: ['children', 0, 'idNumber'], coordinate: 'Child.idNumber', rule: 'identifier-masked-for-other-agencies' }]);
   });
 

@@ -17,7 +17,10 @@ async function keyPair(kid: string) {
 const goodClaims = { agency: 'civil_affairs', level: 'county', region: '431003', roles: ['officer'] };
 
 async function sign(key: JWK, claims: Record<string, unknown> = goodClaims, opts: { iss?: string; aud?: string; exp?: string | number; iat?: number | null; sub?: string | null } = {}) {
-  let jwt = new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: key.kid! }).setIssuer(opts.iss ?? ISSUER).setAudience(opts.aud ?? 'lbc-hub');
+  let jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid! })
+    .setIssuer(opts.iss ?? ISSUER)
+    .setAudience(opts.aud ?? 'lbc-hub');
   if (opts.sub !== null) jwt = jwt.setSubject(opts.sub ?? 'officer-1');
   if (opts.iat !== null) jwt = jwt.setIssuedAt(opts.iat);
   if (opts.exp !== undefined) jwt = jwt.setExpirationTime(opts.exp);
@@ -78,7 +81,13 @@ describe('authenticate', () => {
     await rejection(`Bearer ${await sign(trustedKey, goodClaims, { aud: 'another-system' })}`);
     await rejection(`Bearer ${await sign(trustedKey, goodClaims, { iat: null })}`);
     await rejection(`Bearer ${await sign(trustedKey, goodClaims, { sub: null })}`);
-    const noExp = await new SignJWT(goodClaims).setProtectedHeader({ alg: 'ES256', kid: 'mca-1' }).setIssuer(ISSUER).setAudience('lbc-hub').setSubject('x').setIssuedAt().sign(await importJWK(trustedKey, 'ES256'));
+    const noExp = await new SignJWT(goodClaims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'mca-1' })
+      .setIssuer(ISSUER)
+      .setAudience('lbc-hub')
+      .setSubject('x')
+      .setIssuedAt()
+      .sign(await importJWK(trustedKey, 'ES256'));
     await rejection(`Bearer ${noExp}`);
   });
 
@@ -93,8 +102,18 @@ describe('authenticate', () => {
     const strict = createAuthenticate('lbc-hub', [
       { issuer: ISSUER, keys: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), kid: 'p384' }] }), algorithms: ['ES256'], agencies: ['civil_affairs'] },
     ]);
-    const token = await new SignJWT(goodClaims).setProtectedHeader({ alg: 'ES384', kid: 'p384' }).setIssuer(ISSUER).setAudience('lbc-hub').setSubject('x').setIssuedAt().setExpirationTime('1h').sign(privateKey);
-    const error = await strict(`Bearer ${token}`).then(() => null, (e) => e);
+    const token = await new SignJWT(goodClaims)
+      .setProtectedHeader({ alg: 'ES384', kid: 'p384' })
+      .setIssuer(ISSUER)
+      .setAudience('lbc-hub')
+      .setSubject('x')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const error = await strict(`Bearer ${token}`).then(
+      () => null,
+      (e) => e,
+    );
     expect(error?.extensions.code).toBe('UNAUTHENTICATED');
   });
 

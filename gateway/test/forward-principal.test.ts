@@ -24,7 +24,11 @@ describe('errors from a subgraph answer', () => {
 
   it('reports a refused token, an HTML page or an unknown code as SUBGRAPH_UNAVAILABLE, without the body', async () => {
     const source = await dataSource();
-    for (const response of [json(401, { errors: [{ message: 'the gateway token is invalid', extensions: { code: 'UNAUTHENTICATED' } }] }), new Response('<html>502 Bad Gateway</html>', { status: 502 }), json(500, { errors: [{ message: 'x', extensions: { code: 'SOMETHING_ELSE' } }] })]) {
+    for (const response of [
+      json(401, { errors: [{ message: 'the gateway token is invalid', extensions: { code: 'UNAUTHENTICATED' } }] }),
+      new Response('<html>502 Bad Gateway</html>', { status: 502 }),
+      json(500, { errors: [{ message: 'x', extensions: { code: 'SOMETHING_ELSE' } }] }),
+    ]) {
       const error = await source.errorFromResponse(response as never);
       expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'civil-affairs' });
       expect(error.message).toBe('the civil-affairs service could not answer');

@@ -30,7 +30,11 @@ describe('gateway configuration', () => {
   });
 
   it('names missing files by their variable, including the trusted documents production needs', async () => {
-    const { code, stderr } = await startWith({ LBC_ISSUERS_FILE: '/nonexistent/issuers.json', LBC_GATEWAY_PRIVATE_KEY_FILE: '/nonexistent/key.jwk', LBC_TRUSTED_DOCUMENTS_FILE: '/nonexistent/trusted.json' });
+    const { code, stderr } = await startWith({
+      LBC_ISSUERS_FILE: '/nonexistent/issuers.json',
+      LBC_GATEWAY_PRIVATE_KEY_FILE: '/nonexistent/key.jwk',
+      LBC_TRUSTED_DOCUMENTS_FILE: '/nonexistent/trusted.json',
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('LBC_ISSUERS_FILE:');
     expect(stderr).toContain('LBC_GATEWAY_PRIVATE_KEY_FILE:');

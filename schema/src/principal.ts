@@ -1,16 +1,7 @@
 import type { JWTPayload } from 'jose';
 import { ADMIN_LEVELS, codeLength, divisionLevel, type AdminLevel } from './identifiers/division-code.ts';
 
-export const AGENCIES = [
-  'civil_affairs',
-  'education',
-  'police',
-  'health',
-  'justice',
-  'youth_league',
-  'womens_federation',
-  'audit',
-] as const;
+export const AGENCIES = ['civil_affairs', 'education', 'police', 'health', 'justice', 'youth_league', 'womens_federation', 'audit'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
 /** Who is asking: the verified identity every decision in the hub is made on. */

@@ -51,7 +51,12 @@ describe('API schema from the supergraph SDL', () => {
     expect(api.getQueryType()!.getFields()['_caseForAccessCheck']).toBeUndefined();
     expect(api.getType('_CaseAccessCheck')).toBeUndefined();
     expect(Object.keys(api.getTypeMap()).filter((name) => name.startsWith('join__') || name.startsWith('link__'))).toEqual([]);
-    expect(api.getDirectives().map((d) => d.name).sort()).toEqual(['deprecated', 'include', 'oneOf', 'skip', 'specifiedBy']);
+    expect(
+      api
+        .getDirectives()
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['deprecated', 'include', 'oneOf', 'skip', 'specifiedBy']);
   });
 
   it('is fully classified (what composition checks)', () => {
@@ -197,22 +202,19 @@ describe('break-glass opens one child looked up directly, for a recent sign-in',
     expect(decisionAt(two, 'b.counsellingSessions')).toBe('deny break-glass-for-one-child-per-request');
     const denied = plan(`{ a: child(id: "${CHILD}") { disability { grade } } b: child(id: $other) { disability { grade } } }`.replace('{', 'query ($other: ID!) {'), { other: SIBLING });
     expect(denied.breakGlass).toBe(false);
-    expect(denied.denied.map((f) => `${f.path.join('.')} ${f.decision.rule}`).sort()).toEqual(['a.disability break-glass-for-one-child-per-request', 'b.disability break-glass-for-one-child-per-request']);
+    expect(denied.denied.map((f) => `${f.path.join('.')} ${f.decision.rule}`).sort()).toEqual([
+      'a.disability break-glass-for-one-child-per-request',
+      'b.disability break-glass-for-one-child-per-request',
+    ]);
     // Removed before planning: no subgraph is asked for either.
     expect(print(denied.operation)).not.toContain('disability');
   });
 
   it('for one child per operation: lookups of different kinds cannot be told apart, so they are denied', () => {
-    const mixed = explain(
-      `{ a: child(id: "${CHILD}") { disability { grade } } b: childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } }`,
-      emergency(),
-    );
+    const mixed = explain(`{ a: child(id: "${CHILD}") { disability { grade } } b: childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } }`, emergency());
     expect(decisionAt(mixed, 'a.disability')).toBe('deny break-glass-for-one-child-per-request');
     expect(decisionAt(mixed, 'b.disability')).toBe('deny break-glass-for-one-child-per-request');
-    const ids = explain(
-      `{ a: childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } b: residentByIdNumber(idNumber: "11010519491231002X") { disability { grade } } }`,
-      emergency(),
-    );
+    const ids = explain(`{ a: childByIdNumber(idNumber: "11010519491231002X") { disability { grade } } b: residentByIdNumber(idNumber: "11010519491231002X") { disability { grade } } }`, emergency());
     expect(decisionAt(ids, 'b.disability')).toBe('deny break-glass-for-one-child-per-request');
   });
 

@@ -28,14 +28,14 @@ const OWNER: Agency = 'health';
 /** County, town and village: principals who work on records. Purpose CASE_MANAGEMENT, no case. */
 const RECORD_LEVEL_TABLE: Record<FieldClass, Record<Agency, Effect>> = {
   //             civil_affairs education police  health   justice  youth_league womens_federation audit
-  AGGREGATE:  row('allow',      'allow',  'allow', 'allow', 'allow', 'allow',     'allow',          'deny'),
-  BASIC:      row('allow',      'allow',  'allow', 'allow', 'allow', 'allow',     'allow',          'deny'),
-  CONTACT:    row('allow',      'allow',  'allow', 'allow', 'deny',  'deny',      'deny',           'deny'),
-  IDENTIFIER: row('allow',      'mask',   'allow', 'allow', 'mask',  'mask',      'mask',           'deny'),
-  PROTECTIVE: row('allow',      'allow',  'allow', 'allow', 'allow', 'deny',      'deny',           'deny'),
-  SENSITIVE:  row('deny',       'deny',   'deny',  'allow', 'deny',  'deny',      'deny',           'deny'),
-  AUDIT:      row('deny',       'deny',   'deny',  'deny',  'deny',  'deny',      'deny',           'allow'),
-  SELF:       row('allow',      'allow',  'allow', 'allow', 'allow', 'allow',     'allow',          'allow'),
+  AGGREGATE: row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'deny'),
+  BASIC: row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'deny'),
+  CONTACT: row('allow', 'allow', 'allow', 'allow', 'deny', 'deny', 'deny', 'deny'),
+  IDENTIFIER: row('allow', 'mask', 'allow', 'allow', 'mask', 'mask', 'mask', 'deny'),
+  PROTECTIVE: row('allow', 'allow', 'allow', 'allow', 'allow', 'deny', 'deny', 'deny'),
+  SENSITIVE: row('deny', 'deny', 'deny', 'allow', 'deny', 'deny', 'deny', 'deny'),
+  AUDIT: row('deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'deny', 'allow'),
+  SELF: row('allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow', 'allow'),
 };
 
 /** City and province with purpose SUPERVISION: BASIC and PROTECTIVE, identifiers masked. */

@@ -11,7 +11,9 @@ describe('the internal gateway token', () => {
     const signedIn = Math.floor(Date.now() / 1000) - 3600;
     const principal: Principal = { subject: 'officer', issuer: 'https://idp.police.example', agency: 'police', level: 'town', region: '431003101', roles: ['officer'], authenticatedAt: signedIn };
 
-    const full = await verify(await signer.sign(principal, 'health', { requestId: 'r1', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', case: { id: '42', childId: 'LB000000007' } }));
+    const full = await verify(
+      await signer.sign(principal, 'health', { requestId: 'r1', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', case: { id: '42', childId: 'LB000000007' } }),
+    );
     expect(full).toEqual({ principal, requestId: 'r1', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', case: { id: '42', childId: 'LB000000007' } });
 
     // The token itself is fresh, but the caller's sign-in is not: its iat must never stand in for it.

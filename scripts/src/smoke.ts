@@ -37,7 +37,13 @@ await new Promise<void>((resolve) => {
 clearTimeout(timer);
 
 const token = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
-  subject: 'smoke', issuer: DEV_ISSUER, audience: HUB_AUDIENCE, agency: 'civil_affairs', level: 'county', region: '431003', roles: ['officer'],
+  subject: 'smoke',
+  issuer: DEV_ISSUER,
+  audience: HUB_AUDIENCE,
+  agency: 'civil_affairs',
+  level: 'county',
+  region: '431003',
+  roles: ['officer'],
 });
 async function run(file: string, variables: Record<string, unknown>) {
   const response = await fetch(gatewayUrl, {
@@ -61,7 +67,13 @@ console.log(`smoke: ok — child ${id} answered by all four agencies; ${region.n
 
 // Every one of those reads is in the audit log, and an auditor of the county can see it.
 const auditor = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
-  subject: 'smoke-auditor', issuer: DEV_ISSUER, audience: HUB_AUDIENCE, agency: 'audit', level: 'county', region: '431003', roles: ['auditor'],
+  subject: 'smoke-auditor',
+  issuer: DEV_ISSUER,
+  audience: HUB_AUDIENCE,
+  agency: 'audit',
+  level: 'county',
+  region: '431003',
+  roles: ['auditor'],
 });
 const history = await fetch(gatewayUrl, {
   method: 'POST',

@@ -50,22 +50,31 @@ describe('the synthetic world', () => {
       ...c.health.hospitalStays.map((h): [string, string] => ['hospital', h.admittedOn]),
       ...c.health.immunisations.map((i): [string, string] => ['immunisation', i.givenOn]),
     ];
-    expect(violations((c) => dated(c).find(([, d]) => d < c.birthDate || d > AS_OF)?.join(' on ') ?? false)).toEqual([]);
+    expect(
+      violations(
+        (c) =>
+          dated(c)
+            .find(([, d]) => d < c.birthDate || d > AS_OF)
+            ?.join(' on ') ?? false,
+      ),
+    ).toEqual([]);
     expect(violations((c) => c.registeredOn < c.leftBehindSince && 'registered before being left behind')).toEqual([]);
   });
 
   it('keeps each agency’s facts consistent with the others', () => {
-    expect(violations((c) => (c.school === null) !== (c.ageYears < 6) && 'school age and enrollment disagree')).toEqual([]);
+    expect(violations((c) => (c.school === null) !== c.ageYears < 6 && 'school age and enrollment disagree')).toEqual([]);
     expect(violations((c) => c.exitReason === 'PARENT_RETURNED' && c.father.isAway && c.mother.isAway && 'a parent returned but both are away')).toEqual([]);
     expect(violations((c) => c.mandatoryReport?.category === 'MISSING' && !c.missingReport && 'missing-child report absent')).toEqual([]);
     expect(violations((c) => c.category === 'BOTH_PARENTS_AWAY' && c.status === 'ACTIVE' && !(c.father.isAway && c.mother.isAway) && 'both-away child with a parent home')).toEqual([]);
     expect(violations((c) => c.flags.guardianMissing && c.guardian !== null && 'guardian missing yet appointed')).toEqual([]);
-    expect(violations((c) => {
-      const d = c.school?.dropout;
-      if (!d) return false;
-      const start = `${2024 - c.school!.grade + (c.school!.grade <= 6 ? 1 : 7)}-09-01`;
-      return d.reportedOn < start && 'dropout reported before the child started at that school';
-    })).toEqual([]);
+    expect(
+      violations((c) => {
+        const d = c.school?.dropout;
+        if (!d) return false;
+        const start = `${2024 - c.school!.grade + (c.school!.grade <= 6 ? 1 : 7)}-09-01`;
+        return d.reportedOn < start && 'dropout reported before the child started at that school';
+      }),
+    ).toEqual([]);
   });
 
   it('produces each condition at a plausible rate', () => {

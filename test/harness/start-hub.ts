@@ -45,7 +45,12 @@ export interface Hub {
   /** A key pair that is NOT trusted by the gateway, for negative tests. */
   untrustedKey: JWK;
   /** POSTs an operation to the gateway; purpose CASE_MANAGEMENT unless `headers` says otherwise (a null header is omitted). */
-  query<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string | null>): Promise<{ status: number; body: { data?: T; errors?: any[]; extensions?: any }; headers: Headers }>;
+  query<T = any>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string | null>,
+  ): Promise<{ status: number; body: { data?: T; errors?: any[]; extensions?: any }; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -77,15 +82,20 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       );
     }
     for (const [i, service] of SERVICES.entries()) {
-      started.push(
-        await startSubgraph(service.definition, { db: databases[i]!.db, verify: createInternalVerifier({ keys: [gatewayKeys.publicJwk] }, service.name) }),
-      );
+      started.push(await startSubgraph(service.definition, { db: databases[i]!.db, verify: createInternalVerifier({ keys: [gatewayKeys.publicJwk] }, service.name) }));
     }
     const config: GatewayConfig = {
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: Object.fromEntries(SERVICES.map((s, i) => [s.name, started[i]!.url])),
       audience: AUDIENCE,
-      issuers: [{ issuer: TEST_ISSUER, keys: createLocalJWKSet({ keys: [idpKeys.publicJwk] }), algorithms: ['ES256'], agencies: ['civil_affairs', 'education', 'police', 'health', 'justice', 'youth_league', 'womens_federation', 'audit'] }],
+      issuers: [
+        {
+          issuer: TEST_ISSUER,
+          keys: createLocalJWKSet({ keys: [idpKeys.publicJwk] }),
+          algorithms: ['ES256'],
+          agencies: ['civil_affairs', 'education', 'police', 'health', 'justice', 'youth_league', 'womens_federation', 'audit'],
+        },
+      ],
       signingKey: gatewayKeys.privateJwk,
       subgraphTimeoutMs: 10_000,
       port: 0,
@@ -138,4 +148,3 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     stop,
   };
 }
-

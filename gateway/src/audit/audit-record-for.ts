@@ -25,7 +25,9 @@ export function auditRecordFor(request: GatewayRequest, ending: RequestEnding): 
   return {
     at: request.startedAt,
     requestId: request.id,
-    principal: principal ? { subject: principal.subject, issuer: principal.issuer, agency: principal.agency, level: principal.level, region: principal.region, org: principal.org ?? null, roles: principal.roles } : null,
+    principal: principal
+      ? { subject: principal.subject, issuer: principal.issuer, agency: principal.agency, level: principal.level, region: principal.region, org: principal.org ?? null, roles: principal.roles }
+      : null,
     // The calling system: the token's azp/client_id, else the identity provider that vouched for the caller.
     client: principal?.client ?? principal?.issuer ?? null,
     purpose: access?.purpose ?? null,

@@ -95,7 +95,10 @@ export function readGatewayEnv(environment: NodeJS.ProcessEnv) {
  * waiting for the hub database, which the caller opens once everything else is known to
  * be right (it is a connection, not a setting).
  */
-export function loadGatewayConfig(settings: GatewayEnv, defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string; trustedDocumentsFile: string; anchorFile: string }): (hubDb: Kysely<HubDB>) => GatewayConfig {
+export function loadGatewayConfig(
+  settings: GatewayEnv,
+  defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string; trustedDocumentsFile: string; anchorFile: string },
+): (hubDb: Kysely<HubDB>) => GatewayConfig {
   const problems: string[] = [];
   const fromFile = <T>(variable: string, path: string, read: (path: string) => T): T | undefined => {
     try {
@@ -116,7 +119,8 @@ export function loadGatewayConfig(settings: GatewayEnv, defaults: { supergraphPa
   const documentsFile = settings.LBC_TRUSTED_DOCUMENTS_FILE ?? defaults.trustedDocumentsFile;
   let trustedDocuments: TrustedDocuments | null = null;
   if (!settings.LBC_DEVELOPMENT) {
-    if (!existsSync(documentsFile)) problems.push(`LBC_TRUSTED_DOCUMENTS_FILE: ${documentsFile} does not exist; production answers registered operations only (pnpm documents:register), or set LBC_DEVELOPMENT=1`);
+    if (!existsSync(documentsFile))
+      problems.push(`LBC_TRUSTED_DOCUMENTS_FILE: ${documentsFile} does not exist; production answers registered operations only (pnpm documents:register), or set LBC_DEVELOPMENT=1`);
     else trustedDocuments = fromFile('LBC_TRUSTED_DOCUMENTS_FILE', documentsFile, (p) => TrustedDocuments.load(p)) ?? null;
   }
   const subgraphUrls: Record<string, string> = {};

@@ -39,15 +39,13 @@ export function loadIssuersFile(path: string): { audience: string; issuers: Trus
     throw new Error(`${path}: expected { "audience": string, "issuers": [ ... ] } with at least one issuer`);
   }
   const issuers = file.issuers.map((entry) => {
-    if (!entry.issuer || (!entry.jwksFile === !entry.jwksUrl)) {
+    if (!entry.issuer || !entry.jwksFile === !entry.jwksUrl) {
       throw new Error(`${path}: each issuer needs "issuer" and exactly one of "jwksFile" or "jwksUrl"`);
     }
     const agencies = entry.agencies ?? [...AGENCIES];
     const unknown = agencies.filter((a) => !AGENCIES.includes(a));
     if (unknown.length) throw new Error(`${path}: unknown agencies ${unknown.join(', ')} for issuer ${entry.issuer}`);
-    const keys = entry.jwksUrl
-      ? createRemoteJWKSet(new URL(entry.jwksUrl))
-      : createLocalJWKSet(JSON.parse(readFileSync(resolve(dirname(path), entry.jwksFile!), 'utf8')) as JSONWebKeySet);
+    const keys = entry.jwksUrl ? createRemoteJWKSet(new URL(entry.jwksUrl)) : createLocalJWKSet(JSON.parse(readFileSync(resolve(dirname(path), entry.jwksFile!), 'utf8')) as JSONWebKeySet);
     return { issuer: entry.issuer, keys, algorithms: entry.algorithms ?? DEFAULT_ALGORITHMS, agencies };
   });
   return { audience: file.audience, issuers };

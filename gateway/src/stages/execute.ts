@@ -27,7 +27,13 @@ export function executeStage(getExecutor: () => GatewayExecutor): Stage {
 }
 
 /** The request as @apollo/gateway's executor reads it: what Apollo Server would otherwise assemble. */
-function executionContext(request: GatewayRequest, document: DocumentNode, operation: DocumentNode['definitions'][number] & { kind: Kind.OPERATION_DEFINITION }, source: string, queryHash: string): GatewayGraphQLRequestContext<GatewayRequest> {
+function executionContext(
+  request: GatewayRequest,
+  document: DocumentNode,
+  operation: DocumentNode['definitions'][number] & { kind: Kind.OPERATION_DEFINITION },
+  source: string,
+  queryHash: string,
+): GatewayGraphQLRequestContext<GatewayRequest> {
   const operationName = operation.name?.value ?? null;
   return {
     request: { query: source, ...(operationName ? { operationName } : {}), variables: request.body?.variables ?? {} },

@@ -18,9 +18,7 @@ export function validateOperationStage(getSchema: () => GraphQLSchema, options: 
       const problems = validate(schema, request.document!, rules, { maxErrors: 20 });
       if (problems.length) {
         return {
-          errors: problems.map((problem) =>
-            hubError('GRAPHQL_VALIDATION_FAILED', options.development ? problem.message : withoutSuggestions(problem.message)),
-          ),
+          errors: problems.map((problem) => hubError('GRAPHQL_VALIDATION_FAILED', options.development ? problem.message : withoutSuggestions(problem.message))),
         };
       }
       return next();

@@ -23,7 +23,8 @@ function apiDocument(supergraph: DocumentNode): DocumentNode {
   const hidden = (node: { readonly directives?: readonly DirectiveNode[] | undefined }) => inaccessible !== undefined && (node.directives ?? []).some((d) => d.name.value === inaccessible);
   const removedTypes = new Set<string>();
   for (const definition of supergraph.definitions) {
-    if ('name' in definition && definition.name && definition.kind !== Kind.DIRECTIVE_DEFINITION && (isFeatureElement(definition.name.value) || hidden(definition))) removedTypes.add(definition.name.value);
+    if ('name' in definition && definition.name && definition.kind !== Kind.DIRECTIVE_DEFINITION && (isFeatureElement(definition.name.value) || hidden(definition)))
+      removedTypes.add(definition.name.value);
   }
   const withoutHidden = <T extends { readonly directives?: readonly DirectiveNode[] | undefined }>(node: T) => (hidden(node) ? null : undefined);
   return visit(supergraph, {

@@ -38,13 +38,7 @@ export interface ExplainRequest {
  * apiSchemaFromSupergraph), `owners` the field owners (see fieldOwners). A query that does
  * not parse or validate against the API schema is a BAD_USER_INPUT error.
  */
-export function explainAccess(
-  apiSchema: GraphQLSchema,
-  owners: Map<string, Agency[]>,
-  document: string | DocumentNode,
-  request: ExplainRequest,
-  context: AccessContext,
-): AccessExplanation {
+export function explainAccess(apiSchema: GraphQLSchema, owners: Map<string, Agency[]>, document: string | DocumentNode, request: ExplainRequest, context: AccessContext): AccessExplanation {
   const parsed = typeof document === 'string' ? parseQuery(document) : document;
   const problems = validate(apiSchema, parsed);
   if (problems.length) {

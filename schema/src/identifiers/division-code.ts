@@ -8,9 +8,7 @@ export const ADMIN_LEVELS = ['province', 'city', 'county', 'town', 'village'] as
 export type AdminLevel = (typeof ADMIN_LEVELS)[number];
 
 const LENGTH_BY_LEVEL: Record<AdminLevel, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 };
-const LEVEL_BY_LENGTH = new Map<number, AdminLevel>(
-  Object.entries(LENGTH_BY_LEVEL).map(([level, length]) => [length, level as AdminLevel]),
-);
+const LEVEL_BY_LENGTH = new Map<number, AdminLevel>(Object.entries(LENGTH_BY_LEVEL).map(([level, length]) => [length, level as AdminLevel]));
 
 /** The administrative level a code denotes, or null when it is not a division code. */
 export function divisionLevel(code: string): AdminLevel | null {

@@ -113,9 +113,7 @@ export function decide(context: AccessContext, fieldClass: FieldClass, owners: r
     case 'CONTACT':
       return CORE_AGENCIES.includes(agency) ? allow('contact-for-core-agencies') : deny('contact-for-core-agencies-only');
     case 'IDENTIFIER':
-      return owners.includes(agency) || agency === 'civil_affairs' || agency === 'police'
-        ? allow('identifier-for-owner-civil-affairs-and-police')
-        : mask('identifier-masked-for-other-agencies');
+      return owners.includes(agency) || agency === 'civil_affairs' || agency === 'police' ? allow('identifier-for-owner-civil-affairs-and-police') : mask('identifier-masked-for-other-agencies');
     case 'PROTECTIVE':
       return PROTECTION_AGENCIES.includes(agency) ? allow('protective-for-protection-agencies') : deny('protective-for-protection-agencies-only');
     case 'SENSITIVE':

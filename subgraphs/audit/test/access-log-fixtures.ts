@@ -14,7 +14,12 @@ export async function insertAccessLog(db: Kysely<HubDB>): Promise<void> {
     // 1: Suxian's county health officer reads child 1's name.
     record({ at: day(1), requestId: 'req-1', principal: reader('health', 'county', '431003', 'hs-1'), children: children(['LB000000001']) }),
     // 2: a Bailutang town health officer reads two children's diagnoses (its own agency's data: no notice).
-    record({ at: day(2), requestId: 'req-2', principal: reader('health', 'town', '431003101', 'ht-1'), children: children(['LB000000001', 'LB000000002'], 'SENSITIVE', ['health'], 'Child.chronicConditions') }),
+    record({
+      at: day(2),
+      requestId: 'req-2',
+      principal: reader('health', 'town', '431003101', 'ht-1'),
+      children: children(['LB000000001', 'LB000000002'], 'SENSITIVE', ['health'], 'Child.chronicConditions'),
+    }),
     // 3: Suxian police read a diagnosis under break-glass in an emergency.
     record({
       at: day(3),

@@ -36,7 +36,15 @@ const ENTRIES: [string, AuditRecord][] = [
   // Not OUT_OF_HOURS: 08:00 sharp and 19:59 are working hours; a night query that returned no child data is no read.
   ['ev-1 08:00', record({ at: at(12, 0), principal: reader('education', 'village', '431003101001', 'ev-1'), children: children(['LB000000008']) })],
   ['ev-1 19:59', record({ at: at(12, 11, 59), principal: reader('education', 'village', '431003101001', 'ev-1'), children: children(['LB000000008']) })],
-  ['jc-1 23:00', record({ at: at(12, 15), principal: reader('justice', 'county', '431003', 'jc-1'), children: [], otherFields: [{ coordinate: 'Region.registryStats', fieldClass: 'AGGREGATE', masked: false, owners: ['civil_affairs'] }] })],
+  [
+    'jc-1 23:00',
+    record({
+      at: at(12, 15),
+      principal: reader('justice', 'county', '431003', 'jc-1'),
+      children: [],
+      otherFields: [{ coordinate: 'Region.registryStats', fieldClass: 'AGGREGATE', masked: false, owners: ['civil_affairs'] }],
+    }),
+  ],
   // MANY_DENIALS: 5 + 5 denied fields; its entry without denials is not behind it.
   ['yd-1 a', record({ at: at(14), principal: reader('youth_league', 'town', '431003101', 'yd-1'), children: [], denied: denials(5), outcome: 'partial' })],
   ['yd-1 b', record({ at: at(15), principal: reader('youth_league', 'town', '431003101', 'yd-1'), children: [], denied: denials(5), outcome: 'partial' })],
@@ -44,7 +52,17 @@ const ENTRIES: [string, AuditRecord][] = [
   // Not MANY_DENIALS: 9.
   ['yd-2', record({ at: at(14), principal: reader('youth_league', 'town', '431003102', 'yd-2'), children: [], denied: denials(9), outcome: 'partial' })],
   // BREAK_GLASS, in Beihu.
-  ['pg-1', record({ at: at(20), principal: reader('police', 'town', '431002101', 'pg-1'), purpose: 'EMERGENCY', breakGlass: true, justification: 'missing child, checking hospital stays', children: children(['LB000000100'], 'SENSITIVE', ['health']) })],
+  [
+    'pg-1',
+    record({
+      at: at(20),
+      principal: reader('police', 'town', '431002101', 'pg-1'),
+      purpose: 'EMERGENCY',
+      breakGlass: true,
+      justification: 'missing child, checking hospital stays',
+      children: children(['LB000000100'], 'SENSITIVE', ['health']),
+    }),
+  ],
   // Failed authentication at night: no principal, never an anomaly.
   ['nobody', record({ at: at(21, 16), principal: null, purpose: null, children: [], outcome: 'rejected', reason: 'authentication failed' })],
 ];
@@ -52,5 +70,8 @@ const ENTRIES: [string, AuditRecord][] = [
 export const ANOMALY_SEQ: Record<string, number> = Object.fromEntries(ENTRIES.map(([name], i) => [name, i + 1]));
 
 export async function insertAnomalyLog(db: Kysely<HubDB>): Promise<void> {
-  await appendAll(db, ENTRIES.map(([, r]) => r));
+  await appendAll(
+    db,
+    ENTRIES.map(([, r]) => r),
+  );
 }

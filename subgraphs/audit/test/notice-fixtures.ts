@@ -11,9 +11,21 @@ const at = (day: number) => new Date(Date.UTC(2024, 8, day, 2));
 export async function insertNotices(db: Kysely<HubDB>): Promise<void> {
   await appendAll(db, [
     // Notice 1, to health: Suxian county police read a diagnosis under break-glass.
-    record({ at: at(1), principal: reader('police', 'county', '431003', 'ps-1'), purpose: 'EMERGENCY', breakGlass: true, children: children(['LB000000001'], 'SENSITIVE', ['health'], 'Child.chronicConditions') }),
+    record({
+      at: at(1),
+      principal: reader('police', 'county', '431003', 'ps-1'),
+      purpose: 'EMERGENCY',
+      breakGlass: true,
+      children: children(['LB000000001'], 'SENSITIVE', ['health'], 'Child.chronicConditions'),
+    }),
     // Notice 2, to health: a Beihu town civil-affairs officer under an open case.
-    record({ at: at(2), principal: reader('civil_affairs', 'town', '431002101', 'ca-9'), purpose: 'ASSESSMENT', caseId: 'PC-1', children: children(['LB000000002'], 'SENSITIVE', ['health'], 'Child.mentalHealthScreenings') }),
+    record({
+      at: at(2),
+      principal: reader('civil_affairs', 'town', '431002101', 'ca-9'),
+      purpose: 'ASSESSMENT',
+      caseId: 'PC-1',
+      children: children(['LB000000002'], 'SENSITIVE', ['health'], 'Child.mentalHealthScreenings'),
+    }),
     // Notices 3 (education) and 4 (health): one read, two owners, by a Bailutang village civil-affairs supervisor.
     record({
       at: at(3),
@@ -33,6 +45,12 @@ export async function insertNotices(db: Kysely<HubDB>): Promise<void> {
     // No notice: health reading its own SENSITIVE data.
     record({ at: at(4), principal: reader('health', 'county', '431003', 'hs-1'), children: children(['LB000000001'], 'SENSITIVE', ['health'], 'Child.chronicConditions') }),
     // Notice 5, to health: Suxian county police again, another child.
-    record({ at: at(5), principal: reader('police', 'county', '431003', 'ps-1'), purpose: 'EMERGENCY', breakGlass: true, children: children(['LB000000004'], 'SENSITIVE', ['health'], 'Child.hospitalStays') }),
+    record({
+      at: at(5),
+      principal: reader('police', 'county', '431003', 'ps-1'),
+      purpose: 'EMERGENCY',
+      breakGlass: true,
+      children: children(['LB000000004'], 'SENSITIVE', ['health'], 'Child.hospitalStays'),
+    }),
   ]);
 }

@@ -68,7 +68,7 @@ describe('accessNotices', () => {
     expect(result.data!.accessNotices.edges).toEqual([]);
   });
 
-  it("goes to the owner agency only", async () => {
+  it('goes to the owner agency only', async () => {
     expect(await noticeIds(testPrincipal({ agency: 'education', level: 'county', region: '431003' }))).toEqual(['3']);
     expect(await noticeIds(testPrincipal({ agency: 'police', level: 'county', region: '431003' }))).toEqual([]);
     expect(await noticeIds(auditors.province)).toEqual([]);

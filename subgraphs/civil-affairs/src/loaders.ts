@@ -1,14 +1,7 @@
 import type { Principal } from '@lbc/schema';
 import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
-import type {
-  AssistanceRow,
-  CivilAffairsDB,
-  HomeVisitRow,
-  ProtectionCaseRow,
-  QuarterlyReviewRow,
-  RegionRow,
-} from './db-types.ts';
+import type { AssistanceRow, CivilAffairsDB, HomeVisitRow, ProtectionCaseRow, QuarterlyReviewRow, RegionRow } from './db-types.ts';
 import { REGISTRY_CHILD } from './jurisdiction.ts';
 
 /** Exact counts of one region, as counted; RegistryStats releases each to the caller (exactly or banded). */
@@ -32,11 +25,21 @@ export interface RegistryStatsRow {
  */
 export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) {
   const scope = scopeOf(principal, 'civil_affairs');
-  const withScope = () => db.selectFrom('child').selectAll().select(childInJurisdiction(scope, principal, REGISTRY_CHILD).as('in_scope'));
+  const withScope = () =>
+    db
+      .selectFrom('child')
+      .selectAll()
+      .select(childInJurisdiction(scope, principal, REGISTRY_CHILD).as('in_scope'));
   return {
     scope,
-    childById: keyedLoader((ids: readonly string[]) => withScope().where('id', 'in', ids).execute(), (row) => row.id),
-    childByIdNumber: keyedLoader((numbers: readonly string[]) => withScope().where('id_number', 'in', numbers).execute(), (row) => row.id_number!),
+    childById: keyedLoader(
+      (ids: readonly string[]) => withScope().where('id', 'in', ids).execute(),
+      (row) => row.id,
+    ),
+    childByIdNumber: keyedLoader(
+      (numbers: readonly string[]) => withScope().where('id_number', 'in', numbers).execute(),
+      (row) => row.id_number!,
+    ),
     regionByCode: keyedLoader(
       (codes: readonly string[]) => db.selectFrom('region').selectAll().where('code', 'in', codes).execute(),
       (row) => row.code,
@@ -54,8 +57,7 @@ export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) 
       (row) => row.child_id,
     ),
     openRiskFlagsByChild: groupedLoader(
-      (ids: readonly string[]) =>
-        db.selectFrom('risk_flag').selectAll().where('child_id', 'in', ids).where('cleared_on', 'is', null).execute(),
+      (ids: readonly string[]) => db.selectFrom('risk_flag').selectAll().where('child_id', 'in', ids).where('cleared_on', 'is', null).execute(),
       (row) => row.child_id,
     ),
     homeVisits: pagedListLoaderFamily<HomeVisitRow>(db, {
@@ -88,15 +90,17 @@ export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) 
       orderBy: ['code'],
       direction: 'asc',
     }),
-    registryStats: keyedLoader((codes: readonly string[]) => registryStats(db, codes), (row) => row.code),
+    registryStats: keyedLoader(
+      (codes: readonly string[]) => registryStats(db, codes),
+      (row) => row.code,
+    ),
   };
 }
 
 export type CivilAffairsLoaders = ReturnType<typeof createLoaders>;
 
 async function registryStats(db: Kysely<CivilAffairsDB>, codes: readonly string[]): Promise<RegistryStatsRow[]> {
-  const flag = (kind: string) =>
-    sql`exists (select 1 from risk_flag f where f.child_id = c.id and f.kind = ${kind} and f.cleared_on is null)`;
+  const flag = (kind: string) => sql`exists (select 1 from risk_flag f where f.child_id = c.id and f.kind = ${kind} and f.cleared_on is null)`;
   const { rows } = await sql<RegistryStatsRow>`
     select r.code,
       count(c.id)::int as active_children,

@@ -46,9 +46,40 @@ export async function insertRegistryFixtures(db: Kysely<CivilAffairsDB>): Promis
   await db
     .insertInto('child')
     .values([
-      { ...child, id: 'LB000000001', id_number: ID.wang, name: '王小明', sex: 'MALE', birth_date: '2012-03-15', village_code: '431003101201', category: 'BOTH_PARENTS_AWAY', left_behind_since: '2019-02-01' },
-      { ...child, id: 'LB000000002', id_number: ID.li, name: '李小红', sex: 'FEMALE', birth_date: '2014-07-08', village_code: '431003101202', category: 'ONE_PARENT_AWAY_OTHER_UNABLE', left_behind_since: '2020-06-01' },
-      { ...child, id: 'LB000000003', id_number: null, name: '赵小宝', sex: 'MALE', birth_date: '2016-01-20', village_code: '210421100201', category: 'BOTH_PARENTS_AWAY', left_behind_since: '2021-09-01', responsible_staff_id: null },
+      {
+        ...child,
+        id: 'LB000000001',
+        id_number: ID.wang,
+        name: '王小明',
+        sex: 'MALE',
+        birth_date: '2012-03-15',
+        village_code: '431003101201',
+        category: 'BOTH_PARENTS_AWAY',
+        left_behind_since: '2019-02-01',
+      },
+      {
+        ...child,
+        id: 'LB000000002',
+        id_number: ID.li,
+        name: '李小红',
+        sex: 'FEMALE',
+        birth_date: '2014-07-08',
+        village_code: '431003101202',
+        category: 'ONE_PARENT_AWAY_OTHER_UNABLE',
+        left_behind_since: '2020-06-01',
+      },
+      {
+        ...child,
+        id: 'LB000000003',
+        id_number: null,
+        name: '赵小宝',
+        sex: 'MALE',
+        birth_date: '2016-01-20',
+        village_code: '210421100201',
+        category: 'BOTH_PARENTS_AWAY',
+        left_behind_since: '2021-09-01',
+        responsible_staff_id: null,
+      },
     ])
     .execute();
   await db
@@ -83,10 +114,7 @@ export async function insertRegistryFixtures(db: Kysely<CivilAffairsDB>): Promis
     .insertInto('protection_case')
     .values({ child_id: 'LB000000002', kind: 'NEGLECT', status: 'OPEN', opened_on: '2024-05-02', closed_on: null, summary: '母亲重病，无人照料', lead_staff_id: 'S2' })
     .execute();
-  await db
-    .insertInto('assistance')
-    .values({ child_id: 'LB000000002', kind: 'MINIMUM_LIVING_ALLOWANCE', status: 'GRANTED', amount_yuan: 450.5, started_on: '2022-02-01', ended_on: null })
-    .execute();
+  await db.insertInto('assistance').values({ child_id: 'LB000000002', kind: 'MINIMUM_LIVING_ALLOWANCE', status: 'GRANTED', amount_yuan: 450.5, started_on: '2022-02-01', ended_on: null }).execute();
 }
 
 /**
@@ -126,16 +154,31 @@ export async function insertCountyCrossingChild(db: Kysely<CivilAffairsDB>): Pro
   await db
     .insertInto('child')
     .values({
-      id: CROSSING.id, id_number: CROSSING.idNumber, name: '周小雨', sex: 'FEMALE', birth_date: '2013-06-10', ethnicity: '汉族',
-      village_code: CROSSING.residence, category: 'BOTH_PARENTS_AWAY', left_behind_since: '2020-03-01',
-      status: 'ACTIVE', exit_reason: null, registered_on: '2023-04-01', responsible_staff_id: null,
+      id: CROSSING.id,
+      id_number: CROSSING.idNumber,
+      name: '周小雨',
+      sex: 'FEMALE',
+      birth_date: '2013-06-10',
+      ethnicity: '汉族',
+      village_code: CROSSING.residence,
+      category: 'BOTH_PARENTS_AWAY',
+      left_behind_since: '2020-03-01',
+      status: 'ACTIVE',
+      exit_reason: null,
+      registered_on: '2023-04-01',
+      responsible_staff_id: null,
     })
     .execute();
   await db
     .insertInto('child_place')
     .values({
-      child_id: CROSSING.id, residence_code: CROSSING.residence, registration_code: CROSSING.registration, school_code: CROSSING.school,
-      school_id: CROSSING.schoolId, station_id: CROSSING.stationId, clinic_id: CROSSING.clinicId,
+      child_id: CROSSING.id,
+      residence_code: CROSSING.residence,
+      registration_code: CROSSING.registration,
+      school_code: CROSSING.school,
+      school_id: CROSSING.schoolId,
+      station_id: CROSSING.stationId,
+      clinic_id: CROSSING.clinicId,
     })
     .execute();
   const { id } = await db

@@ -51,7 +51,9 @@ describe('civil-affairs jurisdiction', () => {
     expect(JSON.stringify(elsewhere)).toBe(JSON.stringify(unknown));
     expect(elsewhere).toEqual({
       data: { childByIdNumber: null },
-      errors: [expect.objectContaining({ message: 'no child found within your jurisdiction', path: ['childByIdNumber'], extensions: { code: 'NOT_FOUND', reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION' } })],
+      errors: [
+        expect.objectContaining({ message: 'no child found within your jurisdiction', path: ['childByIdNumber'], extensions: { code: 'NOT_FOUND', reason: 'NOT_FOUND_OR_OUTSIDE_JURISDICTION' } }),
+      ],
     });
     expect(JSON.stringify(elsewhere)).not.toContain(ID.li);
     expect((await bed.run(query, { n: ID.li }, county)).data).toEqual({ childByIdNumber: { name: '李小红' } });
@@ -85,7 +87,12 @@ describe('civil-affairs jurisdiction', () => {
     // The Youth League may read BASIC fields, not PROTECTIVE ones: exact totals, banded risk counts.
     const youthLeague = testPrincipal({ agency: 'youth_league', level: 'county', region: '431003' });
     expect((await bed.run(query, {}, youthLeague)).data!.region.registryStats).toEqual({
-      activeChildren: 2, bothParentsAway: 1, withoutEntrustedGuardian: null, openProtectionCases: null, onMinimumLivingAllowance: null, deFactoUnsupported: null,
+      activeChildren: 2,
+      bothParentsAway: 1,
+      withoutEntrustedGuardian: null,
+      openProtectionCases: null,
+      onMinimumLivingAllowance: null,
+      deFactoUnsupported: null,
     });
     // Justice reads PROTECTIVE fields: everything exact, as for civil affairs itself.
     const justice = testPrincipal({ agency: 'justice', level: 'county', region: '431003' });
@@ -132,7 +139,10 @@ describe('the hub’s one row rule: a child is in scope by any of its places, or
   it('judges every entity of a batch by the same rule, in one statement', async () => {
     const result = await bed.run(entities, reps('LB000000001', CROSSING.id, 'LB000000003'), countyB);
     expect(result.data!._entities).toEqual([null, { id: CROSSING.id, name: '周小雨' }, null]);
-    expect(result.errors!.map((e) => e.path)).toEqual([['_entities', 0], ['_entities', 2]]);
+    expect(result.errors!.map((e) => e.path)).toEqual([
+      ['_entities', 0],
+      ['_entities', 2],
+    ]);
     expect(bed.database.statements.count).toBe(1);
   });
 
@@ -164,8 +174,7 @@ describe('the hub’s one row rule: a child is in scope by any of its places, or
   });
 
   it('answers the gateway’s case check by the same rule', async () => {
-    const check = (principal: ReturnType<typeof testPrincipal>) =>
-      bed.run(`query($id: ID!) { _caseForAccessCheck(id: $id) { childId status } }`, { id: crossingCase }, principal, 'ASSESSMENT');
+    const check = (principal: ReturnType<typeof testPrincipal>) => bed.run(`query($id: ID!) { _caseForAccessCheck(id: $id) { childId status } }`, { id: crossingCase }, principal, 'ASSESSMENT');
     const policeOfB = testPrincipal({ agency: 'police', region: '430181' });
     expect(await check(policeOfB)).toEqual({ data: { _caseForAccessCheck: { childId: CROSSING.id, status: 'OPEN' } } });
     expect(await check(testPrincipal({ agency: 'police', region: '431003' }))).toEqual({ data: { _caseForAccessCheck: null } });

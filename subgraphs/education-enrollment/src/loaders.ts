@@ -15,16 +15,7 @@ import {
 } from '@lbc/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
-import type {
-  AttendanceRow,
-  CounsellingSessionRow,
-  DropoutReportRow,
-  EducationDB,
-  EnrollmentRow,
-  PairedTeacherRow,
-  SchoolRow,
-  TeacherRow,
-} from './db-types.ts';
+import type { AttendanceRow, CounsellingSessionRow, DropoutReportRow, EducationDB, EnrollmentRow, PairedTeacherRow, SchoolRow, TeacherRow } from './db-types.ts';
 import { ENROLLED_CHILD, schoolInScope } from './jurisdiction.ts';
 import type { SchoolTerm } from './school-term.ts';
 
@@ -74,15 +65,7 @@ export function createLoaders(db: Kysely<EducationDB>, principal: Principal) {
     ),
     latestDropoutByChild: keyedLoader(
       (ids: readonly string[]) =>
-        db
-          .selectFrom('dropout_report')
-          .selectAll()
-          .distinctOn('child_id')
-          .where('child_id', 'in', ids)
-          .orderBy('child_id')
-          .orderBy('reported_on', 'desc')
-          .orderBy('id', 'desc')
-          .execute(),
+        db.selectFrom('dropout_report').selectAll().distinctOn('child_id').where('child_id', 'in', ids).orderBy('child_id').orderBy('reported_on', 'desc').orderBy('id', 'desc').execute(),
       (row) => row.child_id,
     ),
     pairedTeacherByChild: keyedLoader(
@@ -148,13 +131,7 @@ export type EducationLoaders = ReturnType<typeof createLoaders>;
  * newest. The same statement judges the child against the scope (`in_scope`: its school,
  * or any of its places), so a lookup can refuse an out-of-scope child without a second query.
  */
-function latestEnrollmentsBy(
-  db: Kysely<EducationDB>,
-  scope: Scope,
-  principal: Principal,
-  column: 'child_id' | 'student_number',
-  keys: readonly string[],
-): Promise<Scoped<EnrollmentRow>[]> {
+function latestEnrollmentsBy(db: Kysely<EducationDB>, scope: Scope, principal: Principal, column: 'child_id' | 'student_number', keys: readonly string[]): Promise<Scoped<EnrollmentRow>[]> {
   return db
     .selectFrom('enrollment as e')
     .innerJoin('school as s', 's.id', 'e.school_id')
@@ -199,7 +176,10 @@ function schoolStatsFamily(db: Kysely<EducationDB>): (term: SchoolTerm) => DataL
   return (term) => {
     let loader = loaders.get(term.label);
     if (!loader) {
-      loader = keyedLoader((codes: readonly string[]) => schoolStats(db, codes, term), (row) => row.code);
+      loader = keyedLoader(
+        (codes: readonly string[]) => schoolStats(db, codes, term),
+        (row) => row.code,
+      );
       loaders.set(term.label, loader);
     }
     return loader;

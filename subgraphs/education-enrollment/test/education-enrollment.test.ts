@@ -53,10 +53,7 @@ describe('education-enrollment', () => {
         },
         pairedTeacher: { id: '431003101-P-T0', name: '周老师', phone: '13600000001', school: { name: '白露塘镇中心小学' } },
         attendance: {
-          edges: [
-            { node: { month: '2025-02', unexcusedDays: 4, excusedDays: 0 } },
-            { node: { month: '2024-10', unexcusedDays: 1, excusedDays: 2 } },
-          ],
+          edges: [{ node: { month: '2025-02', unexcusedDays: 4, excusedDays: 0 } }, { node: { month: '2024-10', unexcusedDays: 1, excusedDays: 2 } }],
           pageInfo: { hasNextPage: true },
         },
         dropoutReports: { edges: [] },
@@ -151,25 +148,72 @@ describe('education-enrollment', () => {
     const beijing = await run(query, regions(['11']), provinceSupervisor('11'), 'SUPERVISION');
     for (const result of [hunan, liaoning, beijing]) expect(result.errors).toBeUndefined();
     const result = { data: { _entities: [...hunan.data!._entities, ...liaoning.data!._entities, ...beijing.data!._entities] } };
-    const zero = { schools: 0, enrolledChildren: 0, enrolledLeftBehind: 0, boarding: 0, boardingLeftBehind: 0, leftBehindWithoutPairedTeacher: 0, dropoutsOpen: 0, dropoutsReturned: 0, unexcusedAbsenceDaysThisTerm: 0, childrenWithUnexcusedAbsenceThisTerm: 0 };
+    const zero = {
+      schools: 0,
+      enrolledChildren: 0,
+      enrolledLeftBehind: 0,
+      boarding: 0,
+      boardingLeftBehind: 0,
+      leftBehindWithoutPairedTeacher: 0,
+      dropoutsOpen: 0,
+      dropoutsReturned: 0,
+      unexcusedAbsenceDaysThisTerm: 0,
+      childrenWithUnexcusedAbsenceThisTerm: 0,
+    };
     expect(result.data!._entities).toEqual([
       {
         code: '43',
         // 王小明, 李小红 (after her transfer), 刘小军, 杨小宇; 陈小燕 left school and no longer counts.
-        autumn: { term: '2024-AUTUMN', schools: 3, enrolledChildren: 4, enrolledLeftBehind: 3, boarding: 2, boardingLeftBehind: 1, leftBehindWithoutPairedTeacher: 1, dropoutsOpen: 1, dropoutsReturned: 1, unexcusedAbsenceDaysThisTerm: 9, childrenWithUnexcusedAbsenceThisTerm: 2 },
+        autumn: {
+          term: '2024-AUTUMN',
+          schools: 3,
+          enrolledChildren: 4,
+          enrolledLeftBehind: 3,
+          boarding: 2,
+          boardingLeftBehind: 1,
+          leftBehindWithoutPairedTeacher: 1,
+          dropoutsOpen: 1,
+          dropoutsReturned: 1,
+          unexcusedAbsenceDaysThisTerm: 9,
+          childrenWithUnexcusedAbsenceThisTerm: 2,
+        },
         // Only 王小明's March absence: 陈小燕's is in the same term but she is no longer enrolled.
         spring: { term: '2024-SPRING', unexcusedAbsenceDaysThisTerm: 2 },
       },
       {
         code: '431003101001',
-        autumn: { term: '2024-AUTUMN', schools: 1, enrolledChildren: 3, enrolledLeftBehind: 3, boarding: 1, boardingLeftBehind: 1, leftBehindWithoutPairedTeacher: 1, dropoutsOpen: 1, dropoutsReturned: 0, unexcusedAbsenceDaysThisTerm: 9, childrenWithUnexcusedAbsenceThisTerm: 2 },
+        autumn: {
+          term: '2024-AUTUMN',
+          schools: 1,
+          enrolledChildren: 3,
+          enrolledLeftBehind: 3,
+          boarding: 1,
+          boardingLeftBehind: 1,
+          leftBehindWithoutPairedTeacher: 1,
+          dropoutsOpen: 1,
+          dropoutsReturned: 0,
+          unexcusedAbsenceDaysThisTerm: 9,
+          childrenWithUnexcusedAbsenceThisTerm: 2,
+        },
         spring: { term: '2024-SPRING', unexcusedAbsenceDaysThisTerm: 2 },
       },
       // 良田: the school 李小红 left has no current enrollment.
       { code: '431003102', autumn: { term: '2024-AUTUMN', ...zero, schools: 1 }, spring: { term: '2024-SPRING', unexcusedAbsenceDaysThisTerm: 0 } },
       {
         code: '21',
-        autumn: { term: '2024-AUTUMN', schools: 1, enrolledChildren: 1, enrolledLeftBehind: 1, boarding: 0, boardingLeftBehind: 0, leftBehindWithoutPairedTeacher: 1, dropoutsOpen: 1, dropoutsReturned: 0, unexcusedAbsenceDaysThisTerm: 27, childrenWithUnexcusedAbsenceThisTerm: 1 },
+        autumn: {
+          term: '2024-AUTUMN',
+          schools: 1,
+          enrolledChildren: 1,
+          enrolledLeftBehind: 1,
+          boarding: 0,
+          boardingLeftBehind: 0,
+          leftBehindWithoutPairedTeacher: 1,
+          dropoutsOpen: 1,
+          dropoutsReturned: 0,
+          unexcusedAbsenceDaysThisTerm: 27,
+          childrenWithUnexcusedAbsenceThisTerm: 1,
+        },
         spring: { term: '2024-SPRING', unexcusedAbsenceDaysThisTerm: 0 },
       },
       // Regions are civil affairs' to know: a place without schools here simply counts zero.
@@ -193,7 +237,7 @@ describe('education-enrollment', () => {
     expect(today.data!._entities).toEqual([{ schoolStats: { term: schoolTermOf(todayInChina()).label } }]);
   });
 
-  it("lists the schools of several regions in one statement, paged by location", async () => {
+  it('lists the schools of several regions in one statement, paged by location', async () => {
     const result = await run(
       `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region {
         code schools(first: 2) { edges { node { id name kind } } pageInfo { hasNextPage } }
@@ -205,10 +249,7 @@ describe('education-enrollment', () => {
       {
         code: '431003',
         schools: {
-          edges: [
-            { node: { id: '431003101-P', name: '白露塘镇中心小学', kind: 'PRIMARY' } },
-            { node: { id: '431003101-J', name: '白露塘镇中学', kind: 'JUNIOR_MIDDLE' } },
-          ],
+          edges: [{ node: { id: '431003101-P', name: '白露塘镇中心小学', kind: 'PRIMARY' } }, { node: { id: '431003101-J', name: '白露塘镇中学', kind: 'JUNIOR_MIDDLE' } }],
           pageInfo: { hasNextPage: true },
         },
       },
@@ -276,10 +317,9 @@ describe('education-enrollment', () => {
     expect(badVariable.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(badVariable.errors![0]!.message).toContain('expected 2, 4, 6, 9 or 12 digits');
 
-    const badRepresentation = await run(
-      `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { schools { edges { cursor } } } } }`,
-      { reps: [{ __typename: 'Region', code: '4310x3' }] },
-    );
+    const badRepresentation = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { schools { edges { cursor } } } } }`, {
+      reps: [{ __typename: 'Region', code: '4310x3' }],
+    });
     expect(badRepresentation.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(badRepresentation.errors![0]!.message).toContain('expected 2, 4, 6, 9 or 12 digits');
 

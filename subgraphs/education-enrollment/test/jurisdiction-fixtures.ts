@@ -40,7 +40,19 @@ export async function insertJurisdictionFixtures(db: Kysely<EducationDB>): Promi
     .values([
       { ...zhou, school_id: '210421101-P', grade: 4, enrolled_on: '2020-09-01', left_on: '2024-08-30', current: false },
       { ...zhou, school_id: '431003101-P', grade: 5, enrolled_on: '2024-09-02', left_on: null, current: true },
-      { child_id: 'LB000000008', id_number: MORE_ID.wu, student_number: `G${MORE_ID.wu}`, school_id: '431003102-P', grade: 2, class_name: '1班', boarding: false, left_behind: true, enrolled_on: '2023-09-01', left_on: null, current: true },
+      {
+        child_id: 'LB000000008',
+        id_number: MORE_ID.wu,
+        student_number: `G${MORE_ID.wu}`,
+        school_id: '431003102-P',
+        grade: 2,
+        class_name: '1班',
+        boarding: false,
+        left_behind: true,
+        enrolled_on: '2023-09-01',
+        left_on: null,
+        current: true,
+      },
     ])
     .execute();
   await db

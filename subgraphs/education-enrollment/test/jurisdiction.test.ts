@@ -15,8 +15,7 @@ const COUNTY = testPrincipal({ agency: 'education', region: '431003' });
 const bed = useSubgraphTestBed(educationEnrollment, { fixtures: insertJurisdictionFixtures, principal: COUNTY });
 const run = bed.run;
 
-const education = (level: Principal['level'], region: string, org?: string) =>
-  testPrincipal({ agency: 'education', level, region, ...(org ? { org } : {}) });
+const education = (level: Principal['level'], region: string, org?: string) => testPrincipal({ agency: 'education', level, region, ...(org ? { org } : {}) });
 const BAILUTANG_TOWN = education('town', '431003101');
 const LIANGTIAN_TOWN = education('town', '431003102');
 const FUSHUN_COUNTY = education('county', '210421');
@@ -31,12 +30,10 @@ const schoolRosters = `query($reps: [_Any!]!) { _entities(representations: $reps
   schools { edges { node { id enrolledChildren { edges { node { id } } } } } } } } }`;
 
 /** The ids an entity batch resolved to, in order (null where nothing was given). */
-const resolved = (result: FormattedExecutionResult<Record<string, any>>) =>
-  (result.data!._entities as ({ id: string } | null)[]).map((entity) => entity?.id ?? null);
+const resolved = (result: FormattedExecutionResult<Record<string, any>>) => (result.data!._entities as ({ id: string } | null)[]).map((entity) => entity?.id ?? null);
 
 /** Every error, reduced to what the caller relies on. */
-const errorsOf = (result: FormattedExecutionResult) =>
-  (result.errors ?? []).map(({ message, path, extensions }) => ({ message, path, code: extensions?.code, reason: extensions?.reason }));
+const errorsOf = (result: FormattedExecutionResult) => (result.errors ?? []).map(({ message, path, extensions }) => ({ message, path, code: extensions?.code, reason: extensions?.reason }));
 
 /** The subgraph's own field rule (defense in depth): auditors read no child data. */
 const refused = (coordinate: string, path: (string | number)[]) => ({
@@ -63,9 +60,7 @@ const outside = (what: string, path: (string | number)[]) => ({
 
 /** Each region's roster of school ids to pupil ids. */
 const rostersOf = (result: FormattedExecutionResult<Record<string, any>>) =>
-  (result.data!._entities as any[]).map((region) =>
-    Object.fromEntries(region.schools.edges.map((e: any) => [e.node.id, e.node.enrolledChildren.edges.map((c: any) => c.node.id)])),
-  );
+  (result.data!._entities as any[]).map((region) => Object.fromEntries(region.schools.edges.map((e: any) => [e.node.id, e.node.enrolledChildren.edges.map((c: any) => c.node.id)])));
 
 describe('education-enrollment jurisdiction', () => {
   describe('child lookups (_entities)', () => {
@@ -114,9 +109,7 @@ describe('education-enrollment jurisdiction', () => {
       const bailutang = await run(schoolRosters, regionReps(['431003']), BAILUTANG_TOWN);
       expect(bailutang.errors).toBeUndefined();
       // Every school of the county is listed (schools are public), but 良田's pupils are not this officer's.
-      expect(rostersOf(bailutang)).toEqual([
-        { '431003101-P': ['LB000000006', 'LB000000002', 'LB000000007', 'LB000000001'], '431003101-J': ['LB000000004'], '431003102-P': [] },
-      ]);
+      expect(rostersOf(bailutang)).toEqual([{ '431003101-P': ['LB000000006', 'LB000000002', 'LB000000007', 'LB000000001'], '431003101-J': ['LB000000004'], '431003102-P': [] }]);
       // The schools, then all their rosters.
       expect(bed.database.statements.count).toBe(2);
 
@@ -138,9 +131,7 @@ describe('education-enrollment jurisdiction', () => {
       const school = await run(roster, { id: '431003101-P' }, FUSHUN_COUNTY);
       expect(school.errors).toBeUndefined();
       expect(school.data!.school).toEqual({ name: '白露塘镇中心小学', enrolledChildren: { edges: [] } });
-      expect(rostersOf(await run(schoolRosters, regionReps(['43']), FUSHUN_COUNTY))).toEqual([
-        { '431003101-P': [], '431003101-J': [], '431003102-P': [] },
-      ]);
+      expect(rostersOf(await run(schoolRosters, regionReps(['43']), FUSHUN_COUNTY))).toEqual([{ '431003101-P': [], '431003101-J': [], '431003102-P': [] }]);
     });
 
     it('looks up student numbers in scope, and answers an unknown number exactly as one outside the jurisdiction', async () => {
@@ -164,11 +155,7 @@ describe('education-enrollment jurisdiction', () => {
     const teachers = [education('village', '431003102002', '431003101-P'), education('village', '210421102001', '431003101-P')];
 
     it.each(teachers)("a teacher sees its school's pupils wherever it is registered (region $region)", async (teacher) => {
-      const entities = await run(
-        childIds,
-        childReps(['LB000000001', 'LB000000002', 'LB000000004', 'LB000000005', 'LB000000006', 'LB000000007', 'LB000000008']),
-        teacher,
-      );
+      const entities = await run(childIds, childReps(['LB000000001', 'LB000000002', 'LB000000004', 'LB000000005', 'LB000000006', 'LB000000007', 'LB000000008']), teacher);
       // 刘小军 (4) goes to the town's middle school and 吴小刚 (8) to 良田: not this teacher's pupils.
       expect(resolved(entities)).toEqual(['LB000000001', 'LB000000002', null, 'LB000000005', 'LB000000006', 'LB000000007', null]);
       expect(errorsOf(entities)).toEqual([outside('child LB000000004', ['_entities', 2]), outside('child LB000000008', ['_entities', 6])]);
@@ -195,10 +182,7 @@ describe('education-enrollment jurisdiction', () => {
         {
           leftBehindFlag: true,
           enrollmentHistory: {
-            edges: [
-              { node: { school: { id: '431003101-P' }, grade: 5, leftBehind: true, current: true } },
-              { node: { school: { id: '210421101-P' }, grade: 4, leftBehind: true, current: false } },
-            ],
+            edges: [{ node: { school: { id: '431003101-P' }, grade: 5, leftBehind: true, current: true } }, { node: { school: { id: '210421101-P' }, grade: 4, leftBehind: true, current: false } }],
           },
         },
       ]);
@@ -275,13 +259,68 @@ describe('education-enrollment jurisdiction', () => {
       dropoutsOpen dropoutsReturned unexcusedAbsenceDaysThisTerm childrenWithUnexcusedAbsenceThisTerm`;
     const stats = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { code schoolStats(asOf: "2024-10-15") { ${counts} } } } }`;
     // Autumn 2024. Suxian: 王小明, 李小红, 刘小军, 杨小宇 and 周小雨 in Bailutang, 吴小刚 in Liangtian.
-    const SUXIAN = { schools: 3, enrolledChildren: 6, enrolledLeftBehind: 5, boarding: 2, boardingLeftBehind: 1, leftBehindWithoutPairedTeacher: 3, dropoutsOpen: 1, dropoutsReturned: 1, unexcusedAbsenceDaysThisTerm: 9, childrenWithUnexcusedAbsenceThisTerm: 2 };
-    const BAILUTANG = { schools: 2, enrolledChildren: 5, enrolledLeftBehind: 4, boarding: 2, boardingLeftBehind: 1, leftBehindWithoutPairedTeacher: 2, dropoutsOpen: 1, dropoutsReturned: 1, unexcusedAbsenceDaysThisTerm: 9, childrenWithUnexcusedAbsenceThisTerm: 2 };
-    const LIANGTIAN = { schools: 1, enrolledChildren: 1, enrolledLeftBehind: 1, boarding: 0, boardingLeftBehind: 0, leftBehindWithoutPairedTeacher: 1, dropoutsOpen: 0, dropoutsReturned: 0, unexcusedAbsenceDaysThisTerm: 0, childrenWithUnexcusedAbsenceThisTerm: 0 };
+    const SUXIAN = {
+      schools: 3,
+      enrolledChildren: 6,
+      enrolledLeftBehind: 5,
+      boarding: 2,
+      boardingLeftBehind: 1,
+      leftBehindWithoutPairedTeacher: 3,
+      dropoutsOpen: 1,
+      dropoutsReturned: 1,
+      unexcusedAbsenceDaysThisTerm: 9,
+      childrenWithUnexcusedAbsenceThisTerm: 2,
+    };
+    const BAILUTANG = {
+      schools: 2,
+      enrolledChildren: 5,
+      enrolledLeftBehind: 4,
+      boarding: 2,
+      boardingLeftBehind: 1,
+      leftBehindWithoutPairedTeacher: 2,
+      dropoutsOpen: 1,
+      dropoutsReturned: 1,
+      unexcusedAbsenceDaysThisTerm: 9,
+      childrenWithUnexcusedAbsenceThisTerm: 2,
+    };
+    const LIANGTIAN = {
+      schools: 1,
+      enrolledChildren: 1,
+      enrolledLeftBehind: 1,
+      boarding: 0,
+      boardingLeftBehind: 0,
+      leftBehindWithoutPairedTeacher: 1,
+      dropoutsOpen: 0,
+      dropoutsReturned: 0,
+      unexcusedAbsenceDaysThisTerm: 0,
+      childrenWithUnexcusedAbsenceThisTerm: 0,
+    };
     // The same, as released without record access: in bands of five (null below 5, zero
     // included; 6 and 9 become 5); the number of schools as it is.
-    const SUXIAN_SUPPRESSED = { schools: 3, enrolledChildren: 5, enrolledLeftBehind: 5, boarding: null, boardingLeftBehind: null, leftBehindWithoutPairedTeacher: null, dropoutsOpen: null, dropoutsReturned: null, unexcusedAbsenceDaysThisTerm: 5, childrenWithUnexcusedAbsenceThisTerm: null };
-    const LIANGTIAN_SUPPRESSED = { schools: 1, enrolledChildren: null, enrolledLeftBehind: null, boarding: null, boardingLeftBehind: null, leftBehindWithoutPairedTeacher: null, dropoutsOpen: null, dropoutsReturned: null, unexcusedAbsenceDaysThisTerm: null, childrenWithUnexcusedAbsenceThisTerm: null };
+    const SUXIAN_SUPPRESSED = {
+      schools: 3,
+      enrolledChildren: 5,
+      enrolledLeftBehind: 5,
+      boarding: null,
+      boardingLeftBehind: null,
+      leftBehindWithoutPairedTeacher: null,
+      dropoutsOpen: null,
+      dropoutsReturned: null,
+      unexcusedAbsenceDaysThisTerm: 5,
+      childrenWithUnexcusedAbsenceThisTerm: null,
+    };
+    const LIANGTIAN_SUPPRESSED = {
+      schools: 1,
+      enrolledChildren: null,
+      enrolledLeftBehind: null,
+      boarding: null,
+      boardingLeftBehind: null,
+      leftBehindWithoutPairedTeacher: null,
+      dropoutsOpen: null,
+      dropoutsReturned: null,
+      unexcusedAbsenceDaysThisTerm: null,
+      childrenWithUnexcusedAbsenceThisTerm: null,
+    };
 
     it('gives a county officer working on cases exact counts, small ones included, for places inside the county', async () => {
       const result = await run(stats, regionReps(['431003', '431003101', '431003102']), COUNTY, 'CASE_MANAGEMENT');
@@ -312,7 +351,10 @@ describe('education-enrollment jurisdiction', () => {
       expect(bed.database.statements.count).toBe(1);
 
       const town = await run(stats, regionReps(['431003', '431003101']), BAILUTANG_TOWN);
-      expect(town.data!._entities).toEqual([{ code: '431003', schoolStats: null }, { code: '431003101', schoolStats: BAILUTANG }]);
+      expect(town.data!._entities).toEqual([
+        { code: '431003', schoolStats: null },
+        { code: '431003101', schoolStats: BAILUTANG },
+      ]);
       expect(errorsOf(town)).toEqual([outside('region 431003', ['_entities', 0, 'schoolStats'])]);
     });
 
@@ -367,12 +409,7 @@ describe('education-enrollment jurisdiction', () => {
       expect(errorsOf(rosters)).toEqual([refused('Region.schools', ['_entities', 0, 'schools'])]);
       expect(JSON.stringify(rosters.data)).not.toContain('LB0');
 
-      const statistics = await run(
-        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { schoolStats { term } } } }`,
-        regionReps(['431003']),
-        AUDITOR,
-        'STATISTICS',
-      );
+      const statistics = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Region { schoolStats { term } } } }`, regionReps(['431003']), AUDITOR, 'STATISTICS');
       expect(statistics.data!._entities).toEqual([{ schoolStats: null }]);
       expect(errorsOf(statistics)).toEqual([refused('Region.schoolStats', ['_entities', 0, 'schoolStats'])]);
     });

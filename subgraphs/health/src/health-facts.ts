@@ -13,9 +13,7 @@ export function chinaToday(now: Date = new Date()): string {
 }
 
 // The schedule is code, not input: literals keep the statement's parameter list short.
-const schedule = sql`(values ${sql.join(
-  IMMUNISATION_SCHEDULE.map((d) => sql`(${sql.lit(d.vaccine)}, ${sql.lit(d.dose)}, ${sql.lit(d.dueAtMonths)})`),
-)}) as s(vaccine, dose, due_months)`;
+const schedule = sql`(values ${sql.join(IMMUNISATION_SCHEDULE.map((d) => sql`(${sql.lit(d.vaccine)}, ${sql.lit(d.dose)}, ${sql.lit(d.dueAtMonths)})`))}) as s(vaccine, dose, due_months)`;
 
 /**
  * Some scheduled dose is due at the child's age on `asOf` and not recorded. Counted, not

@@ -1,16 +1,7 @@
 import type { Principal } from '@lbc/schema';
 import { childInJurisdiction, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
-import type {
-  ChronicConditionRow,
-  GrowthAssessmentValue,
-  GrowthMeasurementRow,
-  HealthDB,
-  HospitalStayRow,
-  ImmunisationRow,
-  MentalHealthScreeningRow,
-  PatientRow,
-} from './db-types.ts';
+import type { ChronicConditionRow, GrowthAssessmentValue, GrowthMeasurementRow, HealthDB, HospitalStayRow, ImmunisationRow, MentalHealthScreeningRow, PatientRow } from './db-types.ts';
 import {
   chinaToday,
   chronicallyIll,
@@ -66,7 +57,10 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
   return {
     // Lookups load the row even when it is out of scope, with the verdict beside it, so
     // the resolver can say FORBIDDEN rather than pretend the record does not exist.
-    patientByChild: keyedLoader((ids: readonly string[]) => scopedPatients(db, scope, principal).where('p.child_id', 'in', ids).execute(), (row) => row.child_id),
+    patientByChild: keyedLoader(
+      (ids: readonly string[]) => scopedPatients(db, scope, principal).where('p.child_id', 'in', ids).execute(),
+      (row) => row.child_id,
+    ),
     patientByRecordNumber: keyedLoader(
       (numbers: readonly string[]) => scopedPatients(db, scope, principal).where('p.record_number', 'in', numbers).execute(),
       (row) => row.record_number,
@@ -81,18 +75,13 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
     ),
     latestDisability: keyedLoader(
       (ids: readonly string[]) =>
-        db
-          .selectFrom('disability_assessment')
-          .selectAll()
-          .distinctOn('child_id')
-          .where('child_id', 'in', ids)
-          .orderBy('child_id')
-          .orderBy('assessed_on', 'desc')
-          .orderBy('id', 'desc')
-          .execute(),
+        db.selectFrom('disability_assessment').selectAll().distinctOn('child_id').where('child_id', 'in', ids).orderBy('child_id').orderBy('assessed_on', 'desc').orderBy('id', 'desc').execute(),
       (row) => row.child_id,
     ),
-    healthFacts: keyedLoader((ids: readonly string[]) => healthFacts(db, scope, principal, ids, asOf), (row) => row.child_id),
+    healthFacts: keyedLoader(
+      (ids: readonly string[]) => healthFacts(db, scope, principal, ids, asOf),
+      (row) => row.child_id,
+    ),
     // A clinic is open to all, its patient list is child data: the rule applies per patient row.
     clinicPatients: pagedListLoaderFamily<PatientRow>(db, {
       table: 'patient',
@@ -132,7 +121,10 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
       orderBy: ['screened_on', 'id'],
       direction: 'desc',
     }),
-    healthStats: keyedLoader((codes: readonly string[]) => healthRegionStats(db, codes, asOf), (row) => row.code),
+    healthStats: keyedLoader(
+      (codes: readonly string[]) => healthRegionStats(db, codes, asOf),
+      (row) => row.code,
+    ),
   };
 }
 
@@ -140,7 +132,11 @@ export type HealthLoaders = ReturnType<typeof createLoaders>;
 
 /** Patient rows with the caller's verdict on each (`in_scope`), computed in the same statement. */
 function scopedPatients(db: Kysely<HealthDB>, scope: Scope, principal: Principal) {
-  return db.selectFrom('patient as p').selectAll('p').select(childInJurisdiction(scope, principal, PATIENT).as('in_scope')).$castTo<Scoped<PatientRow>>();
+  return db
+    .selectFrom('patient as p')
+    .selectAll('p')
+    .select(childInJurisdiction(scope, principal, PATIENT).as('in_scope'))
+    .$castTo<Scoped<PatientRow>>();
 }
 
 /**

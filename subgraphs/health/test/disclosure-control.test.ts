@@ -17,7 +17,17 @@ const SIX = ['LB000000101', 'LB000000102', 'LB000000103', 'LB000000104', 'LB0000
 async function insertMoreDisabledChildren(db: Kysely<HealthDB>): Promise<void> {
   await db
     .insertInto('patient')
-    .values(SIX.map((id, i) => ({ child_id: id, record_number: `HR43100310100000010${i}`, id_number: null, birth_date: '2014-01-01', residence_code: '431003101201', clinic_id: 'CL-431003101', registered_on: '2014-01-10' })))
+    .values(
+      SIX.map((id, i) => ({
+        child_id: id,
+        record_number: `HR43100310100000010${i}`,
+        id_number: null,
+        birth_date: '2014-01-01',
+        residence_code: '431003101201',
+        clinic_id: 'CL-431003101',
+        registered_on: '2014-01-10',
+      })),
+    )
     .execute();
   await db
     .insertInto('disability_assessment')
@@ -69,7 +79,10 @@ describe('health counts by the class of the counted fact', () => {
   });
 
   it('lets nobody without exact access recover the suppressed town by subtracting the other town from the county', async () => {
-    for (const [principal, purpose] of [[county('youth_league'), 'CASE_MANAGEMENT'], [county('health'), 'STATISTICS']] as const) {
+    for (const [principal, purpose] of [
+      [county('youth_league'), 'CASE_MANAGEMENT'],
+      [county('health'), 'STATISTICS'],
+    ] as const) {
       const stats = await statsOf(principal, purpose, '431003', '431003101', '431003102');
       const [total, bailutang, liangtian] = [stats['431003'].disabled, stats['431003101'].disabled, stats['431003102'].disabled];
       // Suppressing 1 to 4 and releasing the rest exactly would have said 9 - 8 = 1.

@@ -60,11 +60,51 @@ export async function insertHealthFixtures(db: Kysely<HealthDB>): Promise<void> 
   await db
     .insertInto('patient')
     .values([
-      { child_id: 'LB000000001', record_number: 'HR431003101000000001', id_number: ID.wang, birth_date: '2012-03-15', residence_code: '431003101201', clinic_id: 'CL-431003101', registered_on: '2012-03-20' },
-      { child_id: 'LB000000002', record_number: 'HR431003101000000002', id_number: ID.li, birth_date: '2014-07-08', residence_code: '431003101202', clinic_id: 'CL-431003101', registered_on: '2014-07-15' },
-      { child_id: 'LB000000003', record_number: 'HR210421100000000003', id_number: null, birth_date: '2016-01-20', residence_code: '210421100201', clinic_id: 'CL-210421100', registered_on: '2016-02-01' },
-      { child_id: 'LB000000004', record_number: 'HR431003101000000004', id_number: null, birth_date: infantBirth, residence_code: '431003101201', clinic_id: 'CL-431003101', registered_on: infantBirth },
-      { child_id: 'LB000000005', record_number: 'HR431003101000000005', id_number: null, birth_date: toddlerBirth, residence_code: '431003101202', clinic_id: 'CL-431003101', registered_on: toddlerBirth },
+      {
+        child_id: 'LB000000001',
+        record_number: 'HR431003101000000001',
+        id_number: ID.wang,
+        birth_date: '2012-03-15',
+        residence_code: '431003101201',
+        clinic_id: 'CL-431003101',
+        registered_on: '2012-03-20',
+      },
+      {
+        child_id: 'LB000000002',
+        record_number: 'HR431003101000000002',
+        id_number: ID.li,
+        birth_date: '2014-07-08',
+        residence_code: '431003101202',
+        clinic_id: 'CL-431003101',
+        registered_on: '2014-07-15',
+      },
+      {
+        child_id: 'LB000000003',
+        record_number: 'HR210421100000000003',
+        id_number: null,
+        birth_date: '2016-01-20',
+        residence_code: '210421100201',
+        clinic_id: 'CL-210421100',
+        registered_on: '2016-02-01',
+      },
+      {
+        child_id: 'LB000000004',
+        record_number: 'HR431003101000000004',
+        id_number: null,
+        birth_date: infantBirth,
+        residence_code: '431003101201',
+        clinic_id: 'CL-431003101',
+        registered_on: infantBirth,
+      },
+      {
+        child_id: 'LB000000005',
+        record_number: 'HR431003101000000005',
+        id_number: null,
+        birth_date: toddlerBirth,
+        residence_code: '431003101202',
+        clinic_id: 'CL-431003101',
+        registered_on: toddlerBirth,
+      },
     ])
     .execute();
   await db
@@ -132,8 +172,24 @@ export async function insertBoundaryCrossingChildren(db: Kysely<HealthDB>): Prom
   await db
     .insertInto('patient')
     .values([
-      { child_id: 'LB000000006', record_number: 'HR431003101000000006', id_number: null, birth_date: '2015-05-01', residence_code: '431003102201', clinic_id: 'CL-431003101', registered_on: '2015-05-10' },
-      { child_id: 'LB000000007', record_number: 'HR210421100000000007', id_number: null, birth_date: '2013-09-10', residence_code: '431003101201', clinic_id: 'CL-210421100', registered_on: '2013-09-20' },
+      {
+        child_id: 'LB000000006',
+        record_number: 'HR431003101000000006',
+        id_number: null,
+        birth_date: '2015-05-01',
+        residence_code: '431003102201',
+        clinic_id: 'CL-431003101',
+        registered_on: '2015-05-10',
+      },
+      {
+        child_id: 'LB000000007',
+        record_number: 'HR210421100000000007',
+        id_number: null,
+        birth_date: '2013-09-10',
+        residence_code: '431003101201',
+        clinic_id: 'CL-210421100',
+        registered_on: '2013-09-20',
+      },
     ])
     .execute();
   await db
@@ -173,16 +229,29 @@ export async function insertCountyCrossingChild(db: Kysely<HealthDB>): Promise<v
   await db
     .insertInto('patient')
     .values({
-      child_id: CROSSING.id, record_number: CROSSING.recordNumber, id_number: null, birth_date: CROSSING.birthDate,
-      residence_code: CROSSING.residence, clinic_id: CROSSING.clinicId, registered_on: CROSSING.birthDate,
+      child_id: CROSSING.id,
+      record_number: CROSSING.recordNumber,
+      id_number: null,
+      birth_date: CROSSING.birthDate,
+      residence_code: CROSSING.residence,
+      clinic_id: CROSSING.clinicId,
+      registered_on: CROSSING.birthDate,
     })
     .execute();
-  await db.insertInto('immunisation').values(immunisations(CROSSING.id, CROSSING.birthDate, chinaToday())).execute();
+  await db
+    .insertInto('immunisation')
+    .values(immunisations(CROSSING.id, CROSSING.birthDate, chinaToday()))
+    .execute();
   await db
     .insertInto('child_place')
     .values({
-      child_id: CROSSING.id, residence_code: CROSSING.residence, registration_code: CROSSING.registration, school_code: CROSSING.school,
-      school_id: CROSSING.schoolId, station_id: CROSSING.stationId, clinic_id: CROSSING.clinicId,
+      child_id: CROSSING.id,
+      residence_code: CROSSING.residence,
+      registration_code: CROSSING.registration,
+      school_code: CROSSING.school,
+      school_id: CROSSING.schoolId,
+      station_id: CROSSING.stationId,
+      clinic_id: CROSSING.clinicId,
     })
     .execute();
 }

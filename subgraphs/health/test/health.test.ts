@@ -132,8 +132,22 @@ describe('federation', () => {
     expect(result.data!._entities).toEqual([
       null, // lives in Fushun county: outside a Suxian officer's jurisdiction
       null, // no health record
-      { id: 'LB000000001', immunisationComplete: true, hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR431003101000000001', clinic: { name: '白露塘镇卫生院' } }, growthMeasurements: { edges: [{ node: { measuredOn: '2024-04-01' } }] } },
-      { id: 'LB000000002', immunisationComplete: false, hasSeriousCondition: true, needsHealthFollowUp: true, healthRecord: { number: 'HR431003101000000002', clinic: { name: '白露塘镇卫生院' } }, growthMeasurements: { edges: [{ node: { measuredOn: '2024-08-01' } }] } },
+      {
+        id: 'LB000000001',
+        immunisationComplete: true,
+        hasSeriousCondition: false,
+        needsHealthFollowUp: false,
+        healthRecord: { number: 'HR431003101000000001', clinic: { name: '白露塘镇卫生院' } },
+        growthMeasurements: { edges: [{ node: { measuredOn: '2024-04-01' } }] },
+      },
+      {
+        id: 'LB000000002',
+        immunisationComplete: false,
+        hasSeriousCondition: true,
+        needsHealthFollowUp: true,
+        healthRecord: { number: 'HR431003101000000002', clinic: { name: '白露塘镇卫生院' } },
+        growthMeasurements: { edges: [{ node: { measuredOn: '2024-08-01' } }] },
+      },
     ]);
     expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 0], extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } })]);
     // Patients, derived facts, clinics, growth pages: one statement each.
@@ -142,7 +156,14 @@ describe('federation', () => {
     const fushunChild = await run(entitiesQuery, { reps: childReps(['LB000000003']) }, fushun);
     expect(fushunChild.errors).toBeUndefined();
     expect(fushunChild.data!._entities).toEqual([
-      { id: 'LB000000003', immunisationComplete: true, hasSeriousCondition: true, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000003', clinic: { name: '石文镇卫生院' } }, growthMeasurements: { edges: [] } },
+      {
+        id: 'LB000000003',
+        immunisationComplete: true,
+        hasSeriousCondition: true,
+        needsHealthFollowUp: false,
+        healthRecord: { number: 'HR210421100000000003', clinic: { name: '石文镇卫生院' } },
+        growthMeasurements: { edges: [] },
+      },
     ]);
   });
 
@@ -192,7 +213,7 @@ describe('federation', () => {
 });
 
 describe('clinics and pagination', () => {
-  it('lists clinics in a place and pages a clinic\'s patients by hub id', async () => {
+  it("lists clinics in a place and pages a clinic's patients by hub id", async () => {
     const clinics = await run(`{ hunan: clinics(regionCode: "43") { edges { node { id name } } pageInfo { hasNextPage } } beijing: clinics(regionCode: "11") { edges { node { id } } } }`);
     expect(clinics.data).toEqual({ hunan: { edges: [{ node: { id: 'CL-431003101', name: '白露塘镇卫生院' } }], pageInfo: { hasNextPage: false } }, beijing: { edges: [] } });
 

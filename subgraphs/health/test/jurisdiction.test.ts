@@ -33,8 +33,7 @@ const bailutangClinic = testPrincipal({ agency: 'health', level: 'town', region:
 const chenzhouCity = testPrincipal({ agency: 'health', level: 'city', region: '4310' });
 const auditor = testPrincipal({ agency: 'audit', region: '431003' });
 
-const forbidden = (path: (string | number)[], message?: string) =>
-  expect.objectContaining({ path, ...(message && { message }), extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
+const forbidden = (path: (string | number)[], message?: string) => expect.objectContaining({ path, ...(message && { message }), extensions: { code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' } });
 
 /** A lookup by a personal identifier that found nothing the caller may see: unknown and out of scope answer alike. */
 const notFound = (path: (string | number)[]) =>
@@ -65,12 +64,30 @@ describe('Child _entities', () => {
   it('resolves children in scope, refuses those outside with FORBIDDEN at their path, keeps unknown ones plainly null, in order', async () => {
     const result = await run(entitiesQuery, childReps(['LB000000001', 'LB000000003', 'nope', 'LB000000002', 'LB000000007']));
     expect(result.data!._entities).toEqual([
-      { id: 'LB000000001', hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR431003101000000001', residence: { code: '431003101201' }, clinic: { id: 'CL-431003101' } }, growthMeasurements: { edges: [{ node: { assessment: 'NORMAL' } }] } },
+      {
+        id: 'LB000000001',
+        hasSeriousCondition: false,
+        needsHealthFollowUp: false,
+        healthRecord: { number: 'HR431003101000000001', residence: { code: '431003101201' }, clinic: { id: 'CL-431003101' } },
+        growthMeasurements: { edges: [{ node: { assessment: 'NORMAL' } }] },
+      },
       null, // lives in Fushun: refused
       null, // no health record: no error
-      { id: 'LB000000002', hasSeriousCondition: true, needsHealthFollowUp: true, healthRecord: { number: 'HR431003101000000002', residence: { code: '431003101202' }, clinic: { id: 'CL-431003101' } }, growthMeasurements: { edges: [{ node: { assessment: 'STUNTED' } }] } },
+      {
+        id: 'LB000000002',
+        hasSeriousCondition: true,
+        needsHealthFollowUp: true,
+        healthRecord: { number: 'HR431003101000000002', residence: { code: '431003101202' }, clinic: { id: 'CL-431003101' } },
+        growthMeasurements: { edges: [{ node: { assessment: 'STUNTED' } }] },
+      },
       // Lives in Suxian, its record kept in Fushun: residence decides for a county officer.
-      { id: 'LB000000007', hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000007', residence: { code: '431003101201' }, clinic: { id: 'CL-210421100' } }, growthMeasurements: { edges: [] } },
+      {
+        id: 'LB000000007',
+        hasSeriousCondition: false,
+        needsHealthFollowUp: false,
+        healthRecord: { number: 'HR210421100000000007', residence: { code: '431003101201' }, clinic: { id: 'CL-210421100' } },
+        growthMeasurements: { edges: [] },
+      },
     ]);
     expect(result.errors).toEqual([forbidden(['_entities', 1], 'child LB000000003 is outside your jurisdiction')]);
     // Patients (with the verdict), derived facts, clinics, growth pages: one statement each.
@@ -108,10 +125,14 @@ describe('region-bound officers', () => {
     expect(page2.data!.clinic.patients.edges.map((e: any) => e.node.id)).toEqual(['LB000000004', 'LB000000005']);
     expect(page2.data!.clinic.patients.pageInfo.hasNextPage).toBe(false);
 
-    const lookups = await run(`{
+    const lookups = await run(
+      `{
       inTown: healthRecordByNumber(number: "HR210421100000000007") { number child { id } }
       otherTown: healthRecordByNumber(number: "HR431003101000000006") { number child { id } }
-    }`, {}, bailutangTown);
+    }`,
+      {},
+      bailutangTown,
+    );
     expect(lookups.data).toEqual({ inTown: { number: 'HR210421100000000007', child: { id: 'LB000000007' } }, otherTown: null });
     expect(lookups.errors).toEqual([notFound(['otherTown'])]);
   });
@@ -147,7 +168,13 @@ describe('clinic-bound staff', () => {
     const entities = await run(entitiesQuery, childReps(['LB000000007', 'LB000000001']), shiwenClinic);
     expect(entities.data!._entities).toEqual([
       // Lives in Hunan; derived facts come through the same rule.
-      { id: 'LB000000007', hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: 'HR210421100000000007', residence: { code: '431003101201' }, clinic: { id: 'CL-210421100' } }, growthMeasurements: { edges: [] } },
+      {
+        id: 'LB000000007',
+        hasSeriousCondition: false,
+        needsHealthFollowUp: false,
+        healthRecord: { number: 'HR210421100000000007', residence: { code: '431003101201' }, clinic: { id: 'CL-210421100' } },
+        growthMeasurements: { edges: [] },
+      },
       null,
     ]);
     expect(entities.errors).toEqual([forbidden(['_entities', 1])]);
@@ -174,7 +201,16 @@ describe('region health stats', () => {
   // Suxian district: children 1, 2, 4, 5, 6, 7. Bailutang town: all but 6.
   const exact = { immunisationIncomplete: 2, malnourished: 1, disabled: 2, withChronicIllness: 1, mentalHealthHighRisk: 1, hospitalised: 0, withSeriousCondition: 2, needingFollowUp: 2 };
   // In bands of five: every count here is below 5, zero included, so null.
-  const suppressed = { immunisationIncomplete: null, malnourished: null, disabled: null, withChronicIllness: null, mentalHealthHighRisk: null, hospitalised: null, withSeriousCondition: null, needingFollowUp: null };
+  const suppressed = {
+    immunisationIncomplete: null,
+    malnourished: null,
+    disabled: null,
+    withChronicIllness: null,
+    mentalHealthHighRisk: null,
+    hospitalised: null,
+    withSeriousCondition: null,
+    needingFollowUp: null,
+  };
 
   it('answers for regions inside the jurisdiction, exactly for a county officer at work on cases, in one statement', async () => {
     const result = await run(statsQuery, regions(['431003', '431003101']), suxian, 'CASE_MANAGEMENT');
@@ -254,7 +290,13 @@ describe('the hub’s one row rule: a child is in scope by any of its places, or
   const countyC = testPrincipal({ agency: 'health', region: '430111' });
   // County D is Suxian: none of the child's places is there.
   const countyD = suxian;
-  const slice = { id: CROSSING.id, hasSeriousCondition: false, needsHealthFollowUp: false, healthRecord: { number: CROSSING.recordNumber, residence: { code: CROSSING.residence }, clinic: { id: CROSSING.clinicId } }, growthMeasurements: { edges: [] } };
+  const slice = {
+    id: CROSSING.id,
+    hasSeriousCondition: false,
+    needsHealthFollowUp: false,
+    healthRecord: { number: CROSSING.recordNumber, residence: { code: CROSSING.residence }, clinic: { id: CROSSING.clinicId } },
+    growthMeasurements: { edges: [] },
+  };
   const byNumber = `query($n: String!) { healthRecordByNumber(number: $n) { number child { id } } }`;
 
   it('shows the health slice, derived facts included, to the counties where the child lives, is registered and goes to school, and to no other', async () => {

@@ -21,16 +21,7 @@ export interface PoliceDB {
 /** timestamptz: drivers hand us a Date; inserts may pass an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export type RelationshipToHead =
-  | 'HEAD'
-  | 'SPOUSE'
-  | 'SON'
-  | 'DAUGHTER'
-  | 'GRANDSON'
-  | 'GRANDDAUGHTER'
-  | 'DAUGHTER_IN_LAW'
-  | 'SON_IN_LAW'
-  | 'OTHER_RELATIVE';
+export type RelationshipToHead = 'HEAD' | 'SPOUSE' | 'SON' | 'DAUGHTER' | 'GRANDSON' | 'GRANDDAUGHTER' | 'DAUGHTER_IN_LAW' | 'SON_IN_LAW' | 'OTHER_RELATIVE';
 
 export interface HouseholdTable {
   id: Generated<number>;
@@ -92,14 +83,7 @@ export interface EmergencyResponseTable {
   id: Generated<number>;
   report_id: number;
   responded_at: Timestamp;
-  action:
-    | 'PARENTS_RECALLED'
-    | 'NEW_GUARDIAN'
-    | 'PLACED_WITH_RELATIVES'
-    | 'PLACED_WITH_VILLAGE_COMMITTEE'
-    | 'PLACED_IN_INSTITUTION'
-    | 'SEARCH_STARTED'
-    | 'VIOLENCE_STOPPED';
+  action: 'PARENTS_RECALLED' | 'NEW_GUARDIAN' | 'PLACED_WITH_RELATIVES' | 'PLACED_WITH_VILLAGE_COMMITTEE' | 'PLACED_IN_INSTITUTION' | 'SEARCH_STARTED' | 'VIOLENCE_STOPPED';
   notes: string | null;
 }
 

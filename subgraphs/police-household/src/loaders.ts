@@ -1,15 +1,7 @@
 import type { Principal } from '@lbc/schema';
 import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
-import type {
-  EmergencyResponseRow,
-  HouseholdRow,
-  MandatoryReportRow,
-  MissingReportRow,
-  ParentStatusRow,
-  PoliceChildRow,
-  PoliceDB,
-} from './db-types.ts';
+import type { EmergencyResponseRow, HouseholdRow, MandatoryReportRow, MissingReportRow, ParentStatusRow, PoliceChildRow, PoliceDB } from './db-types.ts';
 import { householdInScope, POLICE_CHILD } from './jurisdiction.ts';
 
 export interface HouseholdStatsRow {
@@ -39,7 +31,11 @@ export type ScopedHouseholdRow = Scoped<HouseholdRow>;
  */
 export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
   const scope = scopeOf(principal, 'police');
-  const children = () => db.selectFrom('police_child').selectAll().select(childInJurisdiction(scope, principal, POLICE_CHILD).as('in_scope'));
+  const children = () =>
+    db
+      .selectFrom('police_child')
+      .selectAll()
+      .select(childInJurisdiction(scope, principal, POLICE_CHILD).as('in_scope'));
   return {
     childById: keyedLoader(
       (ids: readonly string[]): Promise<Scoped<PoliceChildRow>[]> => children().where('id', 'in', ids).execute(),
@@ -56,8 +52,7 @@ export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
       (row) => row.number,
     ),
     currentParentStatusesByChild: groupedLoader(
-      (ids: readonly string[]) =>
-        db.selectFrom('parent_status').selectAll().where('child_id', 'in', ids).where('ended_on', 'is', null).execute(),
+      (ids: readonly string[]) => db.selectFrom('parent_status').selectAll().where('child_id', 'in', ids).where('ended_on', 'is', null).execute(),
       (row) => row.child_id,
     ),
     // Members are only listed for a household already in scope (see Household.members).
@@ -93,7 +88,10 @@ export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
     }),
     // Unfiltered on purpose: Region.householdStats admits only regions inside the jurisdiction,
     // where every child counted is in scope by place; HouseholdRegionStats applies disclosure control.
-    householdStats: keyedLoader((codes: readonly string[]) => householdStats(db, codes), (row) => row.code),
+    householdStats: keyedLoader(
+      (codes: readonly string[]) => householdStats(db, codes),
+      (row) => row.code,
+    ),
   };
 }
 

@@ -60,10 +60,16 @@ export async function insertHouseholdFixtures(db: Kysely<PoliceDB>): Promise<voi
     ])
     .execute();
   // One at a time: the responses need each report's generated id.
-  const report = async (values: Insertable<MandatoryReportTable>) =>
-    (await db.insertInto('mandatory_report').values(values).returning('id').executeTakeFirstOrThrow()).id;
+  const report = async (values: Insertable<MandatoryReportTable>) => (await db.insertInto('mandatory_report').values(values).returning('id').executeTakeFirstOrThrow()).id;
   const r1 = await report({ child_id: 'LB000000001', reporter_kind: 'SCHOOL', category: 'GUARDIAN_UNABLE', reported_at: '2024-03-01T08:30:00Z', status: 'CLOSED', details: '祖母住院，孩子无人照料' });
-  const r2 = await report({ child_id: 'LB000000001', reporter_kind: 'VILLAGE_COMMITTEE', category: 'LIVING_ALONE', reported_at: '2024-05-10T10:00:00Z', status: 'RESPONDING', details: '儿童独自居住' });
+  const r2 = await report({
+    child_id: 'LB000000001',
+    reporter_kind: 'VILLAGE_COMMITTEE',
+    category: 'LIVING_ALONE',
+    reported_at: '2024-05-10T10:00:00Z',
+    status: 'RESPONDING',
+    details: '儿童独自居住',
+  });
   await report({ child_id: 'LB000000001', reporter_kind: 'CLINIC', category: 'SUSPECTED_VIOLENCE', reported_at: '2024-07-20T09:15:00Z', status: 'RECEIVED', details: '身上多处淤青' });
   await report({ child_id: 'LB000000003', reporter_kind: 'SOCIAL_WORKER', category: 'LIVING_ALONE', reported_at: '2024-06-15T12:00:00Z', status: 'RECEIVED', details: null });
   await db

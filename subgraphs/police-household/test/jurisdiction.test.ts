@@ -62,16 +62,7 @@ describe('police-household jurisdiction', () => {
         { __typename: 'Child', idNumber: ID.liJun.toLowerCase() }, // Suxian: in
       ],
     });
-    expect(result.data!._entities).toEqual([
-      { id: 'LB000000001', idNumber: ID.wang },
-      null,
-      null,
-      null,
-      { id: 'LB000000002', idNumber: ID.li },
-      null,
-      null,
-      { id: 'LB000000004', idNumber: ID.liJun },
-    ]);
+    expect(result.data!._entities).toEqual([{ id: 'LB000000001', idNumber: ID.wang }, null, null, null, { id: 'LB000000002', idNumber: ID.li }, null, null, { id: 'LB000000004', idNumber: ID.liJun }]);
     // The ID number is not repeated in the message; the hub id the caller sent is.
     expect(errorsOf(result.errors)).toEqual([
       notFound(['_entities', 1], 'child'),
@@ -119,11 +110,7 @@ describe('police-household jurisdiction', () => {
   it("shows an officer of another county none of this county's children", async () => {
     const entities = await run(ENTITIES, { reps: [...byId('LB000000001', 'LB000000005'), { __typename: 'Child', idNumber: ID.wang }] }, neighbourCountyOfficer);
     expect(entities.data!._entities).toEqual([null, null, null]);
-    expect(errorsOf(entities.errors)).toEqual([
-      forbidden(['_entities', 0], 'child LB000000001'),
-      forbidden(['_entities', 1], 'child LB000000005'),
-      notFound(['_entities', 2], 'child'),
-    ]);
+    expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 0], 'child LB000000001'), forbidden(['_entities', 1], 'child LB000000005'), notFound(['_entities', 2], 'child')]);
     const household = await run(`{ household(number: "${HOUSEHOLD.wang}") { number } }`, {}, neighbourCountyOfficer);
     expect(household.data).toEqual({ household: null });
     expect(errorsOf(household.errors)).toEqual([notFound(['household'], 'household')]);
@@ -136,7 +123,10 @@ describe('police-household jurisdiction', () => {
     expect(unregistered.errors).toBeUndefined();
     expect(unregistered.data).toEqual({ unregisteredChildren: { edges: [] } });
 
-    for (const [query, field] of [[REPORTS, 'mandatoryReports'], [UNREGISTERED, 'unregisteredChildren']] as const) {
+    for (const [query, field] of [
+      [REPORTS, 'mandatoryReports'],
+      [UNREGISTERED, 'unregisteredChildren'],
+    ] as const) {
       const beside = await run(query, { code: '431003' }, neighbourCountyOfficer);
       expect(beside.data).toBeNull();
       expect(errorsOf(beside.errors)).toEqual([forbidden([field], 'region 431003')]);
@@ -145,11 +135,7 @@ describe('police-household jurisdiction', () => {
 
   it("shows a station-bound officer its station's households' children wherever they live, besides its own town's", async () => {
     // Station PS-431003101 keeps the Wang and Li households (town 101); the officer sits in town 102.
-    const entities = await run(
-      ENTITIES,
-      { reps: [...byId('LB000000001', 'LB000000007', 'LB000000005', 'LB000000012'), { __typename: 'Child', idNumber: ID.li }] },
-      stationOfficer,
-    );
+    const entities = await run(ENTITIES, { reps: [...byId('LB000000001', 'LB000000007', 'LB000000005', 'LB000000012'), { __typename: 'Child', idNumber: ID.li }] }, stationOfficer);
     expect(childIds(entities.data!._entities)).toEqual(['LB000000001', 'LB000000007', null, null, 'LB000000002']);
     // Pending handovers have no household, so no station: only their place counts.
     expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 2], 'child LB000000005'), forbidden(['_entities', 3], 'child LB000000012')]);
@@ -179,7 +165,10 @@ describe('police-household jurisdiction', () => {
     const elsewhere = police('county', '431002');
     const CHILD = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Child {
       id idNumber householdRegistrationStatus mandatoryReports { edges { node { reportedAt } } } } } }`;
-    const reps = [{ __typename: 'Child', id: CHILD_PLACES.multiPlaced }, { __typename: 'Child', idNumber: JURISDICTION_ID.fushun }];
+    const reps = [
+      { __typename: 'Child', id: CHILD_PLACES.multiPlaced },
+      { __typename: 'Child', idNumber: JURISDICTION_ID.fushun },
+    ];
     const slice = { id: CHILD_PLACES.multiPlaced, idNumber: JURISDICTION_ID.fushun, householdRegistrationStatus: 'REGISTERED', mandatoryReports: { edges: [] } };
 
     it('shows the police slice of a child to the counties it lives, is registered and goes to school in, by hub id and ID number, at the same statement cost', async () => {
@@ -210,9 +199,7 @@ describe('police-household jurisdiction', () => {
         household { relationshipToHead household { number station members { edges { node { id } } } } } } } }`;
       const result = await run(query, { reps: reps.slice(0, 1) }, schooledIn);
       expect(result.errors).toBeUndefined();
-      expect(result.data!._entities).toEqual([
-        { household: { relationshipToHead: 'SON', household: { number: JURISDICTION_HOUSEHOLD.fushun, station: 'PS-210421100', members: { edges: [] } } } },
-      ]);
+      expect(result.data!._entities).toEqual([{ household: { relationshipToHead: 'SON', household: { number: JURISDICTION_HOUSEHOLD.fushun, station: 'PS-210421100', members: { edges: [] } } } }]);
       // Looked up by its number, the household is still judged by its own address and station.
       const lookup = await run(`query($h: String!) { household(number: $h) { number } }`, { h: JURISDICTION_HOUSEHOLD.fushun }, schooledIn);
       expect(lookup.data).toEqual({ household: null });
@@ -381,15 +368,14 @@ describe('police-household jurisdiction', () => {
     // Entered by ID number: a lookup by an identifier the auditor may not read in full, refused before any row is read.
     expect(errorsOf(entities.errors)).toEqual([forbidden(['_entities', 0], 'child LB000000001'), refused(['_entities', 2], 'Child.idNumber')]);
 
-    const lookups = await run(
-      `query($n: IdNumber!) { resident: residentByIdNumber(idNumber: $n) { id } household(number: "${HOUSEHOLD.wang}") { number } }`,
-      { n: ID.wang },
-      auditor,
-    );
+    const lookups = await run(`query($n: IdNumber!) { resident: residentByIdNumber(idNumber: $n) { id } household(number: "${HOUSEHOLD.wang}") { number } }`, { n: ID.wang }, auditor);
     expect(lookups.data).toEqual({ resident: null, household: null });
     expect(errorsOf(lookups.errors)).toEqual([refused(['household'], 'Query.household'), refused(['resident'], 'Query.residentByIdNumber')]);
 
-    for (const [query, field] of [[REPORTS, 'mandatoryReports'], [UNREGISTERED, 'unregisteredChildren']] as const) {
+    for (const [query, field] of [
+      [REPORTS, 'mandatoryReports'],
+      [UNREGISTERED, 'unregisteredChildren'],
+    ] as const) {
       const list = await run(query, { code: '431003' }, auditor);
       expect(list.data).toBeNull();
       expect(errorsOf(list.errors)).toEqual([refused([field], `Query.${field}`)]);

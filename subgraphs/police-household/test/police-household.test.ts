@@ -45,13 +45,21 @@ describe('police-household records', () => {
           { node: { reporterKind: 'CLINIC', category: 'SUSPECTED_VIOLENCE', reportedAt: '2024-07-20T09:15:00.000Z', status: 'RECEIVED', details: '身上多处淤青', emergencyResponses: { edges: [] } } },
           {
             node: {
-              reporterKind: 'VILLAGE_COMMITTEE', category: 'LIVING_ALONE', reportedAt: '2024-05-10T10:00:00.000Z', status: 'RESPONDING', details: '儿童独自居住',
+              reporterKind: 'VILLAGE_COMMITTEE',
+              category: 'LIVING_ALONE',
+              reportedAt: '2024-05-10T10:00:00.000Z',
+              status: 'RESPONDING',
+              details: '儿童独自居住',
               emergencyResponses: { edges: [{ node: { respondedAt: '2024-05-10T11:30:00.000Z', action: 'NEW_GUARDIAN', notes: null } }] },
             },
           },
           {
             node: {
-              reporterKind: 'SCHOOL', category: 'GUARDIAN_UNABLE', reportedAt: '2024-03-01T08:30:00.000Z', status: 'CLOSED', details: '祖母住院，孩子无人照料',
+              reporterKind: 'SCHOOL',
+              category: 'GUARDIAN_UNABLE',
+              reportedAt: '2024-03-01T08:30:00.000Z',
+              status: 'CLOSED',
+              details: '祖母住院，孩子无人照料',
               emergencyResponses: {
                 edges: [
                   { node: { respondedAt: '2024-03-04T15:00:00.000Z', action: 'PARENTS_RECALLED', notes: '父亲已返乡' } },
@@ -194,11 +202,36 @@ describe('police-household records', () => {
     const result = await run(query, reps(['431003', '431003101201', '431003102', '4310031']));
     // The malformed code is refused with a reason; the valid regions still answer.
     expect(result.errors).toEqual([expect.objectContaining({ path: ['_entities', 3], extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
-    const suxian = { registeredChildren: 3, registeredAfterReport: 1, unregisteredPending: 2, mandatoryReportsAwaitingResponse: 1, mandatoryReportsResponding: 1, missingChildrenNotFound: 1, childrenWithParentServingSentence: 2 };
-    const nobody = { registeredChildren: 0, registeredAfterReport: 0, unregisteredPending: 0, mandatoryReportsAwaitingResponse: 0, mandatoryReportsResponding: 0, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 };
+    const suxian = {
+      registeredChildren: 3,
+      registeredAfterReport: 1,
+      unregisteredPending: 2,
+      mandatoryReportsAwaitingResponse: 1,
+      mandatoryReportsResponding: 1,
+      missingChildrenNotFound: 1,
+      childrenWithParentServingSentence: 2,
+    };
+    const nobody = {
+      registeredChildren: 0,
+      registeredAfterReport: 0,
+      unregisteredPending: 0,
+      mandatoryReportsAwaitingResponse: 0,
+      mandatoryReportsResponding: 0,
+      missingChildrenNotFound: 0,
+      childrenWithParentServingSentence: 0,
+    };
     expect(stats(result.data!._entities)).toEqual([
       { code: '431003', ...suxian },
-      { code: '431003101201', registeredChildren: 1, registeredAfterReport: 0, unregisteredPending: 1, mandatoryReportsAwaitingResponse: 1, mandatoryReportsResponding: 1, missingChildrenNotFound: 0, childrenWithParentServingSentence: 0 },
+      {
+        code: '431003101201',
+        registeredChildren: 1,
+        registeredAfterReport: 0,
+        unregisteredPending: 1,
+        mandatoryReportsAwaitingResponse: 1,
+        mandatoryReportsResponding: 1,
+        missingChildrenNotFound: 0,
+        childrenWithParentServingSentence: 0,
+      },
       // Regions belong to civil affairs: a place with nobody registered here simply counts zero.
       { code: '431003102', ...nobody },
       // Not a division code: refused.

@@ -29,17 +29,36 @@ export const civilAffairsProjection: SeedProjection<CivilAffairsDB> = {
   async writeBatch(db, children) {
     await insertRows(db, 'child', children.map(childRow));
     await insertRows(db, 'child_place', childPlaceRows(children));
-    await insertRows(db, 'parent', children.flatMap((c) => [parentRow(c, 'FATHER'), parentRow(c, 'MOTHER')]));
+    await insertRows(
+      db,
+      'parent',
+      children.flatMap((c) => [parentRow(c, 'FATHER'), parentRow(c, 'MOTHER')]),
+    );
     await insertRows(
       db,
       'guardian',
-      children.flatMap((c) => (c.guardian ? [{ child_id: c.id, name: c.guardian.name, relationship: c.guardian.relationship, capacity: c.guardian.capacity, phone: c.guardian.phone, confirmation_signed_on: c.guardian.confirmationSignedOn }] : [])),
+      children.flatMap((c) =>
+        c.guardian
+          ? [
+              {
+                child_id: c.id,
+                name: c.guardian.name,
+                relationship: c.guardian.relationship,
+                capacity: c.guardian.capacity,
+                phone: c.guardian.phone,
+                confirmation_signed_on: c.guardian.confirmationSignedOn,
+              },
+            ]
+          : [],
+      ),
     );
     await insertRows(db, 'risk_flag', children.flatMap(riskFlagRows));
     await insertRows(
       db,
       'home_visit',
-      children.flatMap((c) => c.homeVisits.map((v) => ({ child_id: c.id, visited_on: v.visitedOn, visitor_staff_id: villageSupervisorId(c.villageCode), concern_raised: v.concernRaised, findings: v.findings }))),
+      children.flatMap((c) =>
+        c.homeVisits.map((v) => ({ child_id: c.id, visited_on: v.visitedOn, visitor_staff_id: villageSupervisorId(c.villageCode), concern_raised: v.concernRaised, findings: v.findings })),
+      ),
     );
     await insertRows(
       db,
@@ -56,7 +75,17 @@ export const civilAffairsProjection: SeedProjection<CivilAffairsDB> = {
       'protection_case',
       children.flatMap((c) =>
         c.protectionCase
-          ? [{ child_id: c.id, kind: c.protectionCase.kind, status: c.protectionCase.status, opened_on: c.protectionCase.openedOn, closed_on: c.protectionCase.closedOn, summary: c.protectionCase.summary, lead_staff_id: townOfficerId(c.townCode) }]
+          ? [
+              {
+                child_id: c.id,
+                kind: c.protectionCase.kind,
+                status: c.protectionCase.status,
+                opened_on: c.protectionCase.openedOn,
+                closed_on: c.protectionCase.closedOn,
+                summary: c.protectionCase.summary,
+                lead_staff_id: townOfficerId(c.townCode),
+              },
+            ]
           : [],
       ),
     );

@@ -51,15 +51,17 @@ export const educationEnrollmentProjection: SeedProjection<EducationDB> = {
     // Every child's places, pupil or not: a county sees the enrollment of a child who lives there.
     await insertRows(db, 'child_place', childPlaceRows(children));
     const pupils = children.flatMap((c) => (c.school ? [{ c, s: c.school }] : []));
-    await insertRows(db, 'enrollment', pupils.flatMap(({ c, s }) => enrollmentRows(c, s)));
+    await insertRows(
+      db,
+      'enrollment',
+      pupils.flatMap(({ c, s }) => enrollmentRows(c, s)),
+    );
     await insertRows(
       db,
       'attendance',
       pupils.flatMap(({ c, s }) =>
         // The world draws the same months for everyone; a child who started school this autumn has no spring record.
-        s.absences
-          .filter((a) => a.month >= s.enrolledOn.slice(0, 7))
-          .map((a) => ({ child_id: c.id, month: a.month, unexcused_days: a.unexcusedDays, excused_days: a.excusedDays })),
+        s.absences.filter((a) => a.month >= s.enrolledOn.slice(0, 7)).map((a) => ({ child_id: c.id, month: a.month, unexcused_days: a.unexcusedDays, excused_days: a.excusedDays })),
       ),
     );
     await insertRows(

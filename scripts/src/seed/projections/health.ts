@@ -46,9 +46,7 @@ export const healthProjection: SeedProjection<HealthDB> = {
     await insertRows(
       db,
       'growth_measurement',
-      children.flatMap((c) =>
-        c.health.growth.map((g) => ({ child_id: c.id, measured_on: g.measuredOn, height_cm: g.heightCm, weight_kg: g.weightKg, assessment: g.assessment })),
-      ),
+      children.flatMap((c) => c.health.growth.map((g) => ({ child_id: c.id, measured_on: g.measuredOn, height_cm: g.heightCm, weight_kg: g.weightKg, assessment: g.assessment }))),
     );
     await insertRows(
       db,
@@ -66,16 +64,12 @@ export const healthProjection: SeedProjection<HealthDB> = {
     await insertRows(
       db,
       'hospital_stay',
-      children.flatMap((c) =>
-        c.health.hospitalStays.map((h) => ({ child_id: c.id, hospital: h.hospital, reason: h.reason, admitted_on: h.admittedOn, discharged_on: h.dischargedOn })),
-      ),
+      children.flatMap((c) => c.health.hospitalStays.map((h) => ({ child_id: c.id, hospital: h.hospital, reason: h.reason, admitted_on: h.admittedOn, discharged_on: h.dischargedOn }))),
     );
     await insertRows(
       db,
       'mental_health_screening',
-      children.flatMap((c) =>
-        c.health.mentalScreenings.map((m) => ({ child_id: c.id, screened_on: m.screenedOn, instrument: m.instrument, score: m.score, risk: m.risk, notes: m.notes })),
-      ),
+      children.flatMap((c) => c.health.mentalScreenings.map((m) => ({ child_id: c.id, screened_on: m.screenedOn, instrument: m.instrument, score: m.score, risk: m.risk, notes: m.notes }))),
     );
   },
 };

@@ -38,16 +38,18 @@ export const policeHouseholdProjection: SeedProjection<PoliceDB> = {
       'unregistered_child',
       children.flatMap((c) =>
         c.unregistered
-          ? [{
-              child_id: c.id,
-              village_code: c.villageCode,
-              // Civil affairs hands the list over through the township child-work officer.
-              reported_by: townOfficerId(c.townCode),
-              reported_on: c.unregistered.reportedOn,
-              status: c.unregistered.status,
-              registered_id_number: c.unregistered.status === 'REGISTERED' ? c.idNumber : null,
-              registered_on: c.unregistered.registeredOn,
-            }]
+          ? [
+              {
+                child_id: c.id,
+                village_code: c.villageCode,
+                // Civil affairs hands the list over through the township child-work officer.
+                reported_by: townOfficerId(c.townCode),
+                reported_on: c.unregistered.reportedOn,
+                status: c.unregistered.status,
+                registered_id_number: c.unregistered.status === 'REGISTERED' ? c.idNumber : null,
+                registered_on: c.unregistered.registeredOn,
+              },
+            ]
           : [],
       ),
     );
@@ -57,7 +59,11 @@ export const policeHouseholdProjection: SeedProjection<PoliceDB> = {
       'missing_report',
       children.flatMap((c) => (c.missingReport ? [{ child_id: c.id, reported_at: c.missingReport.reportedAt, found_at: c.missingReport.foundAt }] : [])),
     );
-    await insertRows(db, 'parent_status', children.flatMap((c) => [...parentStatusRows(c, 'FATHER'), ...parentStatusRows(c, 'MOTHER')]));
+    await insertRows(
+      db,
+      'parent_status',
+      children.flatMap((c) => [...parentStatusRows(c, 'FATHER'), ...parentStatusRows(c, 'MOTHER')]),
+    );
   },
 };
 
@@ -106,10 +112,7 @@ function parentStatusRows(c: SyntheticChild, role: 'FATHER' | 'MOTHER') {
   const parent = role === 'FATHER' ? c.father : c.mother;
   // The world does not date these: the child became left behind when the parent left or became unable.
   const row = (status: string) => ({ child_id: c.id, parent_role: role, status, since: c.leftBehindSince, ended_on: null });
-  return [
-    ...(parent.policeStatus ? [row(parent.policeStatus)] : []),
-    ...(parent.isAway ? [row('RESIDING_ELSEWHERE')] : []),
-  ];
+  return [...(parent.policeStatus ? [row(parent.policeStatus)] : []), ...(parent.isAway ? [row('RESIDING_ELSEWHERE')] : [])];
 }
 
 function birthDateOf(parent: SyntheticParent): string {

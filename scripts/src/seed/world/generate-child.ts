@@ -33,8 +33,23 @@ export const SHARES = {
   mentalHighRisk: 0.05,
 } as const;
 
-const VACCINES: readonly [string, number][] = [['HepB', 3], ['BCG', 1], ['IPV', 4], ['DTaP', 4], ['MMR', 2], ['JE', 2], ['MenA', 2], ['HepA', 1]];
-const CHRONIC: readonly [string, string][] = [['哮喘', 'J45'], ['癫痫', 'G40'], ['先天性心脏病', 'Q24'], ['1型糖尿病', 'E10'], ['地中海贫血', 'D56']];
+const VACCINES: readonly [string, number][] = [
+  ['HepB', 3],
+  ['BCG', 1],
+  ['IPV', 4],
+  ['DTaP', 4],
+  ['MMR', 2],
+  ['JE', 2],
+  ['MenA', 2],
+  ['HepA', 1],
+];
+const CHRONIC: readonly [string, string][] = [
+  ['哮喘', 'J45'],
+  ['癫痫', 'G40'],
+  ['先天性心脏病', 'Q24'],
+  ['1型糖尿病', 'E10'],
+  ['地中海贫血', 'D56'],
+];
 
 /** Builds child number `index` (0-based) of a world; deterministic in (seed, index, places). */
 export function generateChild(seed: number, index: number, places: Places, ids: IdNumberIssuer): SyntheticChild {
@@ -98,27 +113,34 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
     disability: r.chance(SHARES.disability),
     familyHardship: r.chance(SHARES.familyHardship),
   };
-  const guardian = r.chance(SHARES.noGuardian) || flags.guardianMissing
-    ? null
-    : {
-        name: (r.chance(0.7) ? family : surname(r)) + givenName(r),
-        relationship: r.pick(['GRANDPARENT', 'GRANDPARENT', 'GRANDPARENT', 'RELATIVE', 'NEIGHBOUR_OR_FRIEND', 'VILLAGE_COMMITTEE'] as const),
-        capacity: r.pick(['ADEQUATE', 'ADEQUATE', 'ADEQUATE', 'LIMITED', 'INCAPABLE'] as const),
-        phone: mobile(r),
-        confirmationSignedOn: r.chance(0.85) ? r.date(leftBehindSince, AS_OF) : null,
-      };
+  const guardian =
+    r.chance(SHARES.noGuardian) || flags.guardianMissing
+      ? null
+      : {
+          name: (r.chance(0.7) ? family : surname(r)) + givenName(r),
+          relationship: r.pick(['GRANDPARENT', 'GRANDPARENT', 'GRANDPARENT', 'RELATIVE', 'NEIGHBOUR_OR_FRIEND', 'VILLAGE_COMMITTEE'] as const),
+          capacity: r.pick(['ADEQUATE', 'ADEQUATE', 'ADEQUATE', 'LIMITED', 'INCAPABLE'] as const),
+          phone: mobile(r),
+          confirmationSignedOn: r.chance(0.85) ? r.date(leftBehindSince, AS_OF) : null,
+        };
 
   const registeredOn = r.date(leftBehindSince, AS_OF);
   const homeVisits = Array.from({ length: r.int(0, 4) }, () => {
     const concernRaised = r.chance(0.1);
-    return { visitedOn: r.date(registeredOn, AS_OF), concernRaised, findings: concernRaised ? r.pick(['监护人身体状况差', '孩子情绪低落', '家中无人', '居住条件差']) : r.chance(0.5) ? '情况正常' : null };
+    return {
+      visitedOn: r.date(registeredOn, AS_OF),
+      concernRaised,
+      findings: concernRaised ? r.pick(['监护人身体状况差', '孩子情绪低落', '家中无人', '居住条件差']) : r.chance(0.5) ? '情况正常' : null,
+    };
   });
-  const reviews = quartersSince(registeredOn).slice(-4).map((quarter, i, all) => ({
-    quarter,
-    reviewedOn: quarterEnd(quarter),
-    stillLeftBehind: !(exited && i === all.length - 1),
-    outcome: exited && i === all.length - 1 ? ('EXITED' as const) : r.chance(0.1) ? ('UPDATED' as const) : ('NO_CHANGE' as const),
-  }));
+  const reviews = quartersSince(registeredOn)
+    .slice(-4)
+    .map((quarter, i, all) => ({
+      quarter,
+      reviewedOn: quarterEnd(quarter),
+      stillLeftBehind: !(exited && i === all.length - 1),
+      outcome: exited && i === all.length - 1 ? ('EXITED' as const) : r.chance(0.1) ? ('UPDATED' as const) : ('NO_CHANGE' as const),
+    }));
   const assistance: SyntheticChild['assistance'] = [];
   if (flags.familyHardship || r.chance(0.04)) {
     const startedOn = r.date(registeredOn, AS_OF);
@@ -181,7 +203,8 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
         },
     unregistered: unregistered ? { reportedOn: r.date(registeredOn, AS_OF), status: 'PENDING', registeredOn: null } : null,
     mandatoryReport,
-    missingReport: missingReportFor(mandatoryReport) ?? (missing ? { reportedAt: `${r.date(laterOf(birthDate, '2023-01-01'), AS_OF)}T${String(r.int(6, 22)).padStart(2, '0')}:00:00Z`, foundAt: null } : null),
+    missingReport:
+      missingReportFor(mandatoryReport) ?? (missing ? { reportedAt: `${r.date(laterOf(birthDate, '2023-01-01'), AS_OF)}T${String(r.int(6, 22)).padStart(2, '0')}:00:00Z`, foundAt: null } : null),
     health: makeHealth(r, ageYears, birthDate, townCode, flags.disability),
   };
 }
@@ -237,7 +260,12 @@ function makeMandatoryReport(r: Random, atRisk: boolean, birthDate: string): Syn
         ? null
         : {
             respondedAt: new Date(Date.parse(reportedAt) + r.int(1, 6) * 3_600_000).toISOString(),
-            action: category === 'SUSPECTED_VIOLENCE' ? 'VIOLENCE_STOPPED' : category === 'MISSING' ? 'SEARCH_STARTED' : r.pick(['PARENTS_RECALLED', 'NEW_GUARDIAN', 'PLACED_WITH_RELATIVES', 'PLACED_IN_INSTITUTION'] as const),
+            action:
+              category === 'SUSPECTED_VIOLENCE'
+                ? 'VIOLENCE_STOPPED'
+                : category === 'MISSING'
+                  ? 'SEARCH_STARTED'
+                  : r.pick(['PARENTS_RECALLED', 'NEW_GUARDIAN', 'PLACED_WITH_RELATIVES', 'PLACED_IN_INSTITUTION'] as const),
             notes: '民警到场处置，已通知乡镇和民政部门',
           },
   };
@@ -261,13 +289,26 @@ function makeHealth(r: Random, age: number, birthDate: string, town: string, dis
     immunisations,
     growth,
     disability: disabled
-      ? { category: r.pick(['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MULTIPLE'] as const), grade: r.pick([1, 2, 3, 4] as const), assessedOn: r.date(birthDate, AS_OF), detail: '经县级残联指定医院评定' }
+      ? {
+          category: r.pick(['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MULTIPLE'] as const),
+          grade: r.pick([1, 2, 3, 4] as const),
+          assessedOn: r.date(birthDate, AS_OF),
+          detail: '经县级残联指定医院评定',
+        }
       : null,
     chronic: r.chance(SHARES.chronicIllness) ? [(([condition, icd10]) => ({ condition, icd10, diagnosedOn: r.date(birthDate, AS_OF) }))(r.pick(CHRONIC))] : [],
     hospitalStays: r.chance(0.05) ? [hospitalStay(r, birthDate)] : [],
     mentalScreenings:
       age >= 6
-        ? [{ screenedOn: r.date('2024-03-01', AS_OF), instrument: r.pick(['SDQ', 'CDI'] as const), score: mentalHigh ? r.int(20, 30) : r.int(2, 15), risk: mentalHigh ? 'HIGH' : r.chance(0.1) ? 'MEDIUM' : 'LOW', notes: mentalHigh ? '孤独感强，建议转介心理咨询' : null }]
+        ? [
+            {
+              screenedOn: r.date('2024-03-01', AS_OF),
+              instrument: r.pick(['SDQ', 'CDI'] as const),
+              score: mentalHigh ? r.int(20, 30) : r.int(2, 15),
+              risk: mentalHigh ? 'HIGH' : r.chance(0.1) ? 'MEDIUM' : 'LOW',
+              notes: mentalHigh ? '孤独感强，建议转介心理咨询' : null,
+            },
+          ]
         : [],
   };
 }
@@ -275,7 +316,7 @@ function makeHealth(r: Random, age: number, birthDate: string, town: string, dis
 /** A mandatory report that a child is missing starts a missing-child case at the police. */
 function missingReportFor(report: SyntheticChild['mandatoryReport']): SyntheticChild['missingReport'] {
   if (report?.category !== 'MISSING') return null;
-  return { reportedAt: report.reportedAt, foundAt: report.status === 'CLOSED' ? report.response?.respondedAt ?? report.reportedAt : null };
+  return { reportedAt: report.reportedAt, foundAt: report.status === 'CLOSED' ? (report.response?.respondedAt ?? report.reportedAt) : null };
 }
 
 /** Most stays ended; a few children (about 0.5% of all) are in hospital on the as-of date. */

@@ -21,8 +21,7 @@ export const Query: QueryResolvers = {
     return accessLogCsv(db, entryConditions(loaders.scope, filter), lines);
   },
 
-  childAccessHistory: (_, { childId, first, after }, { db, loaders }) =>
-    entryPage(db, entryConditions(loaders.scope, { childId: childIdArgument(childId, 'childId') }), { first, after }),
+  childAccessHistory: (_, { childId, first, after }, { db, loaders }) => entryPage(db, entryConditions(loaders.scope, { childId: childIdArgument(childId, 'childId') }), { first, after }),
 
   accessAnomalies: (_, { window }, { db, loaders }) => {
     const { from, to } = anomalyWindow(window);

@@ -49,15 +49,13 @@ function splitCsvLine(line: string): string[] {
       if (ch === '"' && line[i + 1] === '"') {
         current += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else current += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
       fields.push(current);
       current = '';
-    }
-    else current += ch;
+    } else current += ch;
   }
   fields.push(current);
   return fields;

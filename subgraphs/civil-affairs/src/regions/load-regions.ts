@@ -20,7 +20,11 @@ export async function loadRegions(db: Kysely<CivilAffairsDB>, options: LoadRegio
     let batch: RegionTable[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      await db.insertInto('region').values(batch).onConflict((oc) => oc.column('code').doNothing()).execute();
+      await db
+        .insertInto('region')
+        .values(batch)
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
       loaded += batch.length;
       options.onProgress?.(loaded);
       batch = [];

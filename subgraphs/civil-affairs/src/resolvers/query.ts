@@ -21,20 +21,18 @@ export const Query: QueryResolvers = {
     if (filter?.riskFlag) {
       const kind = filter.riskFlag;
       query = query.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('risk_flag')
-            .select('risk_flag.child_id')
-            .whereRef('risk_flag.child_id', '=', 'child.id')
-            .where('risk_flag.kind', '=', kind)
-            .where('risk_flag.cleared_on', 'is', null),
-        ),
+        exists(selectFrom('risk_flag').select('risk_flag.child_id').whereRef('risk_flag.child_id', '=', 'child.id').where('risk_flag.kind', '=', kind).where('risk_flag.cleared_on', 'is', null)),
       );
     }
     if (window.after) {
       const [village, id] = window.after.map(String) as [string, string];
       query = query.where((eb) => eb(eb.refTuple('village_code', 'id'), '>', eb.tuple(village, id)));
     }
-    const rows = await query.orderBy('village_code').orderBy('id').limit(window.first + 1).execute();
+    const rows = await query
+      .orderBy('village_code')
+      .orderBy('id')
+      .limit(window.first + 1)
+      .execute();
     return toConnection(rows, window.first, (row) => [row.village_code, row.id]);
   },
 
@@ -44,7 +42,10 @@ export const Query: QueryResolvers = {
     const window = pageWindow({ first, after }, 1);
     let query = db.selectFrom('region').selectAll().where('level', '=', 'PROVINCE');
     if (window.after) query = query.where('code', '>', String(window.after[0]));
-    const rows = await query.orderBy('code').limit(window.first + 1).execute();
+    const rows = await query
+      .orderBy('code')
+      .limit(window.first + 1)
+      .execute();
     return toConnection(rows, window.first, (row) => [row.code]);
   },
 

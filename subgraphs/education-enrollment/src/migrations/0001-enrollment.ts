@@ -86,8 +86,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await runDdl(db, [
-    'drop view current_enrollment',
-    'drop table counselling_session, pairing, dropout_report, attendance, enrollment, teacher, school',
-  ]);
+  await runDdl(db, ['drop view current_enrollment', 'drop table counselling_session, pairing, dropout_report, attendance, enrollment, teacher, school']);
 }

@@ -9,8 +9,7 @@ import { visibleOrForbidden } from '@lbc/subgraph-kit';
  */
 export const Child: ChildResolvers = {
   // Async on purpose: a rejected promise nulls only this entity, a thrown error the whole `_entities` list.
-  __resolveReference: async (reference, { loaders }) =>
-    visibleOrForbidden(await loaders.latestEnrollmentByChild.load(reference.id), `child ${reference.id}`) ? { id: reference.id } : null,
+  __resolveReference: async (reference, { loaders }) => (visibleOrForbidden(await loaders.latestEnrollmentByChild.load(reference.id), `child ${reference.id}`) ? { id: reference.id } : null),
   currentEnrollment: async (child, _, { loaders }) => {
     const latest = await loaders.latestEnrollmentByChild.load(child.id);
     return latest?.current ? latest : null;

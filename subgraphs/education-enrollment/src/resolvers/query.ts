@@ -11,6 +11,5 @@ export const Query: QueryResolvers = {
   schools: (_, { regionCode, first, after }, { loaders }) => loaders.schoolsInRegion({ first, after }).load(regionCode),
   // A student number is personal (G + the ID number): unknown and out-of-scope answer alike
   // (NOT_FOUND), and the error names no number.
-  enrollmentByStudentNumber: async (_, { studentNumber }, { loaders }) =>
-    visibleOrNotFound(await loaders.latestEnrollmentByStudentNumber.load(parseStudentNumber(studentNumber)), 'enrollment'),
+  enrollmentByStudentNumber: async (_, { studentNumber }, { loaders }) => visibleOrNotFound(await loaders.latestEnrollmentByStudentNumber.load(parseStudentNumber(studentNumber)), 'enrollment'),
 };

@@ -88,7 +88,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await runDdl(db, [
-    'drop table mental_health_screening, hospital_stay, chronic_condition, disability_assessment, growth_measurement, immunisation, patient, clinic',
-  ]);
+  await runDdl(db, ['drop table mental_health_screening, hospital_stay, chronic_condition, disability_assessment, growth_measurement, immunisation, patient, clinic']);
 }

@@ -13,8 +13,7 @@ export const Child: ChildResolvers = {
   immunisations: (patient, args, { loaders }) => loaders.immunisations(args).load(patient.child_id),
   immunisationComplete: async (patient, _, { loaders }) => (await loaders.healthFacts.load(patient.child_id))?.immunisation_complete ?? null,
   growthMeasurements: (patient, args, { loaders }) => loaders.growthMeasurements(args).load(patient.child_id),
-  latestGrowthAssessment: async (patient, _, { loaders }) =>
-    (await loaders.healthFacts.load(patient.child_id))?.latest_growth_assessment ?? null,
+  latestGrowthAssessment: async (patient, _, { loaders }) => (await loaders.healthFacts.load(patient.child_id))?.latest_growth_assessment ?? null,
   disability: (patient, _, { loaders }) => loaders.latestDisability.load(patient.child_id),
   chronicConditions: (patient, args, { loaders }) => loaders.chronicConditions(args).load(patient.child_id),
   hospitalStays: (patient, args, { loaders }) => loaders.hospitalStays(args).load(patient.child_id),

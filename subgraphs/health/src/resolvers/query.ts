@@ -14,7 +14,11 @@ export const Query: QueryResolvers = {
       const [region, id] = window.after.map(String) as [string, string];
       query = query.where((eb) => eb(eb.refTuple('region_code', 'id'), '>', eb.tuple(region, id)));
     }
-    const rows = await query.orderBy('region_code').orderBy('id').limit(window.first + 1).execute();
+    const rows = await query
+      .orderBy('region_code')
+      .orderBy('id')
+      .limit(window.first + 1)
+      .execute();
     return toConnection(rows, window.first, (row) => [row.region_code, row.id]);
   },
 

@@ -24,9 +24,19 @@ export function parseEnv<Shape extends z.ZodRawShape>(shape: Shape, env: NodeJS.
 export const env = {
   /** A TCP port, 0 for an ephemeral one. */
   port: (fallback: number) =>
-    z.coerce.number({ error: 'must be a port number (0-65535)' }).int('must be a port number (0-65535)').min(0, 'must be a port number (0-65535)').max(65535, 'must be a port number (0-65535)').default(fallback),
+    z.coerce
+      .number({ error: 'must be a port number (0-65535)' })
+      .int('must be a port number (0-65535)')
+      .min(0, 'must be a port number (0-65535)')
+      .max(65535, 'must be a port number (0-65535)')
+      .default(fallback),
   /** A positive whole number of some unit, named in the message. */
-  positiveInt: (unit: string, fallback: number) => z.coerce.number({ error: `must be a whole number of ${unit}` }).int(`must be a whole number of ${unit}`).positive(`must be a positive number of ${unit}`).default(fallback),
+  positiveInt: (unit: string, fallback: number) =>
+    z.coerce
+      .number({ error: `must be a whole number of ${unit}` })
+      .int(`must be a whole number of ${unit}`)
+      .positive(`must be a positive number of ${unit}`)
+      .default(fallback),
   /** An on/off switch: exactly 1/true/yes or 0/false/no, never guessed. */
   flag: (fallback: boolean) =>
     z

@@ -9,7 +9,10 @@ import type { IncomingMessage } from 'node:http';
  * CORS preflight, which is what keeps simple-form CSRF away from mutations.
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (type !== 'application/json' && type !== 'application/graphql-response+json') {
     throw badRequest('the body must be JSON: send Content-Type: application/json');
   }

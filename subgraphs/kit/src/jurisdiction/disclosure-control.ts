@@ -66,9 +66,6 @@ export function countResolvers<Row>(typeName: StatsType, owner: Agency, columns:
     throw new Error(`${typeName}: counts without release [${missing.join(', ')}], fields without a counted fact [${undeclared.join(', ')}]`);
   }
   return Object.fromEntries(
-    Object.entries(columns).map(([field, column]): [string, CountResolver<Row>] => [
-      field,
-      (row, _args, caller) => releaseCount(row[column] as number | null, typeName, field, caller, owner),
-    ]),
+    Object.entries(columns).map(([field, column]): [string, CountResolver<Row>] => [field, (row, _args, caller) => releaseCount(row[column] as number | null, typeName, field, caller, owner)]),
   );
 }

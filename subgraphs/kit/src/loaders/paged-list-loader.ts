@@ -27,19 +27,11 @@ export interface PagedListSpec<Row> {
  * per parent with row_number() and cut at `first + 1`, so N parents cost one query, not N.
  * Loaders are grouped by page window: parents asked with the same first/after share a batch.
  */
-export function pagedListLoaderFamily<Row extends Record<string, unknown>>(
-  db: Kysely<any>,
-  spec: PagedListSpec<Row>,
-): (args: PageArgs) => DataLoader<string, Connection<Row>> {
+export function pagedListLoaderFamily<Row extends Record<string, unknown>>(db: Kysely<any>, spec: PagedListSpec<Row>): (args: PageArgs) => DataLoader<string, Connection<Row>> {
   return pageLoaderFamily(spec.orderBy.length, (parents, window) => loadPages(db, spec, parents, window));
 }
 
-async function loadPages<Row extends Record<string, unknown>>(
-  db: Kysely<any>,
-  spec: PagedListSpec<Row>,
-  parents: readonly string[],
-  window: PageWindow,
-): Promise<Connection<Row>[]> {
+async function loadPages<Row extends Record<string, unknown>>(db: Kysely<any>, spec: PagedListSpec<Row>, parents: readonly string[], window: PageWindow): Promise<Connection<Row>[]> {
   const alias = spec.alias ?? 't';
   const column = (name: string) => sql.ref(`${alias}.${name}`);
   const direction = sql.raw(spec.direction);
@@ -48,22 +40,24 @@ async function loadPages<Row extends Record<string, unknown>>(
   const past = sql.raw(spec.direction === 'desc' ? '<' : '>');
   const after = window.after ? sql`and (${sortKey}) ${past} (${sql.join(window.after as unknown[])})` : sql``;
   const where = spec.where ? sql`and ${spec.where}` : sql``;
-  const { rows } = await query<Row & { _rank: number }>(db, window, sql`
+  const { rows } = await query<Row & { _rank: number }>(
+    db,
+    window,
+    sql`
     select * from (
       select ${sql.raw(alias)}.*, row_number() over (partition by ${column(spec.parentColumn)} order by ${order}) as _rank
       from ${sql.table(spec.table)} ${sql.raw(alias)} ${spec.join ?? sql``}
       where ${column(spec.parentColumn)} in (${sql.join(parents as string[])}) ${where} ${after}
     ) ranked
     where _rank <= ${window.first + 1}
-    order by _rank`);
+    order by _rank`,
+  );
   const byParent = new Map<string, Row[]>(parents.map((p) => [p, []]));
   for (const ranked of rows) {
     const { _rank, ...row } = ranked;
     byParent.get(String(ranked[spec.parentColumn]))?.push(row as unknown as Row);
   }
-  return parents.map((parent) =>
-    toConnection(byParent.get(parent)!, window.first, (row) => spec.orderBy.map((column) => sortValue(row[column]))),
-  );
+  return parents.map((parent) => toConnection(byParent.get(parent)!, window.first, (row) => spec.orderBy.map((column) => sortValue(row[column]))));
 }
 
 /**

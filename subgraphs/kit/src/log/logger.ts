@@ -23,10 +23,7 @@ export function createLogger(service: string, options: { level?: string; destina
       hooks: {
         // Messages and interpolated strings are caller-influenced text: mask identifiers in them.
         logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>,
-          );
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>);
         },
       },
       serializers: { err: serializeError },

@@ -18,10 +18,7 @@ export async function executeAs<DB, L, TData = Record<string, any>>(
   variables: Record<string, unknown> = {},
   purpose: Purpose = 'CASE_MANAGEMENT',
 ): Promise<FormattedExecutionResult<TData>> {
-  const response = await server.executeOperation<TData>(
-    { query, variables },
-    { contextValue: createContext(definition, db, { principal, purpose, requestId: 'test-request' }) },
-  );
+  const response = await server.executeOperation<TData>({ query, variables }, { contextValue: createContext(definition, db, { principal, purpose, requestId: 'test-request' }) });
   if (response.body.kind !== 'single') throw new Error('expected a single (non-incremental) result');
   return response.body.singleResult;
 }

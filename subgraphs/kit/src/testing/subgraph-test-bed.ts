@@ -21,10 +21,7 @@ export interface SubgraphTestBed<DB> {
  * database with the file's fixtures, the subgraph's server, and a statement counter reset
  * before each test so tests can assert exact SQL costs.
  */
-export function useSubgraphTestBed<DB, L>(
-  definition: SubgraphDefinition<DB, L>,
-  options: { fixtures: (db: Kysely<DB>) => Promise<void>; principal?: Principal },
-): SubgraphTestBed<DB> {
+export function useSubgraphTestBed<DB, L>(definition: SubgraphDefinition<DB, L>, options: { fixtures: (db: Kysely<DB>) => Promise<void>; principal?: Principal }): SubgraphTestBed<DB> {
   const server = createSubgraphServer(definition);
   let database: Database<DB> | undefined;
   beforeAll(async () => {
@@ -38,7 +35,6 @@ export function useSubgraphTestBed<DB, L>(
       if (!database) throw new Error('the test database exists only inside tests and hooks');
       return database;
     },
-    run: (query, variables, principal, purpose) =>
-      executeAs(server, definition, database!.db, principal ?? options.principal ?? testPrincipal(), query, variables, purpose),
+    run: (query, variables, principal, purpose) => executeAs(server, definition, database!.db, principal ?? options.principal ?? testPrincipal(), query, variables, purpose),
   };
 }

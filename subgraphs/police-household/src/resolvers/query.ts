@@ -13,11 +13,7 @@ export const Query: QueryResolvers = {
   mandatoryReports: async (_, { regionCode, status, first, after }, { db, principal }) => {
     const scope = regionListScope(scopeOf(principal, 'police'), regionCode);
     const window = pageWindow({ first, after }, 2);
-    let query = db
-      .selectFrom('mandatory_report_with_responses as m')
-      .innerJoin('police_child as c', 'c.id', 'm.child_id')
-      .selectAll('m')
-      .where(childListedInScope(scope, 'c'));
+    let query = db.selectFrom('mandatory_report_with_responses as m').innerJoin('police_child as c', 'c.id', 'm.child_id').selectAll('m').where(childListedInScope(scope, 'c'));
     if (status) query = query.where('m.status', '=', status);
     if (window.after) {
       const [reportedAt, id] = window.after;
@@ -27,7 +23,11 @@ export const Query: QueryResolvers = {
       }
       query = query.where((eb) => eb(eb.refTuple('m.reported_at', 'm.id'), '<', eb.tuple(new Date(reportedAt), id as number)));
     }
-    const rows = await query.orderBy('m.reported_at', 'desc').orderBy('m.id', 'desc').limit(window.first + 1).execute();
+    const rows = await query
+      .orderBy('m.reported_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(window.first + 1)
+      .execute();
     return toConnection(rows, window.first, (row) => [row.reported_at.toISOString(), row.id]);
   },
 
@@ -35,16 +35,16 @@ export const Query: QueryResolvers = {
     const scope = regionListScope(scopeOf(principal, 'police'), regionCode);
     const window = pageWindow({ first, after }, 2);
     // "registered = false" prunes the registered branch of the view: only the pending handovers' index is read.
-    let query = db
-      .selectFrom('police_child')
-      .selectAll()
-      .where('registered', '=', false)
-      .where(childListedInScope(scope, 'police_child'));
+    let query = db.selectFrom('police_child').selectAll().where('registered', '=', false).where(childListedInScope(scope, 'police_child'));
     if (window.after) {
       const [village, id] = window.after.map(String) as [string, string];
       query = query.where((eb) => eb(eb.refTuple('place_code', 'id'), '>', eb.tuple(village, id)));
     }
-    const rows = await query.orderBy('place_code').orderBy('id').limit(window.first + 1).execute();
+    const rows = await query
+      .orderBy('place_code')
+      .orderBy('id')
+      .limit(window.first + 1)
+      .execute();
     return toConnection(rows, window.first, (row) => [row.place_code, row.id]);
   },
 };
