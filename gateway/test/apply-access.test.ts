@@ -41,6 +41,15 @@ describe('applyAccess', () => {
     expect(applyAccess({ children: [{ name: 'a' }] }, plan('{ children { name riskFlags { guardianMissing } } }')).data).toBeNull();
   });
 
+  it('lists as disclosed only what the response still carries once nulls have propagated', () => {
+    // `name` is walked before the denied non-null `riskFlags` nulls the whole child: it was never disclosed.
+    const nulled = applyAccess({ child: { _m: 'LB1', name: 'a' } }, plan('{ child(id: "1") { name riskFlags { guardianMissing } } }'), { markerKey: '_m' });
+    expect(nulled).toMatchObject({ data: { child: null }, children: [], otherFields: [] });
+    const kept = applyAccess({ child: { _m: 'LB1', name: 'a' } }, plan('{ child(id: "1") { name } }'), { markerKey: '_m' });
+    expect(kept.data).toEqual({ child: { name: 'a' } });
+    expect(kept.children).toEqual([{ childId: 'LB1', fields: [expect.objectContaining({ coordinate: 'Child.name' })] }]);
+  });
+
   it('leaves a result that execution already nulled as it is', () => {
     const p = plan('{ child(id: "1") { name guardian { phone } } }');
     expect(applyAccess(null, p)).toEqual({ data: null, masked: [], children: [], otherFields: [] });

@@ -84,8 +84,7 @@ export function checkOperationLimits(document: DocumentNode, operation: Operatio
   if (total.depth > limits.maxDepth) throw tooComplex(`the operation is ${total.depth} levels deep; at most ${limits.maxDepth} are allowed`, 'maxDepth');
   if (total.fields > limits.maxFields)
     throw tooComplex(`the operation asks for ${formatCount(total.fields)} fields once its fragments are expanded; at most ${limits.maxFields} are allowed`, 'maxFields');
-  if (total.aliases > limits.maxAliases)
-    throw tooComplex(`the operation uses ${formatCount(total.aliases)} aliases once its fragments are expanded; at most ${limits.maxAliases} are allowed`, 'maxAliases');
+  if (total.aliases > limits.maxAliases) throw tooComplex(`the document uses ${formatCount(total.aliases)} aliases; at most ${limits.maxAliases} are allowed`, 'maxAliases');
   if (total.directives > limits.maxDirectives)
     throw tooComplex(`the operation uses ${formatCount(total.directives)} directives once its fragments are expanded; at most ${limits.maxDirectives} are allowed`, 'maxDirectives');
 }
