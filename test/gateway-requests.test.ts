@@ -167,7 +167,7 @@ describe('input validated at the gateway', () => {
       const response = await post(JSON.stringify({ query: c.query, variables: c.variables ?? {} }));
       expect(response.status, response.text).toBe(400);
       expect(response.body.data).toBeUndefined();
-      expect(response.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: c.argument });
+      expect(response.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: c.argument });
       expect(response.body.errors[0].message).toContain(c.argument);
       const entry = await hub.auditEntry(response.headers.get('x-request-id')!);
       expect(entry.fetches).toEqual([]);

@@ -13,7 +13,7 @@ const SCALARS: Record<string, { parseValue(value: unknown): unknown }> = scalarR
  * Checks one input value (a coerced variable or a literal argument) against its declared
  * type, through lists and input objects: every hub scalar parses, and no string holds a
  * NUL or a lone surrogate (PostgreSQL refuses the first, and neither is text anyone
- * types). Throws BAD_USER_INPUT naming `argument` and the problem.
+ * types). Throws BAD_USER_INPUT naming the argument (`argumentName`) and the problem.
  */
 export function checkInputValue(value: unknown, type: GraphQLInputType, argument: string): void {
   if (value === null || value === undefined) return;
@@ -37,15 +37,15 @@ export function checkInputValue(value: unknown, type: GraphQLInputType, argument
       SCALARS[type.name]!.parseValue(value);
     } catch (error) {
       const problem = error instanceof Error ? error.message : String(error);
-      throw badUserInput(`${argument}: ${problem}`, { argument, ...(error instanceof GraphQLError ? { scalar: type.name } : {}) });
+      throw badUserInput(`${argument}: ${problem}`, { argumentName: argument, ...(error instanceof GraphQLError ? { scalar: type.name } : {}) });
     }
   } else if (isEnumType(type) && typeof value !== 'string') {
-    throw badUserInput(`${argument}: expected a ${type.name} value`, { argument });
+    throw badUserInput(`${argument}: expected a ${type.name} value`, { argumentName: argument });
   }
 }
 
 /** Strings every hub field refuses, whatever its type. */
 function checkText(value: string, argument: string): void {
-  if (value.includes('\u0000')) throw badUserInput(`${argument}: text may not contain a NUL character`, { argument });
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) throw badUserInput(`${argument}: text is not valid Unicode (a lone surrogate)`, { argument });
+  if (value.includes('\u0000')) throw badUserInput(`${argument}: text may not contain a NUL character`, { argumentName: argument });
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) throw badUserInput(`${argument}: text is not valid Unicode (a lone surrogate)`, { argumentName: argument });
 }

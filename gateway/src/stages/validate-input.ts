@@ -17,7 +17,7 @@ export function validateInputStage(): Stage {
       const schema = request.schema!;
       const operation = request.operation!;
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.body?.variables ?? {}, { maxErrors: 1 });
-      if (coerced.errors) throw badUserInput(coerced.errors[0]!.message, { argument: variableIn(coerced.errors[0]!.message) });
+      if (coerced.errors) throw badUserInput(coerced.errors[0]!.message, { argumentName: variableIn(coerced.errors[0]!.message) });
       const variables = coerced.coerced;
       for (const definition of operation.variableDefinitions ?? []) {
         const name = definition.variable.name.value;

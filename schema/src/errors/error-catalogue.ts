@@ -17,7 +17,7 @@ export const ERROR_CATALOGUE = {
   OPERATION_NOT_SUPPORTED: { status: 400, meaning: 'subscriptions (and GET for mutations) are not served' },
   OPERATION_TOO_COMPLEX: { status: 400, meaning: 'the operation exceeds a limit on depth, aliases, directives or fields after fragment expansion' },
   UNTRUSTED_DOCUMENT: { status: 403, meaning: 'in production only operations registered for the calling system are answered' },
-  BAD_USER_INPUT: { status: 400, meaning: 'an argument or variable is invalid; `argument` names it, the message says why' },
+  BAD_USER_INPUT: { status: 400, meaning: 'an argument or variable is invalid; `argumentName` names it, the message says why' },
   // Who is asking
   UNAUTHENTICATED: { status: 401, meaning: 'no valid token' },
   FORBIDDEN: { status: 403, meaning: 'the record or region lies outside the caller\u2019s jurisdiction, or the action is not allowed' },

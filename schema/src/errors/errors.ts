@@ -7,8 +7,8 @@ import { hubError, type ErrorDetails } from './hub-error.ts';
  * answers).
  */
 
-/** An argument or variable the hub will not accept. `argument` names it (`childByIdNumber.idNumber`, `$id`). */
-export function badUserInput(message: string, details: ErrorDetails & { argument?: string } = {}): GraphQLError {
+/** An argument or variable the hub will not accept. `argumentName` names it (`childByIdNumber.idNumber`, `$id`). */
+export function badUserInput(message: string, details: ErrorDetails & { argumentName?: string } = {}): GraphQLError {
   return hubError('BAD_USER_INPUT', message, details);
 }
 
