@@ -132,6 +132,12 @@ function planOnce(
         if (selection.selectionSet) walk(selection.selectionSet, inside(selection, access, place, true), merged.children);
         continue;
       }
+      // Introspection answers with the schema, which is nobody's record: kept whole, and whether
+      // it may run at all is the server's (validation refuses it outside development).
+      if (selection.name.value === '__schema' || selection.name.value === '__type') {
+        kept.push(selection);
+        continue;
+      }
       if (access.decision.effect === 'mask' && !existing) plan.masked.push(access);
       if (access.decision.breakGlass) {
         plan.breakGlass = true;
