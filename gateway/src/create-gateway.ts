@@ -25,6 +25,7 @@ import { applyAccessStage } from './stages/apply-access.ts';
 import { auditStage } from './stages/audit.ts';
 import { authenticateStage } from './stages/authenticate.ts';
 import { authorizeStage } from './stages/authorize.ts';
+import { authorizeActionsStage } from './stages/authorize-actions.ts';
 import { executeStage } from './stages/execute.ts';
 import { lookupThrottleStage } from './stages/lookup-throttle.ts';
 import { parseOperationStage } from './stages/parse-operation.ts';
@@ -57,7 +58,8 @@ export interface RunningGateway {
  *   validate           against the API schema (no introspection in production)
  *   validate input     variables and literals through the hub's own scalars
  *   authorize          decide every field; remove the denied before planning
- *     (writes will decide their action here, then claim their idempotency key)
+ *   authorize actions  a mutation its action rule refuses ends here (403), nothing written
+ *     (writes will claim their idempotency key here)
  *   lookup throttle    identifier lookups that keep missing are refused for a while
  *   apply access       child markers in; one walk out: null, mask, collect, strip
  *   execute            @apollo/gateway plans and runs; each hop signed (forward)
@@ -124,6 +126,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     validateOperationStage(() => schema, { development: config.development }),
     validateInputStage(),
     authorizeStage(owners, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs, log })),
+    authorizeActionsStage(),
     lookupThrottleStage(),
     applyAccessStage(owners),
     executeStage(() => executor),

@@ -15,6 +15,7 @@ import { BREAK_GLASS_ONE_CHILD_PER_REQUEST, decide, type AccessContext, type Dec
 import type { FieldClass } from '../policy/field-class.ts';
 import { ownersOf } from '../policy/field-classes.ts';
 import { lookupDenial } from '../policy/lookup-rules.ts';
+import { decideAction } from '../policy/action-rules.ts';
 import type { Agency } from '../principal.ts';
 import { coerceVariables, isIncluded } from './include-directives.ts';
 import { scopeInside } from './record-scope.ts';
@@ -179,6 +180,11 @@ function planOnce(
     if (fieldClass === undefined) return { ...base, fieldClass: 'META', decision: { effect: 'deny', rule: 'unclassified-field' }, type: definition.type };
     if (place.underDenied) return { ...base, fieldClass, decision: UNDER_DENIED, type: definition.type };
     if (fieldClass === 'STRUCTURAL') return { ...base, fieldClass, decision: STRUCTURAL, type: definition.type };
+    // A mutation is an action first: refused by its action rule, it is not run at all.
+    if (parentType === schema.getMutationType()) {
+      const action = decideAction(context, coordinate);
+      if (action.effect === 'deny') return { ...base, fieldClass, decision: action, type: definition.type };
+    }
     const decision = decide(context, fieldClass, ownersOf(coordinate, owners.get(coordinate) ?? []), place.record);
     // A lookup by an identifier the caller reads masked would tell which candidate number is right: denied.
     const lookup = decision.effect === 'deny' ? undefined : lookupDenial(context, coordinate, (identifier) => owners.get(identifier) ?? []);

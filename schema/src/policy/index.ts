@@ -4,3 +4,4 @@ export * from './classify.ts';
 export * from './decide.ts';
 export * from './counted-facts.ts';
 export * from './lookup-rules.ts';
+export * from './action-rules.ts';

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { classificationProblems } from '@lbc/schema';
+import { actionRuleProblems, classificationProblems } from '@lbc/schema';
 import { parse } from 'graphql';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPHS, defaultSubgraphUrl, readSubgraphSdl } from './subgraph-sources.ts';
@@ -25,8 +25,12 @@ export function composeSupergraph(names: readonly string[] = SUBGRAPHS.map((s) =
   }
   // Default deny needs every field classified: an unclassified field must not compose.
   if (names.length === SUBGRAPHS.length) {
-    const problems = classificationProblems(result.schema.toAPISchema().toGraphQLJSSchema());
+    const api = result.schema.toAPISchema().toGraphQLJSSchema();
+    const problems = classificationProblems(api);
     if (problems.length) throw new Error(`field classification incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // Default deny for actions too: a mutation nobody was given a rule for must not compose.
+    const actions = actionRuleProblems(api);
+    if (actions.length) throw new Error(`action rules incomplete:\n${actions.map((p) => `  - ${p}`).join('\n')}`);
   }
   return HEADER + result.supergraphSdl.trimEnd() + '\n';
 }

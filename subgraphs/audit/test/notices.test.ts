@@ -87,6 +87,19 @@ describe('accessNotices', () => {
 });
 
 describe('acknowledgeAccessNotice', () => {
+  it('is refused by its action rule, in the subgraph too, to agencies that own no facts and for statistics: nothing written', async () => {
+    const justice = testPrincipal({ subject: 'js-officer', agency: 'justice', level: 'county', region: '431003' });
+    for (const [principal, purpose, rule] of [
+      [justice, 'CASE_MANAGEMENT', 'owner-agency-acknowledges-its-notices:agency'],
+      [suxianHealth, 'STATISTICS', 'owner-agency-acknowledges-its-notices:purpose'],
+    ] as const) {
+      const result = await run(ACK, { id: '5' }, principal, purpose);
+      expect(result.data).toBeNull();
+      expect(result.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN', action: 'Mutation.acknowledgeAccessNotice', rule } });
+    }
+    expect(await bed.database.db.selectFrom('access_notice_ack').select('notice_id').execute()).toEqual([]);
+  });
+
   it('cannot be done from below the reader: the county officer keeps the notice (the exploit)', async () => {
     for (const below of [health('village', '431003999999', 'hv-elsewhere'), health('town', '431003101', 'ht-officer')]) {
       const result = await run(ACK, { id: '5' }, below);

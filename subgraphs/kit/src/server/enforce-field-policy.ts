@@ -2,6 +2,8 @@ import {
   CHILD_TYPE,
   classOf,
   decide,
+  decideAction,
+  forbidden,
   keyLookupDenial,
   LOOKUP_RULES,
   lookupDenial,
@@ -89,6 +91,7 @@ export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQ
       const coordinate = `${type.name}.${field.name}`;
       const resolve = field.resolve ?? defaultFieldResolver;
       const isLookup = LOOKUP_RULES[coordinate] !== undefined;
+      const isAction = type === schema.getMutationType();
       const childOf = (source: unknown, bindings: ChildBindings, context: PolicyContext, info: Parameters<GraphQLFieldResolver<unknown, unknown>>[3]) =>
         isChild ? childIdOf(source, context, info) : bindings.childOf(source);
       if (fieldClass === 'STRUCTURAL') {
@@ -106,6 +109,7 @@ export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQ
         const decision: Decision = fieldClass === undefined ? { effect: 'deny', rule: 'unclassified-field' } : decideHere(context, fieldClass, coordinate, owner, childId, bindings);
         if (decision.effect === 'deny') throw unauthorizedField(coordinate, decision.rule);
         if (isLookup) assertMayLookUp(context, coordinate, owner);
+        if (isAction) assertMayAct(context, coordinate);
         let value = resolve(source, args, context, info);
         if (bindings) value = bindings.bindResult(value, childId);
         if (decision.effect !== 'mask') return value;
@@ -114,6 +118,12 @@ export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQ
     }
   }
   return schema;
+}
+
+/** A mutation the gateway vouched for is re-checked against its action rule: FORBIDDEN naming the rule, nothing written. */
+function assertMayAct(context: PolicyContext, coordinate: string): void {
+  const action = decideAction(context, coordinate);
+  if (action.effect === 'deny') throw forbidden(`not allowed to perform ${coordinate}`, { action: coordinate, rule: action.rule, inResolver: true });
 }
 
 function decideHere(context: PolicyContext, fieldClass: FieldClass, coordinate: string, owner: Agency, childId: string | undefined, bindings: ChildBindings | undefined): Decision {
