@@ -3,7 +3,7 @@ import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import { createAuditSubgraph } from '@lbc/audit';
 import { AuditLog, startCheckpoints } from '@lbc/audit/store';
 import { createInternalSigner, createInternalVerifier, fieldOwners } from '@lbc/schema';
-import { createLogger, startHttpServer, startSubgraph, type Logger } from '@lbc/subgraph-kit';
+import { createLogger, databaseCheck, startHttpServer, startSubgraph, type Logger, type ReadinessCheck } from '@lbc/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { publicJwkOf } from './audit/public-jwk.ts';
@@ -14,7 +14,7 @@ import { PrincipalForwardingDataSource } from './forward/forward-principal.ts';
 import { subgraphFetcher } from './forward/subgraph-fetcher.ts';
 import { gatewayHandler } from './http/gateway-routes.ts';
 import { createGraphiqlHandler } from './http/graphiql/index.ts';
-import { databaseCheck, subgraphCheck, type ReadinessCheck } from './http/probes.ts';
+import { subgraphCheck } from './http/probes.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits.ts';
 import { GatewayMetrics } from './observability/gateway-metrics.ts';
 import type { GatewayRequest } from './pipeline/gateway-request.ts';
@@ -119,8 +119,8 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     respondStage(metrics),
     auditStage(auditLog),
     authenticateStage(createAuthenticate(config.audience, config.issuers), { breakGlass: config.breakGlass }),
-    rateLimitStage(config.rateLimit ?? { perMinute: 1_200, burst: 200 }),
-    readBodyStage({ maxBytes: config.maxBodyBytes ?? 64 * 1024 }),
+    rateLimitStage(config.rateLimit),
+    readBodyStage(config.maxBodyBytes === undefined ? undefined : { maxBytes: config.maxBodyBytes }),
     trustedDocumentsStage(config.trustedDocuments ?? null),
     parseOperationStage(config.limits ?? DEFAULT_OPERATION_LIMITS),
     validateOperationStage(() => schema, { development: config.development }),
@@ -153,6 +153,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
         return result.response!;
       },
       readiness,
+      log,
       metrics: metrics.registry,
       ...(config.development ? { ide: createGraphiqlHandler({ graphqlPath: '/graphql', defaultHeaders: DEVELOPMENT_HEADERS }) } : {}),
     }),

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger } from '@lbc/subgraph-kit';
+import { ConfigError, createLogger, guardProcess } from '@lbc/subgraph-kit';
 import { fileURLToPath } from 'node:url';
 import { defaultAnchorFile, openHubDatabase } from './audit/open-hub-database.ts';
 import { loadGatewayConfig, readGatewayEnv } from './config/gateway-config.ts';
@@ -14,13 +14,7 @@ try {
 }
 const log = createLogger('gateway', { level: settings.LOG_LEVEL });
 
-// A fault of one request must never end the process: log it. An exception nobody caught
-// leaves the process in an unknown state, so that one ends it (and the orchestrator restarts it).
-process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-process.on('uncaughtException', (error) => {
-  log.fatal({ err: error }, 'uncaught exception: exiting');
-  process.exit(1);
-});
+guardProcess(log);
 
 let withHub;
 try {

@@ -7,7 +7,7 @@
  * the development keys under .data/keys). Logs are JSON lines (pino) on stdout.
  */
 import { createInternalVerifier, type InternalVerifier } from '@lbc/schema';
-import { ConfigError, createLogger, databaseUrlVariable, env, parseEnv, startSubgraph, type Logger } from '@lbc/subgraph-kit';
+import { ConfigError, createLogger, databaseUrlVariable, env, guardProcess, parseEnv, startSubgraph } from '@lbc/subgraph-kit';
 import type { JWK } from 'jose';
 import { DEV_KEY_FILES } from './keys/dev-keys.ts';
 import { openServiceDatabase } from './open-service-database.ts';
@@ -51,22 +51,6 @@ async function stop(signal: string): Promise<void> {
     log.error({ err: error }, `${service.name} did not stop cleanly`);
     process.exit(1);
   }
-}
-
-/**
- * Last-resort handlers. A promise rejected with nobody listening is logged and the process
- * keeps serving: one request's forgotten promise must not take every caller's service down
- * (Node's default since v15 is to exit). An uncaught exception is logged and ends the
- * process with a non-zero code, as Node's documentation recommends: it unwound an unknown
- * part of the program, whose state can no longer be trusted, and a supervisor restarts a
- * clean process.
- */
-function guardProcess(logger: Logger): void {
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection; the process keeps serving'));
-  process.on('uncaughtException', (error, origin) => {
-    logger.fatal({ err: error, origin }, 'uncaught exception: exiting');
-    process.exit(1);
-  });
 }
 
 /** The service named on the command line, or a usage message and exit 1. */

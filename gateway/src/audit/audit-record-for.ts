@@ -1,9 +1,9 @@
 import type { AuditOutcome, AuditRecord } from '@lbc/audit/store';
-import { codeOf } from '@lbc/schema';
+import { codeOf, redactText } from '@lbc/schema';
 import type { GraphQLError } from 'graphql';
 import type { GatewayRequest } from '../pipeline/gateway-request.ts';
 import { fetchFields } from './fetch-fields.ts';
-import { normalizedOperation, redactText, redactVariables } from './redact.ts';
+import { normalizedOperation, redactVariables } from './redact.ts';
 
 /** How a request ended, as the audit stage saw it. */
 export interface RequestEnding {

@@ -1,6 +1,4 @@
 import { maskIdNumber, redactText } from '@lbc/schema';
-
-export { redactText };
 import { Kind, print, visit, type ASTNode, type OperationDefinitionNode } from 'graphql';
 import { createHash } from 'node:crypto';
 

@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { OperationLimits } from '../limits/operation-limits.ts';
+import { DEFAULT_RATE_LIMIT } from '../stages/rate-limit.ts';
+import { DEFAULT_MAX_BODY_BYTES } from '../stages/read-body.ts';
 import { TrustedDocuments } from '../limits/trusted-documents.ts';
 import { loadIssuersFile, type TrustedIssuer } from './trusted-issuers.ts';
 
@@ -64,9 +66,9 @@ const GATEWAY_ENV = {
   LBC_BREAK_GLASS: env.flag(false),
   LBC_SUBGRAPH_TIMEOUT_MS: env.positiveInt('milliseconds', 10_000),
   LBC_AUDIT_CHECKPOINT_SECONDS: env.positiveInt('seconds', 60),
-  LBC_MAX_BODY_BYTES: env.positiveInt('bytes', 64 * 1024),
-  LBC_RATE_LIMIT_PER_MINUTE: env.positiveInt('requests per minute', 1_200),
-  LBC_RATE_LIMIT_BURST: env.positiveInt('requests', 200),
+  LBC_MAX_BODY_BYTES: env.positiveInt('bytes', DEFAULT_MAX_BODY_BYTES),
+  LBC_RATE_LIMIT_PER_MINUTE: env.positiveInt('requests per minute', DEFAULT_RATE_LIMIT.perMinute),
+  LBC_RATE_LIMIT_BURST: env.positiveInt('requests', DEFAULT_RATE_LIMIT.burst),
   LBC_SUPERGRAPH_FILE: z.string().min(1).optional(),
   LBC_ISSUERS_FILE: z.string().min(1).optional(),
   LBC_GATEWAY_PRIVATE_KEY_FILE: z.string().min(1).optional(),
@@ -124,12 +126,13 @@ export function loadGatewayConfig(
     else trustedDocuments = fromFile('LBC_TRUSTED_DOCUMENTS_FILE', documentsFile, (p) => TrustedDocuments.load(p)) ?? null;
   }
   const subgraphUrls: Record<string, string> = {};
-  for (const match of (supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)"/g)) {
-    const override = (settings as Record<string, unknown>)[subgraphUrlVariable(match[1]!)];
-    if (typeof override === 'string') subgraphUrls[match[1]!] = override;
+  const byVariable = new Map([...(supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => [subgraphUrlVariable(m[1]!), m[1]!]));
+  for (const [name, value] of Object.entries(settings)) {
+    if (!name.startsWith('LBC_SUBGRAPH_URL_') || typeof value !== 'string' || !supergraphSdl) continue;
+    const subgraph = byVariable.get(name);
+    if (subgraph) subgraphUrls[subgraph] = value;
+    else problems.push(`${name}: the supergraph has no such subgraph`);
   }
-  const known = new Set([...(supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => subgraphUrlVariable(m[1]!)));
-  for (const name of Object.keys(settings)) if (name.startsWith('LBC_SUBGRAPH_URL_') && supergraphSdl && !known.has(name)) problems.push(`${name}: the supergraph has no such subgraph`);
   if (problems.length) throw new ConfigError(problems);
   return (hubDb) => ({
     supergraphSdl: supergraphSdl!,

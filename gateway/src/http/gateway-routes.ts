@@ -1,15 +1,16 @@
 import { formattedError, hubError, type ErrorCode } from '@lbc/schema';
-import { sendJson } from '@lbc/subgraph-kit';
+import { sendJson, serveProbes, type Logger, type ReadinessCheck } from '@lbc/subgraph-kit';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { GatewayResponse } from '../pipeline/stage.ts';
-import { runReadiness, type ReadinessCheck } from './probes.ts';
 
 /** What the gateway's HTTP front serves besides GraphQL. */
 export interface GatewayRoutes {
   /** POST /graphql (and /): one GraphQL request through the pipeline. */
   graphql(req: IncomingMessage): Promise<GatewayResponse>;
   readiness: Record<string, ReadinessCheck>;
+  /** Where a failed readiness check is reported. */
+  log: Logger;
   metrics: Registry;
   /** Development only: the local GraphiQL (GET /graphiql and its assets); answers true when it served the request. */
   ide?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -31,12 +32,8 @@ export function gatewayHandler(routes: GatewayRoutes) {
       sendJson(res, response.status, response.body, response.headers);
       return;
     }
+    if (await serveProbes(req, res, routes.readiness, routes.log)) return;
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (path === '/readyz') {
-        const { ready, checks } = await runReadiness(routes.readiness);
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
-      }
       if (path === '/metrics') {
         const text = await routes.metrics.metrics();
         res.writeHead(200, { 'content-type': routes.metrics.contentType, 'cache-control': 'no-store' });

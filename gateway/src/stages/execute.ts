@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { Kind, print, type DocumentNode } from 'graphql';
+import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { GatewayRequest } from '../pipeline/gateway-request.ts';
 import type { Stage } from '../pipeline/stage.ts';
@@ -27,13 +27,7 @@ export function executeStage(getExecutor: () => GatewayExecutor): Stage {
 }
 
 /** The request as @apollo/gateway's executor reads it: what Apollo Server would otherwise assemble. */
-function executionContext(
-  request: GatewayRequest,
-  document: DocumentNode,
-  operation: DocumentNode['definitions'][number] & { kind: Kind.OPERATION_DEFINITION },
-  source: string,
-  queryHash: string,
-): GatewayGraphQLRequestContext<GatewayRequest> {
+function executionContext(request: GatewayRequest, document: DocumentNode, operation: OperationDefinitionNode, source: string, queryHash: string): GatewayGraphQLRequestContext<GatewayRequest> {
   const operationName = operation.name?.value ?? null;
   return {
     request: { query: source, ...(operationName ? { operationName } : {}), variables: request.body?.variables ?? {} },

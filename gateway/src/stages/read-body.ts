@@ -3,13 +3,16 @@ import { readJsonBody } from '@lbc/subgraph-kit';
 import type { GraphQLRequestBody } from '../pipeline/gateway-request.ts';
 import type { Stage } from '../pipeline/stage.ts';
 
+/** A GraphQL request of the hub's is a few kilobytes; 64 KiB leaves room for any real one. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
 /**
  * The body, read as JSON up to `maxBytes` (413 beyond), and checked for the shape of a
  * GraphQL request before anything parses it: a query string or a document id, variables
  * an object, an operation name a string. Batches (a JSON array) are not served: one
  * request, one audit entry.
  */
-export function readBodyStage(options: { maxBytes: number }): Stage {
+export function readBodyStage(options: { maxBytes: number } = { maxBytes: DEFAULT_MAX_BODY_BYTES }): Stage {
   return {
     name: 'read body',
     async run(request, next) {

@@ -17,3 +17,4 @@ export * from './server/start-subgraph.ts';
 export * from './log/logger.ts';
 export * from './config/parse-env.ts';
 export * from './http/index.ts';
+export * from './process/guard-process.ts';

@@ -2,9 +2,9 @@ import { HeaderMap } from '@apollo/server';
 import { codeOf, formattedError, notFound, statusOf, type InternalVerifier } from '@lbc/schema';
 import type { GraphQLError } from 'graphql';
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readJsonBody } from '../http/read-json-body.ts';
+import { databaseCheck, serveProbes } from '../http/readiness.ts';
 import { sendJson } from '../http/send-json.ts';
 import { startHttpServer } from '../http/start-http-server.ts';
 import { createLogger, type Logger } from '../log/logger.ts';
@@ -66,6 +66,8 @@ export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>
     }
   };
 
+  // Ready when its database answers: the gateway's /readyz asks every subgraph this.
+  const readiness = { database: databaseCheck(options.db as Kysely<unknown>) };
   const http = await startHttpServer({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
@@ -73,17 +75,7 @@ export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>
     handle: async (req, res) => {
       const path = (req.url ?? '/').split('?')[0];
       if (req.method === 'POST' && (path === '/graphql' || path === '/')) return graphql(req, res);
-      if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (req.method === 'GET' && path === '/readyz') {
-        const ready = await sql`select 1`
-          .execute(options.db)
-          .then(() => true)
-          .catch((error: unknown) => {
-            log.warn({ err: error }, 'readiness: the database does not answer');
-            return false;
-          });
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks: { database: ready ? { ok: true } : { ok: false, reason: 'unreachable' } } });
-      }
+      if (await serveProbes(req, res, readiness, log)) return;
       return sendJson(res, 404, { errors: [formattedError(notFound('send GraphQL requests as POST /graphql'))] });
     },
   });
