@@ -28,7 +28,21 @@ export interface InternalRequest {
    * (a `child(id:)` lookup): every subgraph fetch of the request re-checks that child.
    */
   breakGlassChild?: string | undefined;
+  /**
+   * The caller's `Idempotency-Key` for a mutation: the subgraph records it in the same
+   * transaction as the write, so a retry whose first attempt did commit writes nothing twice.
+   */
+  idempotencyKey?: string | undefined;
+  /**
+   * Set when the hub itself calls, not on a caller's behalf: the exchange carrying events
+   * between agencies. Only the exchange's internal fields answer it; its principal
+   * (EXCHANGE_PRINCIPAL) is an auditor of no region, so every other field sees no row.
+   */
+  service?: 'exchange' | undefined;
 }
+
+/** Who the exchange acts as: the hub itself. An auditor of region "00", which holds no place: nothing but the exchange's own fields answers it. */
+export const EXCHANGE_PRINCIPAL: Principal = { subject: 'lbc-exchange', issuer: INTERNAL_ISSUER, agency: 'audit', level: 'province', region: '00', roles: ['exchange'] };
 
 /** A protection case verified by the gateway, and the one child it opens SENSITIVE fields of. */
 export interface VerifiedCase {
@@ -53,6 +67,8 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
         ...(request.justification ? { jst: request.justification } : {}),
         ...(request.case ? { case_id: request.case.id, case_child: request.case.childId } : {}),
         ...(request.justification && request.breakGlassChild ? { bg_child: request.breakGlassChild } : {}),
+        ...(request.idempotencyKey ? { idem: request.idempotencyKey } : {}),
+        ...(request.service ? { svc: request.service } : {}),
       })
         .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
         .setIssuer(INTERNAL_ISSUER)
@@ -90,6 +106,8 @@ export function createInternalVerifier(publicJwks: { keys: JWK[] }, audience: st
     const justification = typeof payload.jst === 'string' ? payload.jst : undefined;
     const verifiedCase = typeof payload.case_id === 'string' && typeof payload.case_child === 'string' ? { id: payload.case_id, childId: payload.case_child } : undefined;
     const breakGlassChild = justification && typeof payload.bg_child === 'string' ? payload.bg_child : undefined;
+    const idempotencyKey = typeof payload.idem === 'string' ? payload.idem : undefined;
+    const service = payload.svc === 'exchange' ? ('exchange' as const) : undefined;
     return {
       principal,
       requestId: String(payload.rid ?? ''),
@@ -97,6 +115,8 @@ export function createInternalVerifier(publicJwks: { keys: JWK[] }, audience: st
       ...(justification ? { justification } : {}),
       ...(verifiedCase ? { case: verifiedCase } : {}),
       ...(breakGlassChild ? { breakGlassChild } : {}),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(service ? { service } : {}),
     };
   };
 }

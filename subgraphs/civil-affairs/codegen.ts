@@ -11,5 +11,8 @@ export const mappers = {
   Assistance: '../db-types.ts#AssistanceRow',
   ProtectionCase: '../db-types.ts#ProtectionCaseRow',
   RegistryStats: '../loaders.ts#RegistryStatsRow',
+  RegisterChildPayload: '../writes/child-record-result.ts#ChildRecordResult',
+  ChildRecordPayload: '../writes/child-record-result.ts#ChildRecordResult',
+  RecordHomeVisitPayload: '../writes/record-home-visit.ts#RecordHomeVisitResult',
 };
 export const contextType = '../context.ts#CivilAffairsContext';

@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   OPERATION_TOO_COMPLEX: { status: 400, meaning: 'the operation exceeds a limit on depth, aliases, directives or fields after fragment expansion' },
   UNTRUSTED_DOCUMENT: { status: 403, meaning: 'in production only operations registered for the calling system are answered' },
   BAD_USER_INPUT: { status: 400, meaning: 'an argument or variable is invalid; `argumentName` names it, the message says why' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, meaning: 'this `Idempotency-Key` came before with a different operation or variables; a new request needs a new key' },
   // Who is asking
   UNAUTHENTICATED: { status: 401, meaning: 'no valid token' },
   FORBIDDEN: { status: 403, meaning: 'the record or region lies outside the caller\u2019s jurisdiction, or the action is not allowed' },
@@ -25,6 +26,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, meaning: 'too many requests (or failed identifier lookups) from this client; wait `retryAfterSeconds`' },
   // What was asked for
   NOT_FOUND: { status: 200, meaning: 'no such record (lookups by identifier: or none within the caller\u2019s jurisdiction)' },
+  CONFLICT: { status: 409, meaning: 'the record changed since it was read: `expectedVersion` is stale, `currentVersion` says what it is now; nothing was written' },
   // The hub's own state
   SUBGRAPH_UNAVAILABLE: { status: 200, meaning: 'an agency service did not answer in time; its fields are null' },
   DATABASE_UNAVAILABLE: { status: 503, meaning: 'a database could not be reached; nothing was changed, retry later' },

@@ -32,6 +32,16 @@ export function notFound(message: string, details: ErrorDetails = {}): GraphQLEr
   return hubError('NOT_FOUND', message, details);
 }
 
+/** An update named a version the record no longer has: nothing was written; `currentVersion` tells the caller what to read again. */
+export function conflict(message: string, currentVersion: number | null, details: ErrorDetails = {}): GraphQLError {
+  return hubError('CONFLICT', message, { currentVersion, ...details });
+}
+
+/** An Idempotency-Key sent again with a different request: the first request's answer is not this one's. */
+export function idempotencyKeyReused(details: ErrorDetails = {}): GraphQLError {
+  return hubError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used before with a different operation or variables; send a new key for a new request', details);
+}
+
 /** A field the policy denies this caller: null at its path, with the rule. */
 export function unauthorizedField(coordinate: string, rule: string, details: ErrorDetails = {}): GraphQLError {
   return hubError('UNAUTHORIZED_FIELD_OR_TYPE', `not authorized to read ${coordinate}`, { coordinate, rule, ...details });

@@ -4,11 +4,24 @@ import type { Agency } from '../principal.ts';
 import type { AccessContext, Decision } from './decide.ts';
 import { PURPOSES, type Purpose } from './field-class.ts';
 
+/** The kinds of org a caller can be bound to, each an agency's: a school (education), a police station, a clinic (health), a village committee (civil affairs). */
+export const ORG_KINDS = ['school', 'station', 'clinic', 'village_committee'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+/** The kind of org an `org` claim names, by the caller's agency; an org claim in any other agency is of no kind and acts for nothing. */
+export const ORG_KIND_OF_AGENCY: Partial<Record<Agency, OrgKind>> = {
+  education: 'school',
+  police: 'station',
+  health: 'clinic',
+  civil_affairs: 'village_committee',
+};
+
 /**
  * Who may perform one mutation: the agencies, at which administrative levels, for which
- * purposes, and whether staff bound to an org (a school, a police station, a clinic, a
+ * purposes, and which kinds of org-bound staff (a school, a police station, a clinic, a
  * village committee) may too. Rows a mutation writes are further limited by jurisdiction,
- * in SQL, by the subgraph that writes them.
+ * in SQL, by the subgraph that writes them: an org-bound caller writes only for the
+ * children of its own org.
  */
 export interface ActionRule {
   /** The rule's name: what a refusal, `accessExplain` and the audit say. */
@@ -16,13 +29,24 @@ export interface ActionRule {
   agencies: readonly Agency[];
   levels: readonly AdminLevel[];
   purposes: readonly Purpose[];
-  /** Whether org-bound staff may perform it, beside the agency's officers. */
-  orgBound: boolean;
+  /** The org kinds whose bound staff may perform it, beside the agency's officers; empty: officers only. */
+  orgKinds: readonly OrgKind[];
 }
 
 const ALL_LEVELS: readonly AdminLevel[] = ['province', 'city', 'county', 'town', 'village'];
+/** The levels that keep children's records: city and province oversee, they do not record. */
+const FRONT_LINE: readonly AdminLevel[] = ['county', 'town', 'village'];
+/** Township and county: entering and verifying, leading assessments. */
+const TOWN_AND_COUNTY: readonly AdminLevel[] = ['county', 'town'];
 /** The agencies that own facts in the graph, and so receive notices about reads of them. */
 const DATA_OWNERS: readonly Agency[] = ['civil_affairs', 'education', 'police', 'health'];
+/** Recording a child's everyday facts is case work. */
+const RECORDING: readonly Purpose[] = ['CASE_MANAGEMENT', 'ASSESSMENT'];
+
+/** A rule for one agency's officers recording what it owns (and, where named, staff of its orgs). */
+function recording(name: string, agency: Agency, levels: readonly AdminLevel[], orgKinds: readonly OrgKind[] = [], purposes: readonly Purpose[] = RECORDING): ActionRule {
+  return { name, agencies: [agency], levels, purposes, orgKinds };
+}
 
 /**
  * THE action rules, one per mutation of the supergraph, by `Mutation.field`. A mutation
@@ -38,14 +62,44 @@ export const ACTION_RULES: Record<string, ActionRule> = {
     agencies: DATA_OWNERS,
     levels: ALL_LEVELS,
     purposes: PURPOSES.filter((p) => p !== 'STATISTICS'),
-    orgBound: true,
+    orgKinds: ORG_KINDS,
   },
+
+  // Civil affairs: the registry. The village supervisor visits and reports; the township
+  // enters, updates and reviews each quarter; the county verifies and decides assistance.
+  'Mutation.registerChild': recording('civil-affairs-registers-children', 'civil_affairs', FRONT_LINE),
+  'Mutation.recordHomeVisit': recording('civil-affairs-records-home-visits', 'civil_affairs', FRONT_LINE, ['village_committee']),
+  'Mutation.recordQuarterlyReview': recording('township-reviews-each-quarter', 'civil_affairs', TOWN_AND_COUNTY),
+  'Mutation.changeResidence': recording('civil-affairs-records-residence', 'civil_affairs', FRONT_LINE),
+  'Mutation.changeGuardian': recording('civil-affairs-records-guardians', 'civil_affairs', FRONT_LINE),
+  'Mutation.recordParentStatus': recording('civil-affairs-records-parents', 'civil_affairs', FRONT_LINE),
+  'Mutation.applyForAssistance': recording('civil-affairs-applies-for-assistance', 'civil_affairs', FRONT_LINE),
+  'Mutation.decideAssistance': recording('county-decides-assistance', 'civil_affairs', ['county']),
+  'Mutation.exitChild': recording('township-exits-children', 'civil_affairs', TOWN_AND_COUNTY),
+  'Mutation.readmitChild': recording('township-readmits-children', 'civil_affairs', TOWN_AND_COUNTY),
+
+  // Education: a school records for its own pupils; the township and county bureaus for theirs.
+  'Mutation.enrollChild': recording('schools-enroll', 'education', TOWN_AND_COUNTY, ['school']),
+  'Mutation.transferChild': recording('schools-transfer', 'education', TOWN_AND_COUNTY, ['school']),
+  'Mutation.recordAttendance': recording('schools-record-attendance', 'education', TOWN_AND_COUNTY, ['school']),
+  'Mutation.reportDropout': recording('schools-report-dropouts', 'education', TOWN_AND_COUNTY, ['school'], ['CASE_MANAGEMENT', 'DROPOUT_RETURN']),
+  'Mutation.recordPersuasionAttempt': recording('schools-persuade-to-return', 'education', TOWN_AND_COUNTY, ['school'], ['CASE_MANAGEMENT', 'DROPOUT_RETURN']),
+  'Mutation.recordReturnToSchool': recording('schools-record-returns', 'education', TOWN_AND_COUNTY, ['school'], ['CASE_MANAGEMENT', 'DROPOUT_RETURN']),
+
+  // Police: the station and the county bureau keep household registration.
+  'Mutation.registerUnregisteredChild': recording('police-register-unregistered-children', 'police', TOWN_AND_COUNTY, ['station'], ['HOUSEHOLD_REGISTRATION', 'CASE_MANAGEMENT']),
+  'Mutation.recordParentPoliceStatus': recording('police-record-parent-status', 'police', TOWN_AND_COUNTY, ['station']),
+
+  // Health: a clinic records for its own patients; the township health centre and the county for theirs.
+  'Mutation.recordGrowthMeasurement': recording('clinics-record-growth', 'health', TOWN_AND_COUNTY, ['clinic']),
+  'Mutation.recordImmunisation': recording('clinics-record-immunisations', 'health', TOWN_AND_COUNTY, ['clinic']),
+  'Mutation.recordMentalHealthScreening': recording('clinics-record-screenings', 'health', TOWN_AND_COUNTY, ['clinic']),
 };
 
 /**
  * Whether the caller may perform the mutation `coordinate` (`Mutation.field`) for the
  * request's purpose: allow with the rule's name, or deny naming what is missing (no rule,
- * the agency, the level, the purpose, an org-bound caller).
+ * the agency, the level, the purpose, the kind of org a bound caller acts for).
  */
 export function decideAction(context: Pick<AccessContext, 'principal' | 'purpose'>, coordinate: string): Decision {
   const rule = ACTION_RULES[coordinate];
@@ -54,7 +108,10 @@ export function decideAction(context: Pick<AccessContext, 'principal' | 'purpose
   if (!rule.agencies.includes(principal.agency)) return { effect: 'deny', rule: `${rule.name}:agency` };
   if (!rule.levels.includes(principal.level)) return { effect: 'deny', rule: `${rule.name}:level` };
   if (!rule.purposes.includes(purpose)) return { effect: 'deny', rule: `${rule.name}:purpose` };
-  if (principal.org !== undefined && !rule.orgBound) return { effect: 'deny', rule: `${rule.name}:org-bound` };
+  if (principal.org !== undefined) {
+    const kind = ORG_KIND_OF_AGENCY[principal.agency];
+    if (!kind || !rule.orgKinds.includes(kind)) return { effect: 'deny', rule: `${rule.name}:org-kind` };
+  }
   return { effect: 'allow', rule: rule.name };
 }
 

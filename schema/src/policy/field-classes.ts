@@ -58,6 +58,8 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     status: 'BASIC',
     exitReason: 'BASIC',
     registeredOn: 'BASIC',
+    // The registry record's version: an edit names the one it read (expectedVersion).
+    registryVersion: 'BASIC',
     responsiblePerson: 'BASIC',
     father: 'CONTACT',
     mother: 'CONTACT',
@@ -150,7 +152,23 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   AccessNotice: { '*': 'SELF' },
   AccessExplanation: { '*': 'SELF' },
   FieldDecision: { '*': 'SELF' },
-  Mutation: { acknowledgeAccessNotice: 'SELF' },
+  // Mutations: whether a caller may act is its action rule (action-rules.ts); the class of a
+  // mutation field decides only reading its payload, whose fields keep the classes of the
+  // records they return.
+  Mutation: { '*': 'BASIC', acknowledgeAccessNotice: 'SELF' },
+  RegisterChildPayload: { child: 'BASIC' },
+  ChildRecordPayload: { child: 'BASIC' },
+  RecordHomeVisitPayload: { homeVisit: 'PROTECTIVE', child: 'BASIC' },
+  RecordQuarterlyReviewPayload: { quarterlyReview: 'PROTECTIVE', child: 'BASIC' },
+  AssistancePayload: { assistance: 'PROTECTIVE', child: 'BASIC' },
+  EnrollmentPayload: { enrollment: 'BASIC', child: 'BASIC' },
+  RecordAttendancePayload: { attendance: 'PROTECTIVE', child: 'BASIC' },
+  DropoutReportPayload: { dropoutReport: 'PROTECTIVE', child: 'BASIC' },
+  RegisterUnregisteredChildPayload: { registration: 'PROTECTIVE', child: 'BASIC' },
+  RecordParentPoliceStatusPayload: { parentStatus: 'SENSITIVE', child: 'BASIC' },
+  GrowthMeasurementPayload: { growthMeasurement: 'SENSITIVE', child: 'BASIC' },
+  ImmunisationPayload: { immunisation: 'SENSITIVE', child: 'BASIC' },
+  MentalHealthScreeningPayload: { screening: 'SENSITIVE', child: 'BASIC' },
 };
 
 /**

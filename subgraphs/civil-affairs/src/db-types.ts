@@ -1,8 +1,8 @@
-import type { ChildPlaceTable } from '@lbc/subgraph-kit';
+import type { ChildPlaceTable, WriteTables } from '@lbc/subgraph-kit';
 import type { Generated, Selectable } from 'kysely';
 
 /** The civil-affairs database, as Kysely sees it. Column names are the SQL ones. */
-export interface CivilAffairsDB {
+export interface CivilAffairsDB extends WriteTables {
   region: RegionTable;
   staff: StaffTable;
   child: ChildTable;
@@ -43,9 +43,10 @@ export interface ChildTable {
   category: 'BOTH_PARENTS_AWAY' | 'ONE_PARENT_AWAY_OTHER_UNABLE' | null;
   left_behind_since: string | null;
   status: 'ACTIVE' | 'EXITED';
-  exit_reason: 'JOINED_PARENTS' | 'PARENT_RETURNED' | 'TURNED_SIXTEEN' | null;
+  exit_reason: 'JOINED_PARENTS' | 'PARENT_RETURNED' | 'TURNED_SIXTEEN' | 'OTHER' | null;
   registered_on: string;
   responsible_staff_id: string | null;
+  version: Generated<number>;
 }
 
 export interface ParentTable {
@@ -100,6 +101,7 @@ export interface AssistanceTable {
   amount_yuan: number | null;
   started_on: string;
   ended_on: string | null;
+  version: Generated<number>;
 }
 
 export interface ProtectionCaseTable {

@@ -16,4 +16,5 @@ export const civilAffairs: SubgraphDefinition<CivilAffairsDB, CivilAffairsLoader
   resolvers: resolvers as SubgraphDefinition<CivilAffairsDB, CivilAffairsLoaders>['resolvers'],
   migrations,
   createLoaders,
+  exchange: {},
 };

@@ -18,3 +18,5 @@ export * from './log/logger.ts';
 export * from './config/parse-env.ts';
 export * from './http/index.ts';
 export * from './process/guard-process.ts';
+export * from './writes/index.ts';
+export * from './exchange/index.ts';

@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ChildRow as ChildRowModel, RegionRow as RegionRowModel, StaffRow as StaffRowModel, ParentRow as ParentRowModel, GuardianRow as GuardianRowModel, RiskFlagSet as RiskFlagSetModel, HomeVisitRow as HomeVisitRowModel, QuarterlyReviewRow as QuarterlyReviewRowModel, AssistanceRow as AssistanceRowModel, ProtectionCaseRow as ProtectionCaseRowModel } from '../db-types.ts';
 import type { RegistryStatsRow as RegistryStatsRowModel } from '../loaders.ts';
+import type { ChildRecordResult as ChildRecordResultModel } from '../writes/child-record-result.ts';
+import type { RecordHomeVisitResult as RecordHomeVisitResultModel } from '../writes/record-home-visit.ts';
 import type { CivilAffairsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -29,6 +31,12 @@ export type AdminLevel =
   | 'TOWN'
   | 'VILLAGE';
 
+export type ApplyForAssistanceInput = {
+  appliedOn: Scalars['Date']['input'];
+  childId: Scalars['ID']['input'];
+  kind: AssistanceKind;
+};
+
 export type Assistance = {
   __typename?: 'Assistance';
   amountYuan: Maybe<Scalars['Float']['output']>;
@@ -37,6 +45,8 @@ export type Assistance = {
   kind: AssistanceKind;
   startedOn: Scalars['Date']['output'];
   status: AssistanceStatus;
+  /** A decision names the version it read (expectedVersion). */
+  version: Scalars['Int']['output'];
 };
 
 export type AssistanceConnection = {
@@ -44,6 +54,10 @@ export type AssistanceConnection = {
   edges: Array<AssistanceEdge>;
   pageInfo: PageInfo;
 };
+
+export type AssistanceDecision =
+  | 'GRANTED'
+  | 'REJECTED';
 
 export type AssistanceEdge = {
   __typename?: 'AssistanceEdge';
@@ -59,6 +73,12 @@ export type AssistanceKind =
   /** 临时救助 */
   | 'TEMPORARY_AID';
 
+export type AssistancePayload = {
+  __typename?: 'AssistancePayload';
+  assistance: Assistance;
+  child: Child;
+};
+
 export type AssistanceStatus =
   | 'APPLIED'
   | 'ENDED'
@@ -68,6 +88,20 @@ export type AssistanceStatus =
 export type CaseStatus =
   | 'CLOSED'
   | 'OPEN';
+
+export type ChangeGuardianInput = {
+  childId: Scalars['ID']['input'];
+  /** When the entrusted-guardianship confirmation (委托监护责任确认书) was signed; null if not yet. */
+  confirmationSignedOn?: InputMaybe<Scalars['Date']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  guardian: GuardianInput;
+};
+
+export type ChangeResidenceInput = {
+  childId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  villageCode: Scalars['DivisionCode']['input'];
+};
 
 export type Child = {
   __typename?: 'Child';
@@ -88,6 +122,8 @@ export type Child = {
   protectionCases: ProtectionCaseConnection;
   quarterlyReviews: QuarterlyReviewConnection;
   registeredOn: Scalars['Date']['output'];
+  /** The registry record's version: an edit names the version it read (expectedVersion) and a stale one is refused with CONFLICT. */
+  registryVersion: Scalars['Int']['output'];
   residenceVillage: Region;
   /** The staff member responsible for this child (usually the village child-welfare supervisor). */
   responsiblePerson: Maybe<StaffMember>;
@@ -141,6 +177,21 @@ export type ChildFilter = {
   status?: InputMaybe<RegistryStatus>;
 };
 
+/** The registry record after an edit: its new registryVersion. */
+export type ChildRecordPayload = {
+  __typename?: 'ChildRecordPayload';
+  child: Child;
+};
+
+export type DecideAssistanceInput = {
+  /** Required when granted: the monthly or one-off amount. */
+  amountYuan?: InputMaybe<Scalars['Float']['input']>;
+  assistanceId: Scalars['ID']['input'];
+  decidedOn: Scalars['Date']['input'];
+  decision: AssistanceDecision;
+  expectedVersion: Scalars['Int']['input'];
+};
+
 export type EntrustedGuardian = {
   __typename?: 'EntrustedGuardian';
   capacity: GuardianCapacity;
@@ -151,9 +202,17 @@ export type EntrustedGuardian = {
   relationship: GuardianRelationship;
 };
 
+export type ExitChildInput = {
+  childId: Scalars['ID']['input'];
+  exitedOn: Scalars['Date']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  reason: ExitReason;
+};
+
 export type ExitReason =
   /** Joined the parents in the city (随迁). */
   | 'JOINED_PARENTS'
+  | 'OTHER'
   | 'PARENT_RETURNED'
   | 'TURNED_SIXTEEN';
 
@@ -161,6 +220,13 @@ export type GuardianCapacity =
   | 'ADEQUATE'
   | 'INCAPABLE'
   | 'LIMITED';
+
+export type GuardianInput = {
+  capacity: GuardianCapacity;
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  relationship: GuardianRelationship;
+};
 
 export type GuardianRelationship =
   | 'GRANDPARENT'
@@ -195,6 +261,157 @@ export type LeftBehindCategory =
   /** One parent works away; the other cannot act as guardian. */
   | 'ONE_PARENT_AWAY_OTHER_UNABLE';
 
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Files an application for social assistance (status APPLIED). */
+  applyForAssistance: Maybe<AssistancePayload>;
+  /** Appoints or replaces the entrusted guardian (委托监护人), with the date the confirmation was signed. */
+  changeGuardian: Maybe<ChildRecordPayload>;
+  /** Records that the child now lives in another village. Publishes the new residence: jurisdiction follows it. */
+  changeResidence: Maybe<ChildRecordPayload>;
+  /** The county's decision on an application: GRANTED or REJECTED. */
+  decideAssistance: Maybe<AssistancePayload>;
+  /** Takes a child out of the registry (joined parents, turned 16, other). */
+  exitChild: Maybe<ChildRecordPayload>;
+  /** Takes an exited child back into the registry (a parent left again). */
+  readmitChild: Maybe<ChildRecordPayload>;
+  /** Records a home visit by the village supervisor or township officer, and whether anything abnormal was found. */
+  recordHomeVisit: Maybe<RecordHomeVisitPayload>;
+  /** Records one parent's status: away or not, where they work, why they cannot act as guardian. */
+  recordParentStatus: Maybe<ChildRecordPayload>;
+  /** Records the township's quarterly review of one child (one per child and quarter). */
+  recordQuarterlyReview: Maybe<RecordQuarterlyReviewPayload>;
+  /** Registers a left-behind child found in a survey (摸底排查). Publishes the child's residence to the other agencies. */
+  registerChild: Maybe<RegisterChildPayload>;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationApplyForAssistanceArgs = {
+  input: ApplyForAssistanceInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationChangeGuardianArgs = {
+  input: ChangeGuardianInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationChangeResidenceArgs = {
+  input: ChangeResidenceInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationDecideAssistanceArgs = {
+  input: DecideAssistanceInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationExitChildArgs = {
+  input: ExitChildInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationReadmitChildArgs = {
+  input: ReadmitChildInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationRecordHomeVisitArgs = {
+  input: RecordHomeVisitInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationRecordParentStatusArgs = {
+  input: RecordParentStatusInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationRecordQuarterlyReviewArgs = {
+  input: RecordQuarterlyReviewInput;
+};
+
+
+/**
+ * Civil affairs records what the registry owns, inside the caller's jurisdiction (the
+ * child's residence village). Every mutation: input checked first (BAD_USER_INPUT naming
+ * the field, nothing written); an Idempotency-Key header makes a retry answer the first
+ * result without writing again; edits name the version they read (CONFLICT when stale);
+ * rows and the events published to other agencies commit together or not at all.
+ */
+export type MutationRegisterChildArgs = {
+  input: RegisterChildInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -210,6 +427,10 @@ export type Parent = {
   unableToGuardReason: Maybe<Scalars['String']['output']>;
   workPlace: Maybe<Scalars['String']['output']>;
 };
+
+export type ParentRole =
+  | 'FATHER'
+  | 'MOTHER';
 
 export type ProtectionCase = {
   __typename?: 'ProtectionCase';
@@ -367,6 +588,54 @@ export type QueryStaffMemberArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type ReadmitChildInput = {
+  category: LeftBehindCategory;
+  childId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  leftBehindSince: Scalars['Date']['input'];
+};
+
+export type RecordHomeVisitInput = {
+  childId: Scalars['ID']['input'];
+  /** An abnormal situation was found (发现异常): the township must hear of it at once. */
+  concernRaised: Scalars['Boolean']['input'];
+  findings?: InputMaybe<Scalars['String']['input']>;
+  visitedOn: Scalars['Date']['input'];
+  visitorStaffId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type RecordHomeVisitPayload = {
+  __typename?: 'RecordHomeVisitPayload';
+  child: Child;
+  homeVisit: HomeVisit;
+};
+
+export type RecordParentStatusInput = {
+  childId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  isAway: Scalars['Boolean']['input'];
+  name: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role: ParentRole;
+  unableToGuardReason?: InputMaybe<Scalars['String']['input']>;
+  workPlace?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RecordQuarterlyReviewInput = {
+  childId: Scalars['ID']['input'];
+  outcome: ReviewOutcome;
+  /** e.g. 2026-Q3 */
+  quarter: Scalars['String']['input'];
+  reviewedOn: Scalars['Date']['input'];
+  stillLeftBehind: Scalars['Boolean']['input'];
+};
+
+export type RecordQuarterlyReviewPayload = {
+  __typename?: 'RecordQuarterlyReviewPayload';
+  child: Child;
+  quarterlyReview: QuarterlyReview;
+};
+
 export type Region = {
   __typename?: 'Region';
   children: RegionConnection;
@@ -394,6 +663,25 @@ export type RegionEdge = {
   __typename?: 'RegionEdge';
   cursor: Scalars['String']['output'];
   node: Region;
+};
+
+export type RegisterChildInput = {
+  birthDate: Scalars['Date']['input'];
+  category: LeftBehindCategory;
+  ethnicity?: InputMaybe<Scalars['String']['input']>;
+  /** Null for a child without household registration (the police issue one later). */
+  idNumber?: InputMaybe<Scalars['IdNumber']['input']>;
+  leftBehindSince: Scalars['Date']['input'];
+  name: Scalars['String']['input'];
+  /** The village the child lives in: inside your jurisdiction. */
+  residenceVillageCode: Scalars['DivisionCode']['input'];
+  responsibleStaffId?: InputMaybe<Scalars['ID']['input']>;
+  sex: Sex;
+};
+
+export type RegisterChildPayload = {
+  __typename?: 'RegisterChildPayload';
+  child: Child;
 };
 
 /**
@@ -577,26 +865,35 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AdminLevel: ResolverTypeWrapper<Partial<AdminLevel>>;
+  ApplyForAssistanceInput: ResolverTypeWrapper<Partial<ApplyForAssistanceInput>>;
+  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Assistance: ResolverTypeWrapper<AssistanceRowModel>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
-  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   AssistanceConnection: ResolverTypeWrapper<Partial<Omit<AssistanceConnection, 'edges'> & { edges: Array<ResolversTypes['AssistanceEdge']> }>>;
+  AssistanceDecision: ResolverTypeWrapper<Partial<AssistanceDecision>>;
   AssistanceEdge: ResolverTypeWrapper<Partial<Omit<AssistanceEdge, 'node'> & { node: ResolversTypes['Assistance'] }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   AssistanceKind: ResolverTypeWrapper<Partial<AssistanceKind>>;
+  AssistancePayload: ResolverTypeWrapper<Partial<Omit<AssistancePayload, 'assistance' | 'child'> & { assistance: ResolversTypes['Assistance'], child: ResolversTypes['Child'] }>>;
   AssistanceStatus: ResolverTypeWrapper<Partial<AssistanceStatus>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
+  ChangeGuardianInput: ResolverTypeWrapper<Partial<ChangeGuardianInput>>;
+  ChangeResidenceInput: ResolverTypeWrapper<Partial<ChangeResidenceInput>>;
   Child: ResolverTypeWrapper<ChildRowModel>;
-  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   ChildConnection: ResolverTypeWrapper<Partial<Omit<ChildConnection, 'edges'> & { edges: Array<ResolversTypes['ChildEdge']> }>>;
   ChildEdge: ResolverTypeWrapper<Partial<Omit<ChildEdge, 'node'> & { node: ResolversTypes['Child'] }>>;
   ChildFilter: ResolverTypeWrapper<Partial<ChildFilter>>;
+  ChildRecordPayload: ResolverTypeWrapper<ChildRecordResultModel>;
   Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DecideAssistanceInput: ResolverTypeWrapper<Partial<DecideAssistanceInput>>;
   DivisionCode: ResolverTypeWrapper<Partial<Scalars['DivisionCode']['output']>>;
   EntrustedGuardian: ResolverTypeWrapper<GuardianRowModel>;
+  ExitChildInput: ResolverTypeWrapper<Partial<ExitChildInput>>;
   ExitReason: ResolverTypeWrapper<Partial<ExitReason>>;
   GuardianCapacity: ResolverTypeWrapper<Partial<GuardianCapacity>>;
+  GuardianInput: ResolverTypeWrapper<Partial<GuardianInput>>;
   GuardianRelationship: ResolverTypeWrapper<Partial<GuardianRelationship>>;
   HomeVisit: ResolverTypeWrapper<HomeVisitRowModel>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
@@ -604,8 +901,10 @@ export type ResolversTypes = ResolversObject<{
   HomeVisitEdge: ResolverTypeWrapper<Partial<Omit<HomeVisitEdge, 'node'> & { node: ResolversTypes['HomeVisit'] }>>;
   IdNumber: ResolverTypeWrapper<Partial<Scalars['IdNumber']['output']>>;
   LeftBehindCategory: ResolverTypeWrapper<Partial<LeftBehindCategory>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Parent: ResolverTypeWrapper<ParentRowModel>;
+  ParentRole: ResolverTypeWrapper<Partial<ParentRole>>;
   ProtectionCase: ResolverTypeWrapper<ProtectionCaseRowModel>;
   ProtectionCaseConnection: ResolverTypeWrapper<Partial<Omit<ProtectionCaseConnection, 'edges'> & { edges: Array<ResolversTypes['ProtectionCaseEdge']> }>>;
   ProtectionCaseEdge: ResolverTypeWrapper<Partial<Omit<ProtectionCaseEdge, 'node'> & { node: ResolversTypes['ProtectionCase'] }>>;
@@ -614,9 +913,17 @@ export type ResolversTypes = ResolversObject<{
   QuarterlyReviewConnection: ResolverTypeWrapper<Partial<Omit<QuarterlyReviewConnection, 'edges'> & { edges: Array<ResolversTypes['QuarterlyReviewEdge']> }>>;
   QuarterlyReviewEdge: ResolverTypeWrapper<Partial<Omit<QuarterlyReviewEdge, 'node'> & { node: ResolversTypes['QuarterlyReview'] }>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReadmitChildInput: ResolverTypeWrapper<Partial<ReadmitChildInput>>;
+  RecordHomeVisitInput: ResolverTypeWrapper<Partial<RecordHomeVisitInput>>;
+  RecordHomeVisitPayload: ResolverTypeWrapper<RecordHomeVisitResultModel>;
+  RecordParentStatusInput: ResolverTypeWrapper<Partial<RecordParentStatusInput>>;
+  RecordQuarterlyReviewInput: ResolverTypeWrapper<Partial<RecordQuarterlyReviewInput>>;
+  RecordQuarterlyReviewPayload: ResolverTypeWrapper<Partial<Omit<RecordQuarterlyReviewPayload, 'child' | 'quarterlyReview'> & { child: ResolversTypes['Child'], quarterlyReview: ResolversTypes['QuarterlyReview'] }>>;
   Region: ResolverTypeWrapper<RegionRowModel>;
   RegionConnection: ResolverTypeWrapper<Partial<Omit<RegionConnection, 'edges'> & { edges: Array<ResolversTypes['RegionEdge']> }>>;
   RegionEdge: ResolverTypeWrapper<Partial<Omit<RegionEdge, 'node'> & { node: ResolversTypes['Region'] }>>;
+  RegisterChildInput: ResolverTypeWrapper<Partial<RegisterChildInput>>;
+  RegisterChildPayload: ResolverTypeWrapper<ChildRecordResultModel>;
   RegistryStats: ResolverTypeWrapper<RegistryStatsRowModel>;
   RegistryStatus: ResolverTypeWrapper<Partial<RegistryStatus>>;
   ReviewOutcome: ResolverTypeWrapper<Partial<ReviewOutcome>>;
@@ -630,26 +937,35 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ApplyForAssistanceInput: Partial<ApplyForAssistanceInput>;
+  ID: Partial<Scalars['ID']['output']>;
   Assistance: AssistanceRowModel;
   Float: Partial<Scalars['Float']['output']>;
-  ID: Partial<Scalars['ID']['output']>;
+  Int: Partial<Scalars['Int']['output']>;
   AssistanceConnection: Partial<Omit<AssistanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssistanceEdge']> }>;
   AssistanceEdge: Partial<Omit<AssistanceEdge, 'node'> & { node: ResolversParentTypes['Assistance'] }>;
   String: Partial<Scalars['String']['output']>;
+  AssistancePayload: Partial<Omit<AssistancePayload, 'assistance' | 'child'> & { assistance: ResolversParentTypes['Assistance'], child: ResolversParentTypes['Child'] }>;
+  ChangeGuardianInput: Partial<ChangeGuardianInput>;
+  ChangeResidenceInput: Partial<ChangeResidenceInput>;
   Child: ChildRowModel;
-  Int: Partial<Scalars['Int']['output']>;
   ChildConnection: Partial<Omit<ChildConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChildEdge']> }>;
   ChildEdge: Partial<Omit<ChildEdge, 'node'> & { node: ResolversParentTypes['Child'] }>;
   ChildFilter: Partial<ChildFilter>;
+  ChildRecordPayload: ChildRecordResultModel;
   Date: Partial<Scalars['Date']['output']>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  DecideAssistanceInput: Partial<DecideAssistanceInput>;
   DivisionCode: Partial<Scalars['DivisionCode']['output']>;
   EntrustedGuardian: GuardianRowModel;
+  ExitChildInput: Partial<ExitChildInput>;
+  GuardianInput: Partial<GuardianInput>;
   HomeVisit: HomeVisitRowModel;
   Boolean: Partial<Scalars['Boolean']['output']>;
   HomeVisitConnection: Partial<Omit<HomeVisitConnection, 'edges'> & { edges: Array<ResolversParentTypes['HomeVisitEdge']> }>;
   HomeVisitEdge: Partial<Omit<HomeVisitEdge, 'node'> & { node: ResolversParentTypes['HomeVisit'] }>;
   IdNumber: Partial<Scalars['IdNumber']['output']>;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Parent: ParentRowModel;
   ProtectionCase: ProtectionCaseRowModel;
@@ -659,9 +975,17 @@ export type ResolversParentTypes = ResolversObject<{
   QuarterlyReviewConnection: Partial<Omit<QuarterlyReviewConnection, 'edges'> & { edges: Array<ResolversParentTypes['QuarterlyReviewEdge']> }>;
   QuarterlyReviewEdge: Partial<Omit<QuarterlyReviewEdge, 'node'> & { node: ResolversParentTypes['QuarterlyReview'] }>;
   Query: Record<PropertyKey, never>;
+  ReadmitChildInput: Partial<ReadmitChildInput>;
+  RecordHomeVisitInput: Partial<RecordHomeVisitInput>;
+  RecordHomeVisitPayload: RecordHomeVisitResultModel;
+  RecordParentStatusInput: Partial<RecordParentStatusInput>;
+  RecordQuarterlyReviewInput: Partial<RecordQuarterlyReviewInput>;
+  RecordQuarterlyReviewPayload: Partial<Omit<RecordQuarterlyReviewPayload, 'child' | 'quarterlyReview'> & { child: ResolversParentTypes['Child'], quarterlyReview: ResolversParentTypes['QuarterlyReview'] }>;
   Region: RegionRowModel;
   RegionConnection: Partial<Omit<RegionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RegionEdge']> }>;
   RegionEdge: Partial<Omit<RegionEdge, 'node'> & { node: ResolversParentTypes['Region'] }>;
+  RegisterChildInput: Partial<RegisterChildInput>;
+  RegisterChildPayload: ChildRecordResultModel;
   RegistryStats: RegistryStatsRowModel;
   RiskFlags: RiskFlagSetModel;
   StaffMember: StaffRowModel;
@@ -675,6 +999,7 @@ export type AssistanceResolvers<ContextType = CivilAffairsContext, ParentType ex
   kind?: Resolver<ResolversTypes['AssistanceKind'], ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['AssistanceStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type AssistanceConnectionResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['AssistanceConnection'] = ResolversParentTypes['AssistanceConnection']> = ResolversObject<{
@@ -685,6 +1010,11 @@ export type AssistanceConnectionResolvers<ContextType = CivilAffairsContext, Par
 export type AssistanceEdgeResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['AssistanceEdge'] = ResolversParentTypes['AssistanceEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Assistance'], ParentType, ContextType>;
+}>;
+
+export type AssistancePayloadResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['AssistancePayload'] = ResolversParentTypes['AssistancePayload']> = ResolversObject<{
+  assistance?: Resolver<ResolversTypes['Assistance'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
 }>;
 
 export type ChildResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child'], FederationReferenceType extends FederationReferenceTypes['Child'] = FederationReferenceTypes['Child']> = ResolversObject<{
@@ -704,6 +1034,7 @@ export type ChildResolvers<ContextType = CivilAffairsContext, ParentType extends
   protectionCases?: Resolver<ResolversTypes['ProtectionCaseConnection'], ParentType, ContextType, RequireFields<ChildProtectionCasesArgs, 'first'>>;
   quarterlyReviews?: Resolver<ResolversTypes['QuarterlyReviewConnection'], ParentType, ContextType, RequireFields<ChildQuarterlyReviewsArgs, 'first'>>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  registryVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   residenceVillage?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
   responsiblePerson?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType>;
   riskFlags?: Resolver<ResolversTypes['RiskFlags'], ParentType, ContextType>;
@@ -719,6 +1050,10 @@ export type ChildConnectionResolvers<ContextType = CivilAffairsContext, ParentTy
 export type ChildEdgeResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['ChildEdge'] = ResolversParentTypes['ChildEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+}>;
+
+export type ChildRecordPayloadResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['ChildRecordPayload'] = ResolversParentTypes['ChildRecordPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -762,6 +1097,19 @@ export type HomeVisitEdgeResolvers<ContextType = CivilAffairsContext, ParentType
 export interface IdNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IdNumber'], any> {
   name: 'IdNumber';
 }
+
+export type MutationResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  applyForAssistance?: Resolver<Maybe<ResolversTypes['AssistancePayload']>, ParentType, ContextType, RequireFields<MutationApplyForAssistanceArgs, 'input'>>;
+  changeGuardian?: Resolver<Maybe<ResolversTypes['ChildRecordPayload']>, ParentType, ContextType, RequireFields<MutationChangeGuardianArgs, 'input'>>;
+  changeResidence?: Resolver<Maybe<ResolversTypes['ChildRecordPayload']>, ParentType, ContextType, RequireFields<MutationChangeResidenceArgs, 'input'>>;
+  decideAssistance?: Resolver<Maybe<ResolversTypes['AssistancePayload']>, ParentType, ContextType, RequireFields<MutationDecideAssistanceArgs, 'input'>>;
+  exitChild?: Resolver<Maybe<ResolversTypes['ChildRecordPayload']>, ParentType, ContextType, RequireFields<MutationExitChildArgs, 'input'>>;
+  readmitChild?: Resolver<Maybe<ResolversTypes['ChildRecordPayload']>, ParentType, ContextType, RequireFields<MutationReadmitChildArgs, 'input'>>;
+  recordHomeVisit?: Resolver<Maybe<ResolversTypes['RecordHomeVisitPayload']>, ParentType, ContextType, RequireFields<MutationRecordHomeVisitArgs, 'input'>>;
+  recordParentStatus?: Resolver<Maybe<ResolversTypes['ChildRecordPayload']>, ParentType, ContextType, RequireFields<MutationRecordParentStatusArgs, 'input'>>;
+  recordQuarterlyReview?: Resolver<Maybe<ResolversTypes['RecordQuarterlyReviewPayload']>, ParentType, ContextType, RequireFields<MutationRecordQuarterlyReviewArgs, 'input'>>;
+  registerChild?: Resolver<Maybe<ResolversTypes['RegisterChildPayload']>, ParentType, ContextType, RequireFields<MutationRegisterChildArgs, 'input'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -824,6 +1172,16 @@ export type QueryResolvers<ContextType = CivilAffairsContext, ParentType extends
   staffMember?: Resolver<Maybe<ResolversTypes['StaffMember']>, ParentType, ContextType, RequireFields<QueryStaffMemberArgs, 'id'>>;
 }>;
 
+export type RecordHomeVisitPayloadResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['RecordHomeVisitPayload'] = ResolversParentTypes['RecordHomeVisitPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  homeVisit?: Resolver<ResolversTypes['HomeVisit'], ParentType, ContextType>;
+}>;
+
+export type RecordQuarterlyReviewPayloadResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['RecordQuarterlyReviewPayload'] = ResolversParentTypes['RecordQuarterlyReviewPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  quarterlyReview?: Resolver<ResolversTypes['QuarterlyReview'], ParentType, ContextType>;
+}>;
+
 export type RegionResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   children?: Resolver<ResolversTypes['RegionConnection'], ParentType, ContextType, RequireFields<RegionChildrenArgs, 'first'>>;
@@ -842,6 +1200,10 @@ export type RegionConnectionResolvers<ContextType = CivilAffairsContext, ParentT
 export type RegionEdgeResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['RegionEdge'] = ResolversParentTypes['RegionEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+}>;
+
+export type RegisterChildPayloadResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['RegisterChildPayload'] = ResolversParentTypes['RegisterChildPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
 }>;
 
 export type RegistryStatsResolvers<ContextType = CivilAffairsContext, ParentType extends ResolversParentTypes['RegistryStats'] = ResolversParentTypes['RegistryStats']> = ResolversObject<{
@@ -881,9 +1243,11 @@ export type Resolvers<ContextType = CivilAffairsContext> = ResolversObject<{
   Assistance?: AssistanceResolvers<ContextType>;
   AssistanceConnection?: AssistanceConnectionResolvers<ContextType>;
   AssistanceEdge?: AssistanceEdgeResolvers<ContextType>;
+  AssistancePayload?: AssistancePayloadResolvers<ContextType>;
   Child?: ChildResolvers<ContextType>;
   ChildConnection?: ChildConnectionResolvers<ContextType>;
   ChildEdge?: ChildEdgeResolvers<ContextType>;
+  ChildRecordPayload?: ChildRecordPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DivisionCode?: GraphQLScalarType;
@@ -892,6 +1256,7 @@ export type Resolvers<ContextType = CivilAffairsContext> = ResolversObject<{
   HomeVisitConnection?: HomeVisitConnectionResolvers<ContextType>;
   HomeVisitEdge?: HomeVisitEdgeResolvers<ContextType>;
   IdNumber?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Parent?: ParentResolvers<ContextType>;
   ProtectionCase?: ProtectionCaseResolvers<ContextType>;
@@ -901,9 +1266,12 @@ export type Resolvers<ContextType = CivilAffairsContext> = ResolversObject<{
   QuarterlyReviewConnection?: QuarterlyReviewConnectionResolvers<ContextType>;
   QuarterlyReviewEdge?: QuarterlyReviewEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordHomeVisitPayload?: RecordHomeVisitPayloadResolvers<ContextType>;
+  RecordQuarterlyReviewPayload?: RecordQuarterlyReviewPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionConnection?: RegionConnectionResolvers<ContextType>;
   RegionEdge?: RegionEdgeResolvers<ContextType>;
+  RegisterChildPayload?: RegisterChildPayloadResolvers<ContextType>;
   RegistryStats?: RegistryStatsResolvers<ContextType>;
   RiskFlags?: RiskFlagsResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as registry from './0001-registry.ts';
 import * as idNumberCheck from './0002-id-number-check.ts';
 import * as childPlace from './0003-child-place.ts';
+import * as writes from './0004-writes.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '0001-registry': registry,
   '0002-id-number-check': idNumberCheck,
   '0003-child-place': childPlace,
+  '0004-writes': writes,
 };

@@ -9,6 +9,7 @@ export const Child: ChildResolvers = {
   leftBehindSince: (child) => child.left_behind_since,
   exitReason: (child) => child.exit_reason,
   registeredOn: (child) => child.registered_on,
+  registryVersion: (child) => child.version,
   responsiblePerson: (child, _, { loaders }) => (child.responsible_staff_id ? loaders.staffById.load(child.responsible_staff_id) : null),
   father: async (child, _, { loaders }) => (await loaders.parentsByChild.load(child.id)).find((p) => p.role === 'FATHER') ?? null,
   mother: async (child, _, { loaders }) => (await loaders.parentsByChild.load(child.id)).find((p) => p.role === 'MOTHER') ?? null,

@@ -5,7 +5,9 @@ import { caseForAccessCheck } from './case-access-check.ts';
 import { Child } from './child.ts';
 import { EntrustedGuardian } from './entrusted-guardian.ts';
 import { HomeVisit } from './home-visit.ts';
+import { Mutation } from './mutation.ts';
 import { Parent } from './parent.ts';
+import { ChildRecordPayload, RecordHomeVisitPayload, RegisterChildPayload } from './payloads.ts';
 import { ProtectionCase } from './protection-case.ts';
 import { Query } from './query.ts';
 import { QuarterlyReview } from './quarterly-review.ts';
@@ -17,6 +19,10 @@ export const resolvers: Resolvers = {
   ...scalarResolvers,
   // The gateway's case check sits beside the caller-facing lookups, in its own file.
   Query: { ...Query, _caseForAccessCheck: caseForAccessCheck },
+  Mutation,
+  RegisterChildPayload,
+  ChildRecordPayload,
+  RecordHomeVisitPayload,
   Child,
   Parent,
   EntrustedGuardian,

@@ -2,6 +2,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { Principal, Purpose, VerifiedCase } from '@lbc/schema';
 import type { DocumentNode } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
+import type { EventHandlers } from '../exchange/apply-events.ts';
+import type { WriteChange } from '../writes/write-change.ts';
 
 export const SUBGRAPH_NAMES = ['civil-affairs', 'education-enrollment', 'police-household', 'health', 'audit'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -18,8 +20,14 @@ export interface SubgraphContext<DB, Loaders> {
   /** The one child break-glass opens in this request, when the gateway knew it: no other child's record is opened by it. */
   breakGlassChild?: string | undefined;
   requestId: string;
+  /** The caller's Idempotency-Key, for mutations (runWrite records it with the write). */
+  idempotencyKey?: string | undefined;
+  /** Set when the hub's exchange calls (its internal fields answer nothing else). */
+  service?: 'exchange' | undefined;
   db: Kysely<DB>;
   loaders: Loaders;
+  /** What this request's mutations committed: reported to the gateway for the audit entry. */
+  writes: WriteChange[];
 }
 
 /**
@@ -36,6 +44,12 @@ export interface SubgraphDefinition<DB, Loaders> {
    * loaders apply the caller's jurisdiction in SQL, so they are built for that principal.
    */
   createLoaders(db: Kysely<DB>, principal: Principal): Loaders;
+  /**
+   * An agency subgraph takes part in the exchange: it serves the kit's internal fields
+   * (read its outbox, apply others' events) and applies the event kinds it has handlers for
+   * to its own rows (places it applies always). The hub's own subgraph does not.
+   */
+  exchange?: { handlers?: EventHandlers<DB> };
 }
 
 /** Environment variable naming a service's PostgreSQL URL, e.g. CIVIL_AFFAIRS_DATABASE_URL. */

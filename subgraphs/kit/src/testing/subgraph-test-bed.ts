@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../db/create-database.ts';
 import { createSubgraphServer } from '../server/create-subgraph-server.ts';
 import type { SubgraphDefinition } from '../server/subgraph-definition.ts';
-import { executeAs } from './execute-as.ts';
+import { executeAs, type RequestExtras } from './execute-as.ts';
 import { createTestDatabase } from './test-database.ts';
 import { testPrincipal } from './test-principal.ts';
 
@@ -13,7 +13,7 @@ export interface SubgraphTestBed<DB> {
   /** The test database (valid inside tests and hooks). */
   readonly database: Database<DB>;
   /** Runs an operation in-process through the subgraph's Apollo server, as `principal` (default: the bed's). */
-  run(query: string, variables?: Record<string, unknown>, principal?: Principal, purpose?: Purpose): Promise<FormattedExecutionResult<Record<string, any>>>;
+  run(query: string, variables?: Record<string, unknown>, principal?: Principal, purpose?: Purpose, request?: RequestExtras): Promise<FormattedExecutionResult<Record<string, any>>>;
 }
 
 /**
@@ -35,6 +35,6 @@ export function useSubgraphTestBed<DB, L>(definition: SubgraphDefinition<DB, L>,
       if (!database) throw new Error('the test database exists only inside tests and hooks');
       return database;
     },
-    run: (query, variables, principal, purpose) => executeAs(server, definition, database!.db, principal ?? options.principal ?? testPrincipal(), query, variables, purpose),
+    run: (query, variables, principal, purpose, request) => executeAs(server, definition, database!.db, principal ?? options.principal ?? testPrincipal(), query, variables, purpose, request),
   };
 }

@@ -1,0 +1,15 @@
+import { notFound } from '@lbc/schema';
+import { visibleOrForbidden } from '@lbc/subgraph-kit';
+import type { CivilAffairsContext } from '../context.ts';
+import type { ChildRecordPayloadResolvers, RecordHomeVisitPayloadResolvers, RegisterChildPayloadResolvers } from '../generated/resolvers-types.ts';
+
+/** The child a payload names, read after the write committed: its current file, within the caller's jurisdiction. */
+async function childOf({ childId }: { childId: string }, _: unknown, { loaders }: CivilAffairsContext) {
+  const child = visibleOrForbidden(await loaders.childById.load(childId), `child ${childId}`);
+  if (!child) throw notFound(`no child ${childId}`, { inResolver: true });
+  return child;
+}
+
+export const RegisterChildPayload: RegisterChildPayloadResolvers = { child: childOf };
+export const ChildRecordPayload: ChildRecordPayloadResolvers = { child: childOf };
+export const RecordHomeVisitPayload: RecordHomeVisitPayloadResolvers = { homeVisit: (result) => result.homeVisit, child: childOf };

@@ -1,0 +1,80 @@
+import { assertInput, inputRules, runWrite, todayInChina } from '@lbc/subgraph-kit';
+import type { GraphQLResolveInfo } from 'graphql';
+import { sql } from 'kysely';
+import type { CivilAffairsContext } from '../context.ts';
+import type { RegisterChildInput } from '../generated/resolvers-types.ts';
+import type { ChildRecordResult } from './child-record-result.ts';
+import { assertStaffExists } from './staff-exists.ts';
+
+/** Left-behind children are minors: the registry takes no one of 16 or over. */
+const MAX_AGE_YEARS = 16;
+
+/**
+ * Registers a child found in a survey, living in a village of the caller's jurisdiction,
+ * with a new hub id. Its residence is published to the other agencies in the same
+ * transaction (the outbox): jurisdiction everywhere follows within the exchange's delay.
+ */
+export function registerChild(context: CivilAffairsContext, info: GraphQLResolveInfo, input: RegisterChildInput): Promise<ChildRecordResult> {
+  const today = todayInChina();
+  const village = input.residenceVillageCode;
+  return runWrite(context, info, {
+    args: input,
+    validate: () =>
+      assertInput({
+        name: inputRules.text(input.name, 100, { required: true }),
+        birthDate: inputRules.notInFuture(input.birthDate, today) || (ageOn(input.birthDate, today) >= MAX_AGE_YEARS && `the child is ${MAX_AGE_YEARS} or older`),
+        ethnicity: inputRules.text(input.ethnicity, 40),
+        residenceVillageCode: village.length !== 12 ? 'must be a 12-digit village code' : !inJurisdiction(context, village) && 'lies outside your jurisdiction',
+        leftBehindSince: inputRules.notInFuture(input.leftBehindSince, today) || inputRules.notBefore(input.leftBehindSince, input.birthDate, 'the birth date'),
+      }),
+    async execute(write) {
+      const known = await write.trx.selectFrom('region').select('code').where('code', '=', village).executeTakeFirst();
+      assertInput({ residenceVillageCode: !known && `no village ${village}` });
+      if (input.idNumber) {
+        const taken = await write.trx.selectFrom('child').select('id').where('id_number', '=', input.idNumber).executeTakeFirst();
+        assertInput({ idNumber: taken && 'a child with this ID number is registered already' });
+      }
+      if (input.responsibleStaffId) await assertStaffExists(write, input.responsibleStaffId, 'responsibleStaffId');
+      const child = await write.trx
+        .insertInto('child')
+        .values({
+          id: sql<string>`'LB' || lpad(nextval('child_number')::text, 9, '0')`,
+          id_number: input.idNumber ?? null,
+          name: input.name,
+          sex: input.sex,
+          birth_date: input.birthDate,
+          ethnicity: input.ethnicity ?? null,
+          village_code: village,
+          category: input.category,
+          left_behind_since: input.leftBehindSince,
+          status: 'ACTIVE',
+          exit_reason: null,
+          registered_on: today,
+          responsible_staff_id: input.responsibleStaffId ?? null,
+        })
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow();
+      write.publish({ childId: child.id, kind: 'place.residence', payload: { residenceCode: village } });
+      write.changed({
+        record: 'Child',
+        id: child.id,
+        childId: child.id,
+        change: 'created',
+        fields: Object.keys(input).filter((k) => input[k as keyof RegisterChildInput] != null),
+        fromVersion: null,
+        toVersion: child.version,
+      });
+      return { childId: child.id };
+    },
+  });
+}
+
+function inJurisdiction({ loaders: { scope } }: CivilAffairsContext, village: string): boolean {
+  return !scope.none && village >= scope.low && village <= scope.high;
+}
+
+/** Whole years from `birthDate` to `today` (both YYYY-MM-DD). */
+function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
