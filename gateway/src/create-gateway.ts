@@ -10,11 +10,15 @@ import { publicJwkOf } from './audit/public-jwk.ts';
 import { createAuthenticate } from './authorization/authenticate.ts';
 import { caseCheckUrl, createCaseVerifier } from './authorization/verify-case.ts';
 import type { GatewayConfig } from './config/gateway-config.ts';
+import { composedSubgraphUrls } from './config/subgraph-urls.ts';
+import { Exchange } from './exchange/exchange.ts';
+import { ExchangeClient } from './exchange/exchange-client.ts';
 import { PrincipalForwardingDataSource } from './forward/forward-principal.ts';
 import { subgraphFetcher } from './forward/subgraph-fetcher.ts';
 import { gatewayHandler } from './http/gateway-routes.ts';
 import { createGraphiqlHandler } from './http/graphiql/index.ts';
 import { subgraphCheck } from './http/probes.ts';
+import { IdempotencyStore } from './idempotency/idempotency-store.ts';
 import { DEFAULT_OPERATION_LIMITS } from './limits/operation-limits.ts';
 import { GatewayMetrics } from './observability/gateway-metrics.ts';
 import type { GatewayRequest } from './pipeline/gateway-request.ts';
@@ -23,10 +27,12 @@ import { runPipeline } from './pipeline/run-pipeline.ts';
 import type { Stage } from './pipeline/stage.ts';
 import { applyAccessStage } from './stages/apply-access.ts';
 import { auditStage } from './stages/audit.ts';
+import { auditAttemptStage } from './stages/audit-attempt.ts';
 import { authenticateStage } from './stages/authenticate.ts';
 import { authorizeStage } from './stages/authorize.ts';
 import { authorizeActionsStage } from './stages/authorize-actions.ts';
 import { executeStage } from './stages/execute.ts';
+import { idempotencyStage } from './stages/idempotency.ts';
 import { lookupThrottleStage } from './stages/lookup-throttle.ts';
 import { parseOperationStage } from './stages/parse-operation.ts';
 import { rateLimitStage } from './stages/rate-limit.ts';
@@ -59,13 +65,15 @@ export interface RunningGateway {
  *   validate input     variables and literals through the hub's own scalars
  *   authorize          decide every field; remove the denied before planning
  *   authorize actions  a mutation its action rule refuses ends here (403), nothing written
- *     (writes will claim their idempotency key here)
+ *   idempotency        a mutation's Idempotency-Key: a retry gets the first answer; reuse is refused
  *   lookup throttle    identifier lookups that keep missing are refused for a while
  *   apply access       child markers in; one walk out: null, mask, collect, strip
+ *   audit attempt      a mutation's `attempted` entry committed before anything is written
  *   execute            @apollo/gateway plans and runs; each hop signed (forward)
  *
- * The gateway process also serves the audit subgraph over the hub database and signs a
- * checkpoint of the audit chain at a fixed interval.
+ * The gateway process also serves the audit subgraph over the hub database, signs a
+ * checkpoint of the audit chain at a fixed interval, and — unless it runs as a process of
+ * its own — runs the exchange that carries events between the agencies.
  */
 export async function startGateway(config: GatewayConfig, log: Logger = createLogger('gateway')): Promise<RunningGateway> {
   // @apollo/gateway ≥ 2.14 reports usage to Apollo unless told not to; a hub of children's
@@ -127,11 +135,26 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     validateInputStage(),
     authorizeStage(owners, createCaseVerifier({ url: caseCheckUrl(config.subgraphUrls, config.supergraphSdl), signer, timeoutMs: config.subgraphTimeoutMs, log })),
     authorizeActionsStage(),
+    idempotencyStage(new IdempotencyStore(config.hub.db)),
     lookupThrottleStage(),
     applyAccessStage(owners),
+    auditAttemptStage(auditLog),
     executeStage(() => executor),
   ];
   const pipeline = runPipeline(stages, (stage, seconds) => metrics.stageDuration.observe({ stage }, seconds));
+
+  // In development (and `npm run up`) the exchange runs here; in production as `pnpm exchange`.
+  const exchange = config.exchange
+    ? new Exchange({
+        db: config.hub.db,
+        client: new ExchangeClient(signer, { ...composedSubgraphUrls(config.supergraphSdl), ...subgraphUrls }, config.subgraphTimeoutMs),
+        audit: auditLog,
+        log: log.child({ component: 'exchange' }),
+        intervalMs: config.exchange.intervalMs,
+        batchSize: config.exchange.batchSize,
+      })
+    : null;
+  exchange?.start();
 
   const readiness: Record<string, ReadinessCheck> = {
     'hub-database': databaseCheck(config.hub.db as never),
@@ -163,6 +186,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
     origin: http.origin,
     stop: async () => {
       await http.stop();
+      await exchange?.stop();
       await checkpoints.stop();
       // The last entries sealed by a checkpoint (and the anchor file) before the process goes.
       await auditLog.close().catch((error: unknown) => log.error({ err: error }, 'the last audit checkpoint could not be written'));
@@ -178,5 +202,5 @@ const DEVELOPMENT_HEADERS = { 'x-lbc-purpose': 'CASE_MANAGEMENT', authorization:
 /** A request entering the pipeline: its id, its start, its log. */
 function newRequest(http: IncomingMessage, log: Logger): GatewayRequest {
   const id = requestIdFrom(http.headers[REQUEST_ID_HEADER]);
-  return { id, startedAt: new Date(), http, log: log.child({ requestId: id }), fetches: [] };
+  return { id, startedAt: new Date(), http, log: log.child({ requestId: id }), fetches: [], writes: [] };
 }

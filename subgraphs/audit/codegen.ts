@@ -8,5 +8,6 @@ export const mappers = {
   AuditDeniedField: '../store/audit-record.ts#DeniedField',
   AccessAnomaly: '../anomalies/anomaly.ts#Anomaly',
   AccessNotice: '../notices/notice-view.ts#NoticeView',
+  ExchangeLag: '../exchange/exchange-lag.ts#ExchangeLagRow',
 };
 export const contextType = '../context.ts#AuditContext';

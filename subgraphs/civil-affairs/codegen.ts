@@ -14,5 +14,7 @@ export const mappers = {
   RegisterChildPayload: '../writes/child-record-result.ts#ChildRecordResult',
   ChildRecordPayload: '../writes/child-record-result.ts#ChildRecordResult',
   RecordHomeVisitPayload: '../writes/record-home-visit.ts#RecordHomeVisitResult',
+  RecordQuarterlyReviewPayload: '../writes/record-quarterly-review.ts#RecordQuarterlyReviewResult',
+  AssistancePayload: '../writes/assistance-result.ts#AssistanceResult',
 };
 export const contextType = '../context.ts#CivilAffairsContext';

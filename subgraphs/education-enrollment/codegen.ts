@@ -9,5 +9,8 @@ export const mappers = {
   DropoutReport: '../db-types.ts#DropoutReportRow',
   SchoolCounsellingSession: '../db-types.ts#CounsellingSessionRow',
   SchoolRegionStats: '../school-stats.ts#SchoolStats',
+  EnrollmentPayload: '../writes/enrollment-result.ts#EnrollmentResult',
+  RecordAttendancePayload: '../writes/record-attendance.ts#RecordAttendanceResult',
+  DropoutReportPayload: '../writes/dropout-report-result.ts#DropoutReportResult',
 };
 export const contextType = '../context.ts#EducationContext';

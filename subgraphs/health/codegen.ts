@@ -11,5 +11,8 @@ export const mappers = {
   ChronicCondition: '../db-types.ts#ChronicConditionRow',
   HospitalStay: '../db-types.ts#HospitalStayRow',
   MentalHealthScreening: '../db-types.ts#MentalHealthScreeningRow',
+  GrowthMeasurementPayload: '../writes/record-growth-measurement.ts#RecordGrowthMeasurementResult',
+  ImmunisationPayload: '../writes/record-immunisation.ts#RecordImmunisationResult',
+  MentalHealthScreeningPayload: '../writes/record-mental-health-screening.ts#RecordMentalHealthScreeningResult',
 };
 export const contextType = '../context.ts#HealthContext';

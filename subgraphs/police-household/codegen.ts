@@ -10,5 +10,7 @@ export const mappers = {
   ParentPoliceStatus: '../db-types.ts#ParentStatusRow',
   Region: '../db-types.ts#RegionRef',
   HouseholdRegionStats: '../loaders.ts#HouseholdStats',
+  RegisterUnregisteredChildPayload: '../writes/register-unregistered-child.ts#RegisterUnregisteredChildResult',
+  RecordParentPoliceStatusPayload: '../writes/record-parent-police-status.ts#RecordParentPoliceStatusResult',
 };
 export const contextType = '../context.ts#PoliceContext';

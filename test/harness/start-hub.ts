@@ -36,8 +36,13 @@ export interface Hub {
   subgraphs: Record<Service['name'], { url: string; database: Database<any>; stop(): Promise<void> }>;
   /** The hub database: the audit log the gateway writes. */
   hubDatabase: Database<HubDB>;
-  /** The one audit entry of a request, by the id the gateway answered with (`x-request-id`); throws unless there is exactly one. */
+  /**
+   * The one audit entry of a request, by the id the gateway answered with (`x-request-id`);
+   * for a mutation its outcome entry, not the `attempted` one before it. Throws unless there is exactly one.
+   */
   auditEntry(requestId: string): Promise<AuditEntry>;
+  /** Every entry of a request, in chain order: a mutation's `attempted` entry, then its outcome. */
+  auditEntries(requestId: string): Promise<AuditEntry[]>;
   /** The gateway's private key: tests use it to forge or replay subgraph tokens. */
   gatewayKey: JWK;
   /** Mints a caller token from the trusted test identity provider. */
@@ -117,9 +122,13 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
     gatewayKey: gatewayKeys.privateJwk,
     hubDatabase,
     auditEntry: async (requestId) => {
-      const rows = await hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', requestId).execute();
+      const rows = await hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', requestId).where('outcome', '<>', 'attempted').execute();
       if (rows.length !== 1) throw new Error(`expected one audit entry for request ${requestId}, found ${rows.length}`);
       return fromRow(rows[0]!);
+    },
+    auditEntries: async (requestId) => {
+      const rows = await hubDatabase.db.selectFrom('audit_entry').selectAll().where('request_id', '=', requestId).orderBy('seq').execute();
+      return rows.map(fromRow);
     },
     untrustedKey: untrusted.privateJwk,
     subgraphs: Object.fromEntries(SERVICES.map((s, i) => [s.name, { url: started[i]!.url, database: databases[i]!, stop: () => started[i]!.stop() }])) as Hub['subgraphs'],

@@ -3,7 +3,7 @@ import { codeOf, redactText } from '@lbc/schema';
 import type { GraphQLError } from 'graphql';
 import type { GatewayRequest } from '../pipeline/gateway-request.ts';
 import { fetchFields } from './fetch-fields.ts';
-import { normalizedOperation, redactVariables } from './redact.ts';
+import { normalizedOperation, redactVariables, withheldVariables } from './redact.ts';
 
 /** How a request ended, as the audit stage saw it. */
 export interface RequestEnding {
@@ -13,6 +13,8 @@ export interface RequestEnding {
   hasData: boolean;
   /** Set when the request ended before execution: why. */
   refused?: string;
+  /** The entry a mutation gets before it is sent: nothing has been written yet. */
+  attempted?: boolean;
 }
 
 /** Builds the audit record of a request: what auditors must be able to see, identifiers masked. */
@@ -39,11 +41,12 @@ export function auditRecordFor(request: GatewayRequest, ending: RequestEnding): 
     operationName: operationNameOf(request),
     operationHash: operation?.hash ?? null,
     operationText: operation?.text ?? null,
-    variables: (redactVariables(request.body?.variables ?? {}) as Record<string, unknown>) ?? {},
+    variables: ((request.operation?.operation === 'mutation' ? withheldVariables : redactVariables)(request.body?.variables ?? {}) as Record<string, unknown>) ?? {},
     fetches: request.schema ? request.fetches.map((f) => ({ subgraph: f.subgraph, fields: fetchFields(request.schema!, f.query) })) : [],
     children: disclosure?.children ?? [],
     otherFields: disclosure?.otherFields ?? [],
     denied: (plan?.denied ?? []).map((d) => ({ path: d.path, coordinate: d.coordinate, fieldClass: d.fieldClass, rule: d.decision.rule })),
+    ...(request.writes.length ? { writes: [...request.writes] } : {}),
     outcome: outcomeOf(request, ending, errorCodes),
     errorCodes: [...new Set(errorCodes)].sort(),
     reason: ending.refused === undefined ? null : redactText(ending.refused).slice(0, 500),
@@ -52,6 +55,7 @@ export function auditRecordFor(request: GatewayRequest, ending: RequestEnding): 
 }
 
 function outcomeOf(request: GatewayRequest, ending: RequestEnding, errorCodes: string[]): AuditOutcome {
+  if (ending.attempted) return 'attempted';
   if (ending.refused !== undefined) return 'rejected';
   if (request.access?.mode === 'reject' && request.plan?.denied.length) return 'rejected';
   if (!ending.hasData && errorCodes.length) return 'error';

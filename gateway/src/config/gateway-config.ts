@@ -8,6 +8,8 @@ import type { OperationLimits } from '../limits/operation-limits.ts';
 import { DEFAULT_RATE_LIMIT } from '../stages/rate-limit.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../stages/read-body.ts';
 import { TrustedDocuments } from '../limits/trusted-documents.ts';
+import { readSigningKey } from './signing-key.ts';
+import { subgraphUrlOverrides } from './subgraph-urls.ts';
 import { loadIssuersFile, type TrustedIssuer } from './trusted-issuers.ts';
 
 /** Everything the gateway needs, already loaded: tests build this in memory, `main.ts` from the environment. */
@@ -51,12 +53,14 @@ export interface GatewayConfig {
    * other behaviour).
    */
   trustedDocuments?: TrustedDocuments | null;
+  /**
+   * Run the exchange inside this process (LBC_EXCHANGE=in-process; the default in
+   * development). Off (null) in production, where `pnpm exchange` runs it as its own process.
+   */
+  exchange?: { intervalMs: number; batchSize: number } | null;
 }
 
-/** Environment variable overriding one subgraph's URL, e.g. LBC_SUBGRAPH_URL_CIVIL_AFFAIRS. */
-export function subgraphUrlVariable(name: string): string {
-  return `LBC_SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`;
-}
+export { subgraphUrlVariable } from './subgraph-urls.ts';
 
 /** The gateway's environment, every variable checked (see README, Configuration). */
 const GATEWAY_ENV = {
@@ -75,6 +79,9 @@ const GATEWAY_ENV = {
   LBC_TRUSTED_DOCUMENTS_FILE: z.string().min(1).optional(),
   LBC_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   HUB_DATABASE_URL: env.postgresUrl().optional(),
+  LBC_EXCHANGE: z.enum(['in-process', 'off'], { error: 'must be in-process or off' }).optional(),
+  LBC_EXCHANGE_INTERVAL_MS: env.positiveInt('milliseconds', 500),
+  LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 };
 
@@ -112,11 +119,7 @@ export function loadGatewayConfig(
   };
   const supergraphSdl = fromFile('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
   const issuers = fromFile('LBC_ISSUERS_FILE', settings.LBC_ISSUERS_FILE ?? defaults.issuersFile, loadIssuersFile);
-  const signingKey = fromFile('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, (p) => {
-    const key = JSON.parse(readFileSync(p, 'utf8')) as JWK;
-    if (typeof key.d !== 'string') throw new Error('not a private JWK (no "d")');
-    return key;
-  });
+  const signingKey = fromFile('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, readSigningKey);
   // Production runs registered operations only: without a manifest it would refuse everything, so it does not start.
   const documentsFile = settings.LBC_TRUSTED_DOCUMENTS_FILE ?? defaults.trustedDocumentsFile;
   let trustedDocuments: TrustedDocuments | null = null;
@@ -125,14 +128,7 @@ export function loadGatewayConfig(
       problems.push(`LBC_TRUSTED_DOCUMENTS_FILE: ${documentsFile} does not exist; production answers registered operations only (pnpm documents:register), or set LBC_DEVELOPMENT=1`);
     else trustedDocuments = fromFile('LBC_TRUSTED_DOCUMENTS_FILE', documentsFile, (p) => TrustedDocuments.load(p)) ?? null;
   }
-  const subgraphUrls: Record<string, string> = {};
-  const byVariable = new Map([...(supergraphSdl ?? '').matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => [subgraphUrlVariable(m[1]!), m[1]!]));
-  for (const [name, value] of Object.entries(settings)) {
-    if (!name.startsWith('LBC_SUBGRAPH_URL_') || typeof value !== 'string' || !supergraphSdl) continue;
-    const subgraph = byVariable.get(name);
-    if (subgraph) subgraphUrls[subgraph] = value;
-    else problems.push(`${name}: the supergraph has no such subgraph`);
-  }
+  const subgraphUrls = supergraphSdl ? subgraphUrlOverrides(settings, supergraphSdl, problems) : {};
   if (problems.length) throw new ConfigError(problems);
   return (hubDb) => ({
     supergraphSdl: supergraphSdl!,
@@ -149,5 +145,6 @@ export function loadGatewayConfig(
     maxBodyBytes: settings.LBC_MAX_BODY_BYTES,
     rateLimit: { perMinute: settings.LBC_RATE_LIMIT_PER_MINUTE, burst: settings.LBC_RATE_LIMIT_BURST },
     trustedDocuments,
+    exchange: (settings.LBC_EXCHANGE ?? (settings.LBC_DEVELOPMENT ? 'in-process' : 'off')) === 'in-process' ? { intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS, batchSize: settings.LBC_EXCHANGE_BATCH } : null,
   });
 }

@@ -1,6 +1,8 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
+import type { WriteRecord } from '@lbc/audit/store';
 import { hubError, internalError, isErrorCode, subgraphUnavailable, type InternalSigner } from '@lbc/schema';
+import { WRITES_EXTENSION } from '@lbc/subgraph-kit';
 import type { GraphQLError } from 'graphql';
 import type { GatewayRequest } from '../pipeline/gateway-request.ts';
 import { REQUEST_ID_HEADER } from '../pipeline/request-id.ts';
@@ -30,11 +32,26 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
       justification: context.access.justification,
       case: context.case,
       breakGlassChild: context.breakGlassChild,
+      idempotencyKey: context.idempotency?.key,
     });
     request.http!.headers.set('authorization', `Bearer ${token}`);
     request.http!.headers.set(REQUEST_ID_HEADER, context.id);
     // The audit records what each agency was asked for on the caller's behalf.
     context.fetches.push({ subgraph: this.subgraphName, query: request.query ?? '' });
+  }
+
+  /**
+   * What an agency reports its mutations changed (the `lbcWrites` extension) goes to the
+   * request's audit entry, and no further: a caller never sees a subgraph's extensions.
+   */
+  override async didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayRequest>['didReceiveResponse']>>[0]) {
+    const extensions = response.extensions as Record<string, unknown> | undefined;
+    const reported = extensions?.[WRITES_EXTENSION];
+    if (Array.isArray(reported)) {
+      for (const write of reported) if (isWrite(write)) context.writes.push({ ...write, subgraph: this.subgraphName });
+      delete extensions![WRITES_EXTENSION];
+    }
+    return response;
   }
 
   /**
@@ -49,6 +66,12 @@ export class PrincipalForwardingDataSource extends RemoteGraphQLDataSource<Gatew
     if (refusal && CALLER_CODES.has(refusal.code)) return hubError(refusal.code as never, refusal.message, { serviceName: this.subgraphName, inResolver: true });
     return subgraphUnavailable(this.subgraphName, { cause: new Error(`HTTP ${response.status} ${response.statusText}`) });
   }
+}
+
+/** A reported write, in the shape the kit's runWrite reports: anything else is not recorded as one. */
+function isWrite(value: unknown): value is Omit<WriteRecord, 'subgraph'> {
+  const w = value as Partial<WriteRecord> | null;
+  return typeof w === 'object' && w !== null && typeof w.record === 'string' && typeof w.id === 'string' && Array.isArray(w.fields) && (w.change === 'created' || w.change === 'updated');
 }
 
 /** The first error of a subgraph's JSON error body, when it is one of the catalogue's. */

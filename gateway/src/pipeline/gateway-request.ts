@@ -1,3 +1,4 @@
+import type { WriteRecord } from '@lbc/audit/store';
 import type { AccessPlan, Principal, VerifiedCase } from '@lbc/schema';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { IncomingMessage } from 'node:http';
@@ -51,6 +52,10 @@ export interface GatewayRequest {
   executable?: OperationDefinitionNode;
   /** forward: what each subgraph fetch asked for, on the caller's behalf. */
   readonly fetches: { subgraph: string; query: string }[];
+  /** forward: what the agencies reported their mutations changed (the audit entry lists it). */
+  readonly writes: WriteRecord[];
+  /** idempotency: the caller's Idempotency-Key for this mutation (subgraph tokens carry it), and whether the answer is a replay. */
+  idempotency?: { key: string; replayed: boolean };
   /** apply access: what the response disclosed, child by child. */
   disclosure?: Disclosure;
 }

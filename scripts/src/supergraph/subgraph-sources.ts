@@ -1,3 +1,4 @@
+import { EXCHANGE_SDL } from '@lbc/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -23,8 +24,10 @@ export function schemaPath(name: string): string {
   return fileURLToPath(new URL(`../../../subgraphs/${name}/src/schema.graphql`, import.meta.url));
 }
 
+/** A subgraph's SDL as it serves it: its schema.graphql and, for the agencies, the exchange's internal fields (the kit's). */
 export function readSubgraphSdl(name: string): string {
-  return readFileSync(schemaPath(name), 'utf8');
+  const own = readFileSync(schemaPath(name), 'utf8');
+  return name === 'audit' ? own : `${own}\n${EXCHANGE_SDL}`;
 }
 
 export function defaultSubgraphUrl(port: number): string {

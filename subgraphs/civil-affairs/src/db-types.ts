@@ -47,6 +47,8 @@ export interface ChildTable {
   registered_on: string;
   responsible_staff_id: string | null;
   version: Generated<number>;
+  /** When the child left the registry (exitChild); null while ACTIVE. Not in the graph: the file's history. */
+  exited_on: string | null;
 }
 
 export interface ParentTable {

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@lbc/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { CivilAffairsDB } from './db-types.ts';
+import { applyIdentityIssued } from './exchange/apply-identity.ts';
 import { createLoaders, type CivilAffairsLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -16,5 +17,6 @@ export const civilAffairs: SubgraphDefinition<CivilAffairsDB, CivilAffairsLoader
   resolvers: resolvers as SubgraphDefinition<CivilAffairsDB, CivilAffairsLoaders>['resolvers'],
   migrations,
   createLoaders,
-  exchange: {},
+  // Places are applied by the kit; an ID number issued by the police is the registry's to take.
+  exchange: { handlers: { 'identity.issued': applyIdentityIssued } },
 };

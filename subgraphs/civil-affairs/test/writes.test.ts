@@ -16,7 +16,14 @@ const REGISTER = `mutation Register($input: RegisterChildInput!) {
 }`;
 
 const count = async (table: 'home_visit' | 'outbox' | 'child' | 'write_request') =>
-  Number((await bed.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await bed.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('civil-affairs writes', () => {
   it('records a home visit and reads it back in the payload', async () => {
@@ -47,6 +54,16 @@ describe('civil-affairs writes', () => {
     expect(elsewhere.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const unknown = await bed.run(VISIT, { input: { childId: 'LB404', visitedOn: '2026-11-20', concernRaised: false } });
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a village committee records visits for the children of its own village only', async () => {
+    const committee = testPrincipal({ subject: 'committee-clerk', level: 'village', region: '431003101201', org: 'VC-431003101201' });
+    const before = await count('home_visit');
+    const own = await bed.run(VISIT, { input: { childId: 'LB000000001', visitedOn: '2026-11-22', concernRaised: false } }, committee);
+    expect(own.errors).toBeUndefined();
+    const neighbours = await bed.run(VISIT, { input: { childId: 'LB000000002', visitedOn: '2026-11-22', concernRaised: false } }, committee);
+    expect(neighbours.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
+    expect(await count('home_visit')).toBe(before + 1);
   });
 
   it('answers a retry with the same Idempotency-Key from the first write, and refuses the key for another request', async () => {

@@ -1,12 +1,11 @@
-import type { ChildPlaceTable } from '@lbc/subgraph-kit';
-import type { Generated, Selectable } from 'kysely';
+import type { ChildPlaceTable, WriteTables } from '@lbc/subgraph-kit';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** The enrollment database, as Kysely sees it. Column names are the SQL ones. */
-export interface EducationDB {
+export interface EducationDB extends WriteTables {
   school: SchoolTable;
   teacher: TeacherTable;
   enrollment: EnrollmentTable;
-  /** View: the rows of `enrollment` with `current` set (a school's roster). */
   attendance: AttendanceTable;
   dropout_report: DropoutReportTable;
   pairing: PairingTable;
@@ -14,6 +13,9 @@ export interface EducationDB {
   /** Every place of each child, shared by all agencies: the hub's jurisdiction rule (see the kit's child-places.ts). */
   child_place: ChildPlaceTable;
 }
+
+/** A nullable column that inserts may leave out (it is then null). */
+type NullByDefault<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export type SchoolKind = 'PRIMARY' | 'JUNIOR_MIDDLE';
 export type DropoutReportStatus = 'REPORTED' | 'PERSUADING' | 'RETURNED' | 'REFERRED';
@@ -47,12 +49,15 @@ export interface EnrollmentTable {
   enrolled_on: string;
   left_on: string | null;
   current: boolean;
+  version: Generated<number>;
 }
 
 export interface AttendanceTable {
   child_id: string;
   /** YYYY-MM */
   month: string;
+  /** Null for months recorded before school days were asked. */
+  school_days: NullByDefault<number>;
   unexcused_days: number;
   excused_days: number;
 }
@@ -65,6 +70,9 @@ export interface DropoutReportTable {
   reason: string;
   status: DropoutReportStatus;
   returned_on: string | null;
+  version: Generated<number>;
+  persuasion_attempts: Generated<number>;
+  last_persuasion_on: NullByDefault<string>;
 }
 
 export interface PairingTable {

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@lbc/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { EducationDB } from './db-types.ts';
+import { applyIdentityIssued } from './exchange/identity-issued.ts';
 import { createLoaders, type EducationLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -15,4 +16,6 @@ export const educationEnrollment: SubgraphDefinition<EducationDB, EducationLoade
   resolvers: resolvers as SubgraphDefinition<EducationDB, EducationLoaders>['resolvers'],
   migrations,
   createLoaders,
+  // Places (the school) the kit applies itself; an ID number issued by the police gives a temporary student number its national one.
+  exchange: { handlers: { 'identity.issued': applyIdentityIssued } },
 };

@@ -45,6 +45,8 @@ export interface SchoolStatsRow {
 export function createLoaders(db: Kysely<EducationDB>, principal: Principal) {
   const scope = scopeOf(principal, 'education');
   return {
+    /** The caller's jurisdiction, for the SQL of writes (see writes/school-writable.ts). */
+    scope,
     schoolById: keyedLoader(
       (ids: readonly string[]) => db.selectFrom('school').selectAll().where('id', 'in', ids).execute(),
       (row) => row.id,

@@ -1,8 +1,8 @@
-import type { ChildPlaceTable } from '@lbc/subgraph-kit';
+import type { ChildPlaceTable, WriteTables } from '@lbc/subgraph-kit';
 import type { Generated, Selectable } from 'kysely';
 
-/** The health database, as Kysely sees it. Column names are the SQL ones. */
-export interface HealthDB {
+/** The health database, as Kysely sees it. Column names are the SQL ones. The kit's write tables (outbox, inbox, idempotency) come with it. */
+export interface HealthDB extends WriteTables {
   clinic: ClinicTable;
   patient: PatientTable;
   immunisation: ImmunisationTable;

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@lbc/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { HealthDB } from './db-types.ts';
+import { applyIdentityIssued } from './exchange/apply-identity-issued.ts';
 import { createLoaders, type HealthLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -15,4 +16,6 @@ export const health: SubgraphDefinition<HealthDB, HealthLoaders> = {
   resolvers: resolvers as SubgraphDefinition<HealthDB, HealthLoaders>['resolvers'],
   migrations,
   createLoaders,
+  // Places it applies by the kit; an ID number issued by the police it writes on its own records.
+  exchange: { handlers: { 'identity.issued': applyIdentityIssued } },
 };

@@ -55,6 +55,8 @@ export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
   const asOf = chinaToday();
   const scope = scopeOf(principal, 'health');
   return {
+    /** The caller's scope in health: writes check their rows against it in SQL. */
+    scope,
     // Lookups load the row even when it is out of scope, with the verdict beside it, so
     // the resolver can say FORBIDDEN rather than pretend the record does not exist.
     patientByChild: keyedLoader(

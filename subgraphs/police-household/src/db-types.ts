@@ -1,8 +1,8 @@
-import type { ChildPlaceTable } from '@lbc/subgraph-kit';
+import type { ChildPlaceTable, WriteTables } from '@lbc/subgraph-kit';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** The police household-registration database, as Kysely sees it. Column names are the SQL ones. */
-export interface PoliceDB {
+export interface PoliceDB extends WriteTables {
   household: HouseholdTable;
   resident: ResidentTable;
   unregistered_child: UnregisteredChildTable;
@@ -16,6 +16,8 @@ export interface PoliceDB {
   police_child: PoliceChildView;
   /** Every place of each child, shared by all agencies: the hub's jurisdiction rule (see the kit's child-places.ts). */
   child_place: ChildPlaceTable;
+  /** The ledger of ID-number sequences issued per area and birth date (see 0004-writes.ts). */
+  id_number_sequence: IdNumberSequenceTable;
 }
 
 /** timestamptz: drivers hand us a Date; inserts may pass an ISO string. */
@@ -50,6 +52,8 @@ export interface UnregisteredChildTable {
   status: 'PENDING' | 'REGISTERED';
   registered_id_number: string | null;
   registered_on: string | null;
+  /** Bumped when the handover is registered: registering names the version read. */
+  version: Generated<number>;
 }
 
 export interface MandatoryReportTable {
@@ -103,6 +107,15 @@ export interface ParentStatusTable {
   status: ParentPoliceStatusKind;
   since: string;
   ended_on: string | null;
+  /** Bumped when the status is ended or corrected. */
+  version: Generated<number>;
+}
+
+/** The last sequence number issued for an area and birth date, per sex (odd male, even female; -1 and 0 before the first). */
+export interface IdNumberSequenceTable {
+  area_birth: string;
+  last_male: number;
+  last_female: number;
 }
 
 export interface PoliceChildView {
@@ -123,6 +136,8 @@ export interface PoliceChildView {
   unregistered_registered_on: string | null;
   /** The police station keeping the child's household; null while unregistered (see 0002-child-station.ts). */
   station_id: string | null;
+  /** The handover's version, when there is one (see 0004-writes.ts). */
+  unregistered_version: number | null;
 }
 
 export type HouseholdRow = Selectable<HouseholdTable>;

@@ -15,4 +15,6 @@ export const policeHousehold: SubgraphDefinition<PoliceDB, PoliceLoaders> = {
   resolvers: resolvers as SubgraphDefinition<PoliceDB, PoliceLoaders>['resolvers'],
   migrations,
   createLoaders,
+  // Police issue identities and publish registration places; they receive places only, which the kit applies.
+  exchange: {},
 };

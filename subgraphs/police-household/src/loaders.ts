@@ -37,6 +37,8 @@ export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
       .selectAll()
       .select(childInJurisdiction(scope, principal, POLICE_CHILD).as('in_scope'));
   return {
+    /** The caller's scope here: writes judge the rows they write by it. */
+    scope,
     childById: keyedLoader(
       (ids: readonly string[]): Promise<Scoped<PoliceChildRow>[]> => children().where('id', 'in', ids).execute(),
       (row) => row.id,

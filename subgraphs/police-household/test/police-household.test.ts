@@ -185,7 +185,15 @@ describe('police-household records', () => {
     expect(fushun.errors).toBeUndefined();
     expect(fushun.data!._entities).toEqual([{ id: 'LB000000003', guardianCanAct: false }]); // father deceased, mother missing
 
-    const status = (parent_role: 'FATHER' | 'MOTHER', s: ParentStatusRow['status']): ParentStatusRow => ({ id: 0, child_id: 'x', parent_role, status: s, since: '2020-01-01', ended_on: null });
+    const status = (parent_role: 'FATHER' | 'MOTHER', s: ParentStatusRow['status']): ParentStatusRow => ({
+      id: 0,
+      child_id: 'x',
+      parent_role,
+      status: s,
+      since: '2020-01-01',
+      ended_on: null,
+      version: 1,
+    });
     expect(guardianCanAct([status('FATHER', 'DETAINED')])).toBe(true);
     expect(guardianCanAct([status('FATHER', 'DETAINED'), status('MOTHER', 'RESIDING_ELSEWHERE')])).toBe(false);
     expect(guardianCanAct([status('MOTHER', 'MISSING'), status('MOTHER', 'RESIDING_ELSEWHERE'), status('FATHER', 'RESIDING_ELSEWHERE')])).toBe(false);

@@ -1,22 +1,33 @@
-import type { ChildPlaceTable } from '@lbc/subgraph-kit';
-import type { Insertable } from 'kysely';
+import { applyPlaceEvents, type ChildPlaceTable, type NewEvent } from '@lbc/subgraph-kit';
+import type { Kysely } from 'kysely';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
 import { clinicId } from './health.ts';
 import { policeStationId } from './police-household.ts';
 
 /**
- * The places of each child (see the kit's child-places.ts), written into every agency
- * database alike: residence, household registration, school, and the school, station and
- * clinic it belongs to.
+ * The places of each child as the agencies that own them would publish them: residence
+ * (civil affairs), household registration and station (police), school (education),
+ * clinic (health).
  */
-export function childPlaceRows(children: readonly SyntheticChild[]): Insertable<ChildPlaceTable>[] {
-  return children.map((c) => ({
-    child_id: c.id,
-    residence_code: c.villageCode,
-    registration_code: c.household?.addressCode ?? null,
-    school_code: c.school?.villageCode ?? null,
-    school_id: c.school?.schoolId ?? null,
-    station_id: c.household ? policeStationId(c.household.addressCode.slice(0, 9)) : null,
-    clinic_id: clinicId(c.health.clinicTown),
-  }));
+export function childPlaceEvents(children: readonly SyntheticChild[]): NewEvent[] {
+  return children.flatMap((c): NewEvent[] => [
+    { childId: c.id, kind: 'place.residence', payload: { residenceCode: c.villageCode } },
+    {
+      childId: c.id,
+      kind: 'place.registration',
+      payload: { registrationCode: c.household?.addressCode ?? null, stationId: c.household ? policeStationId(c.household.addressCode.slice(0, 9)) : null },
+    },
+    { childId: c.id, kind: 'place.school', payload: { schoolCode: c.school?.villageCode ?? null, schoolId: c.school?.schoolId ?? null } },
+    { childId: c.id, kind: 'place.clinic', payload: { clinicId: clinicId(c.health.clinicTown) } },
+  ]);
+}
+
+/**
+ * Writes the places of a batch of children into one agency database through the same code
+ * the exchange's deliveries run (applyPlaceEvents), so seeded jurisdiction and delivered
+ * jurisdiction cannot differ. The seeded world is the state before the hub: nothing is
+ * published to the outboxes.
+ */
+export function writeChildPlaces<DB extends { child_place: ChildPlaceTable }>(db: Kysely<DB>, children: readonly SyntheticChild[]): Promise<void> {
+  return applyPlaceEvents(db, childPlaceEvents(children) as Parameters<typeof applyPlaceEvents>[1]);
 }

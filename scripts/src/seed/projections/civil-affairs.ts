@@ -1,7 +1,7 @@
 import type { CivilAffairsDB } from '@lbc/civil-affairs';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
-import { childPlaceRows } from './child-places.ts';
+import { writeChildPlaces } from './child-places.ts';
 import { givenName, mobile, surname } from '../world/names.ts';
 import { Random } from '../world/random.ts';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
@@ -28,7 +28,7 @@ export const civilAffairsProjection: SeedProjection<CivilAffairsDB> = {
 
   async writeBatch(db, children) {
     await insertRows(db, 'child', children.map(childRow));
-    await insertRows(db, 'child_place', childPlaceRows(children));
+    await writeChildPlaces(db, children);
     await insertRows(
       db,
       'parent',

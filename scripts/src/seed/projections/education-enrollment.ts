@@ -2,7 +2,7 @@ import type { EducationDB } from '@lbc/education-enrollment';
 import type { Insertable } from 'kysely';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
-import { childPlaceRows } from './child-places.ts';
+import { writeChildPlaces } from './child-places.ts';
 import { AS_OF } from '../world/generate-child.ts';
 import { givenName, mobile, surname } from '../world/names.ts';
 import { Random } from '../world/random.ts';
@@ -49,7 +49,7 @@ export const educationEnrollmentProjection: SeedProjection<EducationDB> = {
 
   async writeBatch(db, children) {
     // Every child's places, pupil or not: a county sees the enrollment of a child who lives there.
-    await insertRows(db, 'child_place', childPlaceRows(children));
+    await writeChildPlaces(db, children);
     const pupils = children.flatMap((c) => (c.school ? [{ c, s: c.school }] : []));
     await insertRows(
       db,

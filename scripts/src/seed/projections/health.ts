@@ -1,7 +1,7 @@
 import type { HealthDB } from '@lbc/health';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
-import { childPlaceRows } from './child-places.ts';
+import { writeChildPlaces } from './child-places.ts';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
 
 /** Clinic ids are derived from the township they serve, so children can name theirs without a lookup. */
@@ -23,7 +23,7 @@ export const healthProjection: SeedProjection<HealthDB> = {
   },
 
   async writeBatch(db, children) {
-    await insertRows(db, 'child_place', childPlaceRows(children));
+    await writeChildPlaces(db, children);
     await insertRows(
       db,
       'patient',

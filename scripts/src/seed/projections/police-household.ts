@@ -2,7 +2,7 @@ import type { PoliceDB } from '@lbc/police-household';
 import type { Kysely } from 'kysely';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
-import { childPlaceRows } from './child-places.ts';
+import { writeChildPlaces } from './child-places.ts';
 import type { SyntheticChild, SyntheticParent } from '../world/synthetic-child.ts';
 import { townOfficerId } from './civil-affairs.ts';
 
@@ -19,7 +19,7 @@ export const policeHouseholdProjection: SeedProjection<PoliceDB> = {
 
   async writeBatch(db, children) {
     // Every child's places: a county sees the registration of a child who lives or goes to school there.
-    await insertRows(db, 'child_place', childPlaceRows(children));
+    await writeChildPlaces(db, children);
     const registered = children.filter((c): c is SyntheticChild & { household: object; idNumber: string } => c.household !== null && c.idNumber !== null);
     await insertRows(
       db,

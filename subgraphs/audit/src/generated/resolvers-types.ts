@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AuditEntry as AuditEntryModel, AuditPrincipal as AuditPrincipalModel, FetchFields as FetchFieldsModel, ChildFields as ChildFieldsModel, FieldRead as FieldReadModel, DeniedField as DeniedFieldModel } from '../store/audit-record.ts';
 import type { Anomaly as AnomalyModel } from '../anomalies/anomaly.ts';
 import type { NoticeView as NoticeViewModel } from '../notices/notice-view.ts';
+import type { ExchangeLagRow as ExchangeLagRowModel } from '../exchange/exchange-lag.ts';
 import type { AuditContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -168,6 +169,8 @@ export type AuditEntry = {
   seq: Scalars['ID']['output'];
   /** Variables as sent, identifiers masked. */
   variables: Scalars['JSON']['output'];
+  /** What a mutation changed (records, children, field names, versions; never values). Empty for reads. */
+  writes: Array<AuditWrite>;
 };
 
 export type AuditEntryConnection = {
@@ -196,6 +199,8 @@ export type AuditFieldRead = {
 };
 
 export type AuditOutcome =
+  /** A mutation about to be sent to the agencies: recorded before anything is written. Its request's own entry follows. */
+  | 'attempted'
   | 'error'
   | 'ok'
   | 'partial'
@@ -210,6 +215,38 @@ export type AuditPrincipal = {
   region: Scalars['String']['output'];
   roles: Array<Scalars['String']['output']>;
   subject: Scalars['String']['output'];
+};
+
+/** One record a mutation created or updated, as the agency that owns it reported. */
+export type AuditWrite = {
+  __typename?: 'AuditWrite';
+  change: Scalars['String']['output'];
+  childId: Maybe<Scalars['ID']['output']>;
+  /** The record's fields that were set (names only). */
+  fields: Array<Scalars['String']['output']>;
+  fromVersion: Maybe<Scalars['Int']['output']>;
+  id: Scalars['String']['output'];
+  /** The record's GraphQL type. */
+  record: Scalars['String']['output'];
+  subgraph: Scalars['String']['output'];
+  toVersion: Maybe<Scalars['Int']['output']>;
+};
+
+/** Where one subscribing agency stands in one source agency's events. */
+export type ExchangeLag = {
+  __typename?: 'ExchangeLag';
+  checkedAt: Maybe<Scalars['DateTime']['output']>;
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Age of the oldest undelivered event, in seconds; 0 when caught up. */
+  lagSeconds: Scalars['Float']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  oldestPendingAt: Maybe<Scalars['DateTime']['output']>;
+  /** Events waiting (at least this many: counted up to one batch). */
+  pending: Scalars['Int']['output'];
+  /** The last outbox position of the source delivered to the subscriber. */
+  position: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  subscriber: Scalars['String']['output'];
 };
 
 export type FieldClass =
@@ -338,6 +375,13 @@ export type Query = {
    * principals). Auditors only.
    */
   childAccessHistory: AuditEntryConnection;
+  /**
+   * How far behind the exchange is: per source agency and subscribing agency, the events
+   * fetched and not yet delivered and the age of the oldest (lagSeconds, 0 when caught up),
+   * and the last failure. For the hub's operators: auditors at province level, who oversee
+   * the hub as a whole; anyone else gets an empty list.
+   */
+  exchangeLag: Array<ExchangeLag>;
 };
 
 
@@ -513,8 +557,11 @@ export type ResolversTypes = ResolversObject<{
   AuditFieldRead: ResolverTypeWrapper<FieldReadModel>;
   AuditOutcome: ResolverTypeWrapper<Partial<AuditOutcome>>;
   AuditPrincipal: ResolverTypeWrapper<AuditPrincipalModel>;
+  AuditWrite: ResolverTypeWrapper<Partial<AuditWrite>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DivisionCode: ResolverTypeWrapper<Partial<Scalars['DivisionCode']['output']>>;
+  ExchangeLag: ResolverTypeWrapper<ExchangeLagRowModel>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   FieldClass: ResolverTypeWrapper<Partial<FieldClass>>;
   FieldDecision: ResolverTypeWrapper<Partial<FieldDecision>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
@@ -545,8 +592,11 @@ export type ResolversParentTypes = ResolversObject<{
   AuditFetch: FetchFieldsModel;
   AuditFieldRead: FieldReadModel;
   AuditPrincipal: AuditPrincipalModel;
+  AuditWrite: Partial<AuditWrite>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   DivisionCode: Partial<Scalars['DivisionCode']['output']>;
+  ExchangeLag: ExchangeLagRowModel;
+  Float: Partial<Scalars['Float']['output']>;
   FieldDecision: Partial<FieldDecision>;
   JSON: Partial<Scalars['JSON']['output']>;
   Mutation: Record<PropertyKey, never>;
@@ -630,6 +680,7 @@ export type AuditEntryResolvers<ContextType = AuditContext, ParentType extends R
   requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   variables?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  writes?: Resolver<Array<ResolversTypes['AuditWrite']>, ParentType, ContextType>;
 }>;
 
 export type AuditEntryConnectionResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
@@ -663,6 +714,17 @@ export type AuditPrincipalResolvers<ContextType = AuditContext, ParentType exten
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type AuditWriteResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AuditWrite'] = ResolversParentTypes['AuditWrite']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  childId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  fromVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  record?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -670,6 +732,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DivisionCode'], any> {
   name: 'DivisionCode';
 }
+
+export type ExchangeLagResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['ExchangeLag'] = ResolversParentTypes['ExchangeLag']> = ResolversObject<{
+  checkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lagSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oldestPendingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subscriber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type FieldDecisionResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['FieldDecision'] = ResolversParentTypes['FieldDecision']> = ResolversObject<{
   coordinate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -699,6 +773,7 @@ export type QueryResolvers<ContextType = AuditContext, ParentType extends Resolv
   accessLogCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryAccessLogCsvArgs, 'limit'>>;
   accessNotices?: Resolver<ResolversTypes['AccessNoticeConnection'], ParentType, ContextType, RequireFields<QueryAccessNoticesArgs, 'first' | 'unacknowledgedOnly'>>;
   childAccessHistory?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryChildAccessHistoryArgs, 'childId' | 'first'>>;
+  exchangeLag?: Resolver<Array<ResolversTypes['ExchangeLag']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = AuditContext> = ResolversObject<{
@@ -715,8 +790,10 @@ export type Resolvers<ContextType = AuditContext> = ResolversObject<{
   AuditFetch?: AuditFetchResolvers<ContextType>;
   AuditFieldRead?: AuditFieldReadResolvers<ContextType>;
   AuditPrincipal?: AuditPrincipalResolvers<ContextType>;
+  AuditWrite?: AuditWriteResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DivisionCode?: GraphQLScalarType;
+  ExchangeLag?: ExchangeLagResolvers<ContextType>;
   FieldDecision?: FieldDecisionResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { entryConditions } from '../access-log/entry-conditions.ts';
 import { entryPage } from '../access-log/entry-page.ts';
 import { anomalyWindow } from '../anomalies/anomaly-window.ts';
 import { findAnomalies } from '../anomalies/find-anomalies.ts';
+import { exchangeLag } from '../exchange/exchange-lag.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listNotices } from '../notices/list-notices.ts';
 
@@ -27,6 +28,8 @@ export const Query: QueryResolvers = {
     const { from, to } = anomalyWindow(window);
     return findAnomalies(db, loaders.scope, from, to);
   },
+
+  exchangeLag: (_, __, { db, loaders }) => (loaders.scope.auditor && loaders.scope.seesUnauthenticated ? exchangeLag(db) : []),
 
   accessNotices: (_, { unacknowledgedOnly, first, after }, { db, principal }) => listNotices(db, principal, unacknowledgedOnly ?? true, { first, after }),
 };

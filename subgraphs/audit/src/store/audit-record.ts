@@ -33,6 +33,12 @@ export interface AuditRecord {
   /** Fields returned that belong to no child (regions, schools, clinics …). */
   otherFields: FieldRead[];
   denied: DeniedField[];
+  /**
+   * What a mutation changed, as the agencies that wrote it reported: records, children,
+   * field names and versions, never values. Absent (not empty) on reads, so entries written
+   * before writes existed keep their hashes.
+   */
+  writes?: WriteRecord[];
   outcome: AuditOutcome;
   errorCodes: string[];
   /** Why a rejected request was rejected (authentication, validation …). */
@@ -50,7 +56,11 @@ export interface AuditPrincipal {
   roles: string[];
 }
 
-export const AUDIT_OUTCOMES = ['ok', 'partial', 'rejected', 'error'] as const;
+/**
+ * `attempted` is the entry a mutation gets BEFORE anything is written (fail-closed: no
+ * entry, no write); the request's own entry, with its outcome, follows it.
+ */
+export const AUDIT_OUTCOMES = ['ok', 'partial', 'rejected', 'error', 'attempted'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface FieldRead {
@@ -70,6 +80,19 @@ export interface ChildFields {
 export interface FetchFields {
   subgraph: string;
   fields: string[];
+}
+
+/** One record a mutation created or updated, in the agency that owns it. */
+export interface WriteRecord {
+  subgraph: string;
+  /** The GraphQL type of the record. */
+  record: string;
+  id: string;
+  childId: string | null;
+  change: 'created' | 'updated';
+  fields: string[];
+  fromVersion: number | null;
+  toVersion: number | null;
 }
 
 export interface DeniedField {

@@ -12,7 +12,9 @@ export const GENESIS_HASH = '0'.repeat(64);
  * its `hash` and `seal` columns are what is computed from this, so they are left out.
  */
 export function entryHash(row: SealedRow): string {
-  const { prev_hash, hash: _hash, seal: _seal, ...sealed } = row as SealedRow & { hash?: unknown; seal?: unknown };
+  const { prev_hash, hash: _hash, seal: _seal, writes, ...rest } = row as SealedRow & { hash?: unknown; seal?: unknown };
+  // A read has no writes column in its hash: entries sealed before the column existed verify unchanged.
+  const sealed = writes == null ? rest : { ...rest, writes };
   return createHash('sha256').update(prev_hash).update('\n').update(canonicalJson(sealed)).digest('hex');
 }
 

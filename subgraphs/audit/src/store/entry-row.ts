@@ -8,7 +8,7 @@ export type AuditEntryRow = Selectable<AuditEntryTable>;
 /** Every column of an entry's row but its hash and its seal, as JavaScript values (jsonb columns as objects): what the hash seals. */
 export type SealedRow = Omit<AuditEntryRow, 'hash' | 'seal'>;
 
-const JSON_COLUMNS = ['variables', 'fetches', 'children', 'other_fields', 'denied'] as const;
+const JSON_COLUMNS = ['variables', 'fetches', 'children', 'other_fields', 'denied', 'writes'] as const;
 
 /**
  * The row for a record at position `seq` after `prevHash`. Child ids and field classes
@@ -40,10 +40,12 @@ export function sealedRow(unsafe: AuditRecord, seq: number, prevHash: string): S
     variables: record.variables,
     fetches: record.fetches,
     children: record.children,
-    child_ids: [...new Set(record.children.map((c) => c.childId))].sort(),
+    // A child written about is a child accessed: "who touched this child" finds writes too.
+    child_ids: [...new Set([...record.children.map((c) => c.childId), ...(record.writes ?? []).flatMap((w) => (w.childId ? [w.childId] : []))])].sort(),
     other_fields: record.otherFields,
     field_classes: [...new Set([...record.children.flatMap((c) => c.fields), ...record.otherFields].map((f) => f.fieldClass))].sort(),
     denied: record.denied,
+    writes: record.writes?.length ? record.writes : null,
     outcome: record.outcome,
     error_codes: record.errorCodes,
     reason: record.reason,
@@ -55,7 +57,7 @@ export function sealedRow(unsafe: AuditRecord, seq: number, prevHash: string): S
 /** The sealed row with its hash (and, on a commit's last row, its seal), ready to insert (jsonb columns as JSON text, which both drivers accept). */
 export function insertable(row: SealedRow, hash: string, seal: string | null = null): Insertable<AuditEntryTable> {
   const out: Record<string, unknown> = { ...row, hash, seal };
-  for (const column of JSON_COLUMNS) out[column] = JSON.stringify(row[column]);
+  for (const column of JSON_COLUMNS) out[column] = row[column] === null ? null : JSON.stringify(row[column]);
   return out as Insertable<AuditEntryTable>;
 }
 
@@ -81,6 +83,7 @@ export function fromRow(row: AuditEntryRow): AuditEntry {
     children: row.children as AuditEntry['children'],
     otherFields: row.other_fields as AuditEntry['otherFields'],
     denied: row.denied as AuditEntry['denied'],
+    ...(row.writes ? { writes: row.writes as AuditEntry['writes'] } : {}),
     outcome: row.outcome as AuditOutcome,
     errorCodes: row.error_codes,
     reason: row.reason,

@@ -6,6 +6,9 @@ export interface HubDB {
   audit_checkpoint: AuditCheckpointTable;
   access_notice: AccessNoticeTable;
   access_notice_ack: AccessNoticeAckTable;
+  idempotent_response: IdempotentResponseTable;
+  exchange_cursor: ExchangeCursorTable;
+  exchange_lease: ExchangeLeaseTable;
 }
 
 type Json<T> = ColumnType<T, string, never>;
@@ -39,6 +42,8 @@ export interface AuditEntryTable {
   /** Classes of the fields returned, for filtering by class. */
   field_classes: string[];
   denied: Json<unknown[]>;
+  /** Null on reads (and on every entry from before writes): see AuditRecord.writes. */
+  writes: ColumnType<unknown[] | null, string | null, never>;
   outcome: string;
   error_codes: string[];
   reason: string | null;
@@ -74,4 +79,34 @@ export interface AccessNoticeAckTable {
   notice_id: number;
   acknowledged_by: string;
   acknowledged_at: Date;
+}
+
+/** A mutation request sent with an Idempotency-Key: pending (status null) until answered. */
+export interface IdempotentResponseTable {
+  issuer: string;
+  subject: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Generated<Date>;
+}
+
+/** Per source agency and subscriber: the last outbox position delivered, and what waits. */
+export interface ExchangeCursorTable {
+  source: string;
+  subscriber: string;
+  /** bigint: drivers return it as a number (see the kit's type parsers). */
+  position: ColumnType<number, number | undefined, number>;
+  delivered_at: Date | null;
+  oldest_pending_at: Date | null;
+  pending: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  checked_at: Date | null;
+}
+
+export interface ExchangeLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: Date;
 }

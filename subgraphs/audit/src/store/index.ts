@@ -7,7 +7,7 @@ export { canonicalJson } from './canonical-json.ts';
 export { readCheckpoint, signCheckpoint, type CheckpointClaim, type CheckpointKeys } from './checkpoint-jws.ts';
 export { startCheckpoints, writeCheckpoint } from './checkpoints.ts';
 export { fromRow, sealedRow, type AuditEntryRow, type SealedRow } from './entry-row.ts';
-export type { HubDB } from './hub-db.ts';
+export type { ExchangeCursorTable, HubDB, IdempotentResponseTable } from './hub-db.ts';
 export { AUDIT_READER_ROLE, AUDIT_WRITER_ROLE } from './migrations/0001-audit-log.ts';
 export { hubMigrations } from './migrations/index.ts';
 export { readChain, readCheckpoints } from './read-chain.ts';

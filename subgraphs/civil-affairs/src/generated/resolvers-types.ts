@@ -5,6 +5,8 @@ import type { ChildRow as ChildRowModel, RegionRow as RegionRowModel, StaffRow a
 import type { RegistryStatsRow as RegistryStatsRowModel } from '../loaders.ts';
 import type { ChildRecordResult as ChildRecordResultModel } from '../writes/child-record-result.ts';
 import type { RecordHomeVisitResult as RecordHomeVisitResultModel } from '../writes/record-home-visit.ts';
+import type { RecordQuarterlyReviewResult as RecordQuarterlyReviewResultModel } from '../writes/record-quarterly-review.ts';
+import type { AssistanceResult as AssistanceResultModel } from '../writes/assistance-result.ts';
 import type { CivilAffairsContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -270,23 +272,29 @@ export type LeftBehindCategory =
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Files an application for social assistance (status APPLIED). */
+  /** Files an application for social assistance (status APPLIED). A child has at most one open (APPLIED or GRANTED) assistance of each kind. */
   applyForAssistance: Maybe<AssistancePayload>;
   /** Appoints or replaces the entrusted guardian (委托监护人), with the date the confirmation was signed. */
   changeGuardian: Maybe<ChildRecordPayload>;
-  /** Records that the child now lives in another village. Publishes the new residence: jurisdiction follows it. */
+  /**
+   * Records that the child now lives in another village, one inside your jurisdiction. Publishes
+   * the new residence: every agency's jurisdiction follows it.
+   */
   changeResidence: Maybe<ChildRecordPayload>;
-  /** The county's decision on an application: GRANTED or REJECTED. */
+  /** The county's decision on an application still APPLIED: GRANTED with an amount, or REJECTED (ended on the day decided). */
   decideAssistance: Maybe<AssistancePayload>;
-  /** Takes a child out of the registry (joined parents, turned 16, other). */
+  /** Takes an ACTIVE child out of the registry (joined parents, parent returned, turned 16, other): the category goes, the file stays. */
   exitChild: Maybe<ChildRecordPayload>;
-  /** Takes an exited child back into the registry (a parent left again). */
+  /** Takes an EXITED child back into the registry under the same id (a parent left again), with its category and since when. */
   readmitChild: Maybe<ChildRecordPayload>;
   /** Records a home visit by the village supervisor or township officer, and whether anything abnormal was found. */
   recordHomeVisit: Maybe<RecordHomeVisitPayload>;
-  /** Records one parent's status: away or not, where they work, why they cannot act as guardian. */
+  /** Records one parent's status: away or not, where they work, why they cannot act as guardian. Replaces what the file held for that parent. */
   recordParentStatus: Maybe<ChildRecordPayload>;
-  /** Records the township's quarterly review of one child (one per child and quarter). */
+  /**
+   * Records the township's quarterly review of one child (季度核查): one per child and quarter (a
+   * second is BAD_USER_INPUT on input.quarter), dated within the quarter or after it.
+   */
   recordQuarterlyReview: Maybe<RecordQuarterlyReviewPayload>;
   /** Registers a left-behind child found in a survey (摸底排查). Publishes the child's residence to the other agencies. */
   registerChild: Maybe<RegisterChildPayload>;
@@ -875,7 +883,7 @@ export type ResolversTypes = ResolversObject<{
   AssistanceEdge: ResolverTypeWrapper<Partial<Omit<AssistanceEdge, 'node'> & { node: ResolversTypes['Assistance'] }>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   AssistanceKind: ResolverTypeWrapper<Partial<AssistanceKind>>;
-  AssistancePayload: ResolverTypeWrapper<Partial<Omit<AssistancePayload, 'assistance' | 'child'> & { assistance: ResolversTypes['Assistance'], child: ResolversTypes['Child'] }>>;
+  AssistancePayload: ResolverTypeWrapper<AssistanceResultModel>;
   AssistanceStatus: ResolverTypeWrapper<Partial<AssistanceStatus>>;
   CaseStatus: ResolverTypeWrapper<Partial<CaseStatus>>;
   ChangeGuardianInput: ResolverTypeWrapper<Partial<ChangeGuardianInput>>;
@@ -918,7 +926,7 @@ export type ResolversTypes = ResolversObject<{
   RecordHomeVisitPayload: ResolverTypeWrapper<RecordHomeVisitResultModel>;
   RecordParentStatusInput: ResolverTypeWrapper<Partial<RecordParentStatusInput>>;
   RecordQuarterlyReviewInput: ResolverTypeWrapper<Partial<RecordQuarterlyReviewInput>>;
-  RecordQuarterlyReviewPayload: ResolverTypeWrapper<Partial<Omit<RecordQuarterlyReviewPayload, 'child' | 'quarterlyReview'> & { child: ResolversTypes['Child'], quarterlyReview: ResolversTypes['QuarterlyReview'] }>>;
+  RecordQuarterlyReviewPayload: ResolverTypeWrapper<RecordQuarterlyReviewResultModel>;
   Region: ResolverTypeWrapper<RegionRowModel>;
   RegionConnection: ResolverTypeWrapper<Partial<Omit<RegionConnection, 'edges'> & { edges: Array<ResolversTypes['RegionEdge']> }>>;
   RegionEdge: ResolverTypeWrapper<Partial<Omit<RegionEdge, 'node'> & { node: ResolversTypes['Region'] }>>;
@@ -945,7 +953,7 @@ export type ResolversParentTypes = ResolversObject<{
   AssistanceConnection: Partial<Omit<AssistanceConnection, 'edges'> & { edges: Array<ResolversParentTypes['AssistanceEdge']> }>;
   AssistanceEdge: Partial<Omit<AssistanceEdge, 'node'> & { node: ResolversParentTypes['Assistance'] }>;
   String: Partial<Scalars['String']['output']>;
-  AssistancePayload: Partial<Omit<AssistancePayload, 'assistance' | 'child'> & { assistance: ResolversParentTypes['Assistance'], child: ResolversParentTypes['Child'] }>;
+  AssistancePayload: AssistanceResultModel;
   ChangeGuardianInput: Partial<ChangeGuardianInput>;
   ChangeResidenceInput: Partial<ChangeResidenceInput>;
   Child: ChildRowModel;
@@ -980,7 +988,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordHomeVisitPayload: RecordHomeVisitResultModel;
   RecordParentStatusInput: Partial<RecordParentStatusInput>;
   RecordQuarterlyReviewInput: Partial<RecordQuarterlyReviewInput>;
-  RecordQuarterlyReviewPayload: Partial<Omit<RecordQuarterlyReviewPayload, 'child' | 'quarterlyReview'> & { child: ResolversParentTypes['Child'], quarterlyReview: ResolversParentTypes['QuarterlyReview'] }>;
+  RecordQuarterlyReviewPayload: RecordQuarterlyReviewResultModel;
   Region: RegionRowModel;
   RegionConnection: Partial<Omit<RegionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RegionEdge']> }>;
   RegionEdge: Partial<Omit<RegionEdge, 'node'> & { node: ResolversParentTypes['Region'] }>;

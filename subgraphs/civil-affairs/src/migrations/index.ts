@@ -3,6 +3,7 @@ import * as registry from './0001-registry.ts';
 import * as idNumberCheck from './0002-id-number-check.ts';
 import * as childPlace from './0003-child-place.ts';
 import * as writes from './0004-writes.ts';
+import * as registryWriteRules from './0005-registry-write-rules.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-id-number-check': idNumberCheck,
   '0003-child-place': childPlace,
   '0004-writes': writes,
+  '0005-registry-write-rules': registryWriteRules,
 };

@@ -7,7 +7,7 @@ import { EntrustedGuardian } from './entrusted-guardian.ts';
 import { HomeVisit } from './home-visit.ts';
 import { Mutation } from './mutation.ts';
 import { Parent } from './parent.ts';
-import { ChildRecordPayload, RecordHomeVisitPayload, RegisterChildPayload } from './payloads.ts';
+import { AssistancePayload, ChildRecordPayload, RecordHomeVisitPayload, RecordQuarterlyReviewPayload, RegisterChildPayload } from './payloads.ts';
 import { ProtectionCase } from './protection-case.ts';
 import { Query } from './query.ts';
 import { QuarterlyReview } from './quarterly-review.ts';
@@ -23,6 +23,8 @@ export const resolvers: Resolvers = {
   RegisterChildPayload,
   ChildRecordPayload,
   RecordHomeVisitPayload,
+  RecordQuarterlyReviewPayload,
+  AssistancePayload,
   Child,
   Parent,
   EntrustedGuardian,

@@ -1,7 +1,13 @@
 import { notFound } from '@lbc/schema';
 import { visibleOrForbidden } from '@lbc/subgraph-kit';
 import type { CivilAffairsContext } from '../context.ts';
-import type { ChildRecordPayloadResolvers, RecordHomeVisitPayloadResolvers, RegisterChildPayloadResolvers } from '../generated/resolvers-types.ts';
+import type {
+  AssistancePayloadResolvers,
+  ChildRecordPayloadResolvers,
+  RecordHomeVisitPayloadResolvers,
+  RecordQuarterlyReviewPayloadResolvers,
+  RegisterChildPayloadResolvers,
+} from '../generated/resolvers-types.ts';
 
 /** The child a payload names, read after the write committed: its current file, within the caller's jurisdiction. */
 async function childOf({ childId }: { childId: string }, _: unknown, { loaders }: CivilAffairsContext) {
@@ -13,3 +19,5 @@ async function childOf({ childId }: { childId: string }, _: unknown, { loaders }
 export const RegisterChildPayload: RegisterChildPayloadResolvers = { child: childOf };
 export const ChildRecordPayload: ChildRecordPayloadResolvers = { child: childOf };
 export const RecordHomeVisitPayload: RecordHomeVisitPayloadResolvers = { homeVisit: (result) => result.homeVisit, child: childOf };
+export const RecordQuarterlyReviewPayload: RecordQuarterlyReviewPayloadResolvers = { quarterlyReview: (result) => result.quarterlyReview, child: childOf };
+export const AssistancePayload: AssistancePayloadResolvers = { assistance: (result) => result.assistance, child: childOf };

@@ -4,10 +4,9 @@ import { sql } from 'kysely';
 import type { CivilAffairsContext } from '../context.ts';
 import type { RegisterChildInput } from '../generated/resolvers-types.ts';
 import type { ChildRecordResult } from './child-record-result.ts';
+import { ageOn, MAX_AGE_YEARS } from './age.ts';
 import { assertStaffExists } from './staff-exists.ts';
-
-/** Left-behind children are minors: the registry takes no one of 16 or over. */
-const MAX_AGE_YEARS = 16;
+import { assertVillageExists, villageProblem } from './village-for-write.ts';
 
 /**
  * Registers a child found in a survey, living in a village of the caller's jurisdiction,
@@ -24,12 +23,11 @@ export function registerChild(context: CivilAffairsContext, info: GraphQLResolve
         name: inputRules.text(input.name, 100, { required: true }),
         birthDate: inputRules.notInFuture(input.birthDate, today) || (ageOn(input.birthDate, today) >= MAX_AGE_YEARS && `the child is ${MAX_AGE_YEARS} or older`),
         ethnicity: inputRules.text(input.ethnicity, 40),
-        residenceVillageCode: village.length !== 12 ? 'must be a 12-digit village code' : !inJurisdiction(context, village) && 'lies outside your jurisdiction',
+        residenceVillageCode: villageProblem(context, village),
         leftBehindSince: inputRules.notInFuture(input.leftBehindSince, today) || inputRules.notBefore(input.leftBehindSince, input.birthDate, 'the birth date'),
       }),
     async execute(write) {
-      const known = await write.trx.selectFrom('region').select('code').where('code', '=', village).executeTakeFirst();
-      assertInput({ residenceVillageCode: !known && `no village ${village}` });
+      await assertVillageExists(write, village, 'residenceVillageCode');
       if (input.idNumber) {
         const taken = await write.trx.selectFrom('child').select('id').where('id_number', '=', input.idNumber).executeTakeFirst();
         assertInput({ idNumber: taken && 'a child with this ID number is registered already' });
@@ -67,14 +65,4 @@ export function registerChild(context: CivilAffairsContext, info: GraphQLResolve
       return { childId: child.id };
     },
   });
-}
-
-function inJurisdiction({ loaders: { scope } }: CivilAffairsContext, village: string): boolean {
-  return !scope.none && village >= scope.low && village <= scope.high;
-}
-
-/** Whole years from `birthDate` to `today` (both YYYY-MM-DD). */
-function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }

@@ -3,6 +3,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ChildRef as ChildRefModel, RegionRef as RegionRefModel, SchoolRow as SchoolRowModel, TeacherRow as TeacherRowModel, EnrollmentRow as EnrollmentRowModel, AttendanceRow as AttendanceRowModel, DropoutReportRow as DropoutReportRowModel, CounsellingSessionRow as CounsellingSessionRowModel } from '../db-types.ts';
 import type { SchoolStats as SchoolStatsModel } from '../school-stats.ts';
+import type { EnrollmentResult as EnrollmentResultModel } from '../writes/enrollment-result.ts';
+import type { RecordAttendanceResult as RecordAttendanceResultModel } from '../writes/record-attendance.ts';
+import type { DropoutReportResult as DropoutReportResultModel } from '../writes/dropout-report-result.ts';
 import type { EducationContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -37,6 +40,8 @@ export type AttendanceMonth = {
   excusedDays: Scalars['Int']['output'];
   /** YYYY-MM */
   month: Scalars['String']['output'];
+  /** The days the school was open that month; null for months recorded before it was asked. */
+  schoolDays: Maybe<Scalars['Int']['output']>;
   unexcusedDays: Scalars['Int']['output'];
 };
 
@@ -143,11 +148,18 @@ export type ChildEnrollmentHistoryArgs = {
 export type DropoutReport = {
   __typename?: 'DropoutReport';
   id: Scalars['ID']['output'];
+  /** The day of the latest of those visits; null before the first. */
+  lastPersuasionOn: Maybe<Scalars['Date']['output']>;
+  /** Visits to persuade the child back to school (劝返) recorded on this report. */
+  persuasionAttempts: Scalars['Int']['output'];
   reason: Scalars['String']['output'];
   reportedOn: Scalars['Date']['output'];
   returnedOn: Maybe<Scalars['Date']['output']>;
+  /** The school that filed the report. */
   school: School;
   status: DropoutReportStatus;
+  /** An edit names the version it read (expectedVersion) and a stale one is refused with CONFLICT. */
+  version: Scalars['Int']['output'];
 };
 
 export type DropoutReportConnection = {
@@ -160,6 +172,13 @@ export type DropoutReportEdge = {
   __typename?: 'DropoutReportEdge';
   cursor: Scalars['String']['output'];
   node: DropoutReport;
+};
+
+/** The dropout report as it is after the write, and the child. */
+export type DropoutReportPayload = {
+  __typename?: 'DropoutReportPayload';
+  child: Child;
+  dropoutReport: DropoutReport;
 };
 
 export type DropoutReportStatus =
@@ -176,6 +195,28 @@ export type DropoutStatus =
   | 'REFERRED'
   | 'REPORTED'
   | 'RETURNED';
+
+export type EnrollChildInput = {
+  boarding: Scalars['Boolean']['input'];
+  /** The child's hub id (the civil-affairs registry id). The child must have no current enrollment: a pupil changes school by transferChild. */
+  childId: Scalars['ID']['input'];
+  /** e.g. 2班; at most 40 characters. */
+  className: Scalars['String']['input'];
+  /** Not in the future, nor before the child left its last school. */
+  enrolledOn: Scalars['Date']['input'];
+  /** 1-9, and one the school teaches: primary 1-6, junior middle 7-9. */
+  grade: Scalars['Int']['input'];
+  /** Whether the child is left behind (留守): the flag follows the child's enrollment from school to school. */
+  leftBehind: Scalars['Boolean']['input'];
+  /** A school in your jurisdiction (your own school when you act for one). */
+  schoolId: Scalars['ID']['input'];
+  /**
+   * The national student number, G followed by the child's ID number, or for a child
+   * without an ID number a temporary one, L followed by 17 digits. It belongs to this child
+   * only; a child who had a national number keeps it.
+   */
+  studentNumber: Scalars['String']['input'];
+};
 
 export type EnrolledChildConnection = {
   __typename?: 'EnrolledChildConnection';
@@ -207,6 +248,8 @@ export type Enrollment = {
   school: School;
   /** National student number (G + ID number) or a temporary number (L...) for children without an ID number. */
   studentNumber: Scalars['String']['output'];
+  /** A transfer names the version it read (expectedVersion) and a stale one is refused with CONFLICT. */
+  version: Scalars['Int']['output'];
 };
 
 export type EnrollmentConnection = {
@@ -219,6 +262,79 @@ export type EnrollmentEdge = {
   __typename?: 'EnrollmentEdge';
   cursor: Scalars['String']['output'];
   node: Enrollment;
+};
+
+/** The enrollment written (the new one, after a transfer) and the child. */
+export type EnrollmentPayload = {
+  __typename?: 'EnrollmentPayload';
+  child: Child;
+  enrollment: Enrollment;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Enrolls a child who is enrolled nowhere now (入学, or back to school after leaving) at a
+   * school of your jurisdiction (your own school when you act for one). Publishes the
+   * child's school to the other agencies.
+   */
+  enrollChild: Maybe<EnrollmentPayload>;
+  /** Records one month's absence of a pupil enrolled now (one record per child and month). */
+  recordAttendance: Maybe<RecordAttendancePayload>;
+  /**
+   * Records a visit to persuade the child back to school (劝返) on an open report: the report
+   * is PERSUADING, or REFERRED when persuasion failed and the school has reported in writing
+   * to the county education bureau and the township government. A referred report stays
+   * referred until the child returns.
+   */
+  recordPersuasionAttempt: Maybe<DropoutReportPayload>;
+  /** Closes an open dropout report: the child is back at school (复学), status RETURNED. */
+  recordReturnToSchool: Maybe<DropoutReportPayload>;
+  /**
+   * Reports that a pupil enrolled now has dropped out or is persistently absent without
+   * excuse (控辍保学): a report with status REPORTED. A child has at most one open report
+   * (not RETURNED) at a time.
+   */
+  reportDropout: Maybe<DropoutReportPayload>;
+  /**
+   * Transfers a pupil (转学): closes the current enrollment (its leftOn is the transfer day)
+   * and opens one at the receiving school, which may stand anywhere, another county or
+   * province included. The current enrollment must be in your jurisdiction (the sending
+   * school); the student number and the left-behind flag follow the child to the new school
+   * (档案随学籍流转). Publishes the new school: from then on the receiving school's region sees
+   * the child, and the sending one no longer does.
+   */
+  transferChild: Maybe<EnrollmentPayload>;
+};
+
+
+export type MutationEnrollChildArgs = {
+  input: EnrollChildInput;
+};
+
+
+export type MutationRecordAttendanceArgs = {
+  input: RecordAttendanceInput;
+};
+
+
+export type MutationRecordPersuasionAttemptArgs = {
+  input: RecordPersuasionAttemptInput;
+};
+
+
+export type MutationRecordReturnToSchoolArgs = {
+  input: RecordReturnToSchoolInput;
+};
+
+
+export type MutationReportDropoutArgs = {
+  input: ReportDropoutInput;
+};
+
+
+export type MutationTransferChildArgs = {
+  input: TransferChildInput;
 };
 
 export type PageInfo = {
@@ -288,6 +404,49 @@ export type QuerySchoolsArgs = {
   regionCode: Scalars['DivisionCode']['input'];
 };
 
+export type RecordAttendanceInput = {
+  /** A child enrolled now at a school of your jurisdiction (your own school when you act for one). */
+  childId: Scalars['ID']['input'];
+  /** Days absent with leave (illness, family matters). */
+  excusedDays: Scalars['Int']['input'];
+  /** YYYY-MM, not in the future, nor before the month the child enrolled. One record per child and month. */
+  month: Scalars['String']['input'];
+  /** The days the school was open that month, 0-31 and no more than the month has. */
+  schoolDays: Scalars['Int']['input'];
+  /** Days absent without excuse: with excusedDays, no more than schoolDays. */
+  unexcusedDays: Scalars['Int']['input'];
+};
+
+export type RecordAttendancePayload = {
+  __typename?: 'RecordAttendancePayload';
+  attendance: AttendanceMonth;
+  child: Child;
+};
+
+export type RecordPersuasionAttemptInput = {
+  /** The day of the visit: not in the future, nor before the report or the last attempt. */
+  attemptedOn: Scalars['Date']['input'];
+  /** The version of the report you read (DropoutReport.version). */
+  expectedVersion: Scalars['Int']['input'];
+  /** An open report (not RETURNED) filed by a school of your jurisdiction (your own school). */
+  reportId: Scalars['ID']['input'];
+  /**
+   * PERSUADING: persuasion goes on. REFERRED: it failed and the school has reported in
+   * writing to the county education bureau and the township government. Other values are
+   * refused (RETURNED is recordReturnToSchool), and so is PERSUADING on a referred report.
+   */
+  status: DropoutReportStatus;
+};
+
+export type RecordReturnToSchoolInput = {
+  /** The version of the report you read (DropoutReport.version). */
+  expectedVersion: Scalars['Int']['input'];
+  /** An open report (not RETURNED) filed by a school of your jurisdiction (your own school). */
+  reportId: Scalars['ID']['input'];
+  /** The day the child was back at school: not in the future, nor before the report was filed. */
+  returnedOn: Scalars['Date']['input'];
+};
+
 export type Region = {
   __typename?: 'Region';
   code: Scalars['DivisionCode']['output'];
@@ -306,6 +465,15 @@ export type RegionSchoolStatsArgs = {
 export type RegionSchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ReportDropoutInput = {
+  /** A child enrolled now at a school of your jurisdiction (your own school when you act for one), with no open report. */
+  childId: Scalars['ID']['input'];
+  /** Why the child left or stays away (e.g. 厌学, 照顾家人); at most 500 characters. */
+  reason: Scalars['String']['input'];
+  /** Not in the future, nor before the child enrolled at its school. */
+  reportedOn: Scalars['Date']['input'];
 };
 
 export type School = {
@@ -427,6 +595,22 @@ export type TeacherEdge = {
   node: Teacher;
 };
 
+export type TransferChildInput = {
+  boarding: Scalars['Boolean']['input'];
+  /** The class at the receiving school; at most 40 characters. */
+  className: Scalars['String']['input'];
+  /** The child's current enrollment, at the sending school. */
+  enrollmentId: Scalars['ID']['input'];
+  /** The version of that enrollment you read (Enrollment.version). */
+  expectedVersion: Scalars['Int']['input'];
+  /** The grade at the receiving school (one it teaches); the grade the child is in when omitted. */
+  grade?: InputMaybe<Scalars['Int']['input']>;
+  /** The receiving school: anywhere, but not the sending school. */
+  toSchoolId: Scalars['ID']['input'];
+  /** The day the child changes school: the old enrollment's leftOn and the new one's enrolledOn. Not in the future, nor before the child enrolled at the sending school. */
+  transferredOn: Scalars['Date']['input'];
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -539,16 +723,25 @@ export type ResolversTypes = ResolversObject<{
   DropoutReport: ResolverTypeWrapper<DropoutReportRowModel>;
   DropoutReportConnection: ResolverTypeWrapper<Partial<Omit<DropoutReportConnection, 'edges'> & { edges: Array<ResolversTypes['DropoutReportEdge']> }>>;
   DropoutReportEdge: ResolverTypeWrapper<Partial<Omit<DropoutReportEdge, 'node'> & { node: ResolversTypes['DropoutReport'] }>>;
+  DropoutReportPayload: ResolverTypeWrapper<DropoutReportResultModel>;
   DropoutReportStatus: ResolverTypeWrapper<Partial<DropoutReportStatus>>;
   DropoutStatus: ResolverTypeWrapper<Partial<DropoutStatus>>;
+  EnrollChildInput: ResolverTypeWrapper<Partial<EnrollChildInput>>;
   EnrolledChildConnection: ResolverTypeWrapper<Partial<Omit<EnrolledChildConnection, 'edges'> & { edges: Array<ResolversTypes['EnrolledChildEdge']> }>>;
   EnrolledChildEdge: ResolverTypeWrapper<Partial<Omit<EnrolledChildEdge, 'enrollment' | 'node'> & { enrollment: ResolversTypes['Enrollment'], node?: Maybe<ResolversTypes['Child']> }>>;
   Enrollment: ResolverTypeWrapper<EnrollmentRowModel>;
   EnrollmentConnection: ResolverTypeWrapper<Partial<Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversTypes['EnrollmentEdge']> }>>;
   EnrollmentEdge: ResolverTypeWrapper<Partial<Omit<EnrollmentEdge, 'node'> & { node: ResolversTypes['Enrollment'] }>>;
+  EnrollmentPayload: ResolverTypeWrapper<EnrollmentResultModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAttendanceInput: ResolverTypeWrapper<Partial<RecordAttendanceInput>>;
+  RecordAttendancePayload: ResolverTypeWrapper<RecordAttendanceResultModel>;
+  RecordPersuasionAttemptInput: ResolverTypeWrapper<Partial<RecordPersuasionAttemptInput>>;
+  RecordReturnToSchoolInput: ResolverTypeWrapper<Partial<RecordReturnToSchoolInput>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  ReportDropoutInput: ResolverTypeWrapper<Partial<ReportDropoutInput>>;
   School: ResolverTypeWrapper<SchoolRowModel>;
   SchoolConnection: ResolverTypeWrapper<Partial<Omit<SchoolConnection, 'edges'> & { edges: Array<ResolversTypes['SchoolEdge']> }>>;
   SchoolCounsellingSession: ResolverTypeWrapper<CounsellingSessionRowModel>;
@@ -560,6 +753,7 @@ export type ResolversTypes = ResolversObject<{
   Teacher: ResolverTypeWrapper<TeacherRowModel>;
   TeacherConnection: ResolverTypeWrapper<Partial<Omit<TeacherConnection, 'edges'> & { edges: Array<ResolversTypes['TeacherEdge']> }>>;
   TeacherEdge: ResolverTypeWrapper<Partial<Omit<TeacherEdge, 'node'> & { node: ResolversTypes['Teacher'] }>>;
+  TransferChildInput: ResolverTypeWrapper<Partial<TransferChildInput>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -577,14 +771,23 @@ export type ResolversParentTypes = ResolversObject<{
   DropoutReport: DropoutReportRowModel;
   DropoutReportConnection: Partial<Omit<DropoutReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['DropoutReportEdge']> }>;
   DropoutReportEdge: Partial<Omit<DropoutReportEdge, 'node'> & { node: ResolversParentTypes['DropoutReport'] }>;
+  DropoutReportPayload: DropoutReportResultModel;
+  EnrollChildInput: Partial<EnrollChildInput>;
   EnrolledChildConnection: Partial<Omit<EnrolledChildConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnrolledChildEdge']> }>;
   EnrolledChildEdge: Partial<Omit<EnrolledChildEdge, 'enrollment' | 'node'> & { enrollment: ResolversParentTypes['Enrollment'], node?: Maybe<ResolversParentTypes['Child']> }>;
   Enrollment: EnrollmentRowModel;
   EnrollmentConnection: Partial<Omit<EnrollmentConnection, 'edges'> & { edges: Array<ResolversParentTypes['EnrollmentEdge']> }>;
   EnrollmentEdge: Partial<Omit<EnrollmentEdge, 'node'> & { node: ResolversParentTypes['Enrollment'] }>;
+  EnrollmentPayload: EnrollmentResultModel;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Query: Record<PropertyKey, never>;
+  RecordAttendanceInput: Partial<RecordAttendanceInput>;
+  RecordAttendancePayload: RecordAttendanceResultModel;
+  RecordPersuasionAttemptInput: Partial<RecordPersuasionAttemptInput>;
+  RecordReturnToSchoolInput: Partial<RecordReturnToSchoolInput>;
   Region: RegionRefModel;
+  ReportDropoutInput: Partial<ReportDropoutInput>;
   School: SchoolRowModel;
   SchoolConnection: Partial<Omit<SchoolConnection, 'edges'> & { edges: Array<ResolversParentTypes['SchoolEdge']> }>;
   SchoolCounsellingSession: CounsellingSessionRowModel;
@@ -595,6 +798,7 @@ export type ResolversParentTypes = ResolversObject<{
   Teacher: TeacherRowModel;
   TeacherConnection: Partial<Omit<TeacherConnection, 'edges'> & { edges: Array<ResolversParentTypes['TeacherEdge']> }>;
   TeacherEdge: Partial<Omit<TeacherEdge, 'node'> & { node: ResolversParentTypes['Teacher'] }>;
+  TransferChildInput: Partial<TransferChildInput>;
 }>;
 
 export type AttendanceConnectionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['AttendanceConnection'] = ResolversParentTypes['AttendanceConnection']> = ResolversObject<{
@@ -610,6 +814,7 @@ export type AttendanceEdgeResolvers<ContextType = EducationContext, ParentType e
 export type AttendanceMonthResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['AttendanceMonth'] = ResolversParentTypes['AttendanceMonth']> = ResolversObject<{
   excusedDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  schoolDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   unexcusedDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -637,11 +842,14 @@ export interface DivisionCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type DropoutReportResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['DropoutReport'] = ResolversParentTypes['DropoutReport']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastPersuasionOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  persuasionAttempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   returnedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DropoutReportStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type DropoutReportConnectionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['DropoutReportConnection'] = ResolversParentTypes['DropoutReportConnection']> = ResolversObject<{
@@ -652,6 +860,11 @@ export type DropoutReportConnectionResolvers<ContextType = EducationContext, Par
 export type DropoutReportEdgeResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['DropoutReportEdge'] = ResolversParentTypes['DropoutReportEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DropoutReport'], ParentType, ContextType>;
+}>;
+
+export type DropoutReportPayloadResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['DropoutReportPayload'] = ResolversParentTypes['DropoutReportPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  dropoutReport?: Resolver<ResolversTypes['DropoutReport'], ParentType, ContextType>;
 }>;
 
 export type EnrolledChildConnectionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['EnrolledChildConnection'] = ResolversParentTypes['EnrolledChildConnection']> = ResolversObject<{
@@ -677,6 +890,7 @@ export type EnrollmentResolvers<ContextType = EducationContext, ParentType exten
   leftOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   school?: Resolver<ResolversTypes['School'], ParentType, ContextType>;
   studentNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type EnrollmentConnectionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['EnrollmentConnection'] = ResolversParentTypes['EnrollmentConnection']> = ResolversObject<{
@@ -689,6 +903,20 @@ export type EnrollmentEdgeResolvers<ContextType = EducationContext, ParentType e
   node?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType>;
 }>;
 
+export type EnrollmentPayloadResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['EnrollmentPayload'] = ResolversParentTypes['EnrollmentPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  enrollment?: Resolver<ResolversTypes['Enrollment'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  enrollChild?: Resolver<Maybe<ResolversTypes['EnrollmentPayload']>, ParentType, ContextType, RequireFields<MutationEnrollChildArgs, 'input'>>;
+  recordAttendance?: Resolver<Maybe<ResolversTypes['RecordAttendancePayload']>, ParentType, ContextType, RequireFields<MutationRecordAttendanceArgs, 'input'>>;
+  recordPersuasionAttempt?: Resolver<Maybe<ResolversTypes['DropoutReportPayload']>, ParentType, ContextType, RequireFields<MutationRecordPersuasionAttemptArgs, 'input'>>;
+  recordReturnToSchool?: Resolver<Maybe<ResolversTypes['DropoutReportPayload']>, ParentType, ContextType, RequireFields<MutationRecordReturnToSchoolArgs, 'input'>>;
+  reportDropout?: Resolver<Maybe<ResolversTypes['DropoutReportPayload']>, ParentType, ContextType, RequireFields<MutationReportDropoutArgs, 'input'>>;
+  transferChild?: Resolver<Maybe<ResolversTypes['EnrollmentPayload']>, ParentType, ContextType, RequireFields<MutationTransferChildArgs, 'input'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -698,6 +926,11 @@ export type QueryResolvers<ContextType = EducationContext, ParentType extends Re
   enrollmentByStudentNumber?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEnrollmentByStudentNumberArgs, 'studentNumber'>>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'id'>>;
   schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QuerySchoolsArgs, 'first' | 'regionCode'>>;
+}>;
+
+export type RecordAttendancePayloadResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['RecordAttendancePayload'] = ResolversParentTypes['RecordAttendancePayload']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['AttendanceMonth'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
 }>;
 
 export type RegionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
@@ -784,13 +1017,17 @@ export type Resolvers<ContextType = EducationContext> = ResolversObject<{
   DropoutReport?: DropoutReportResolvers<ContextType>;
   DropoutReportConnection?: DropoutReportConnectionResolvers<ContextType>;
   DropoutReportEdge?: DropoutReportEdgeResolvers<ContextType>;
+  DropoutReportPayload?: DropoutReportPayloadResolvers<ContextType>;
   EnrolledChildConnection?: EnrolledChildConnectionResolvers<ContextType>;
   EnrolledChildEdge?: EnrolledChildEdgeResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;
   EnrollmentConnection?: EnrollmentConnectionResolvers<ContextType>;
   EnrollmentEdge?: EnrollmentEdgeResolvers<ContextType>;
+  EnrollmentPayload?: EnrollmentPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordAttendancePayload?: RecordAttendancePayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   School?: SchoolResolvers<ContextType>;
   SchoolConnection?: SchoolConnectionResolvers<ContextType>;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as enrollment from './0001-enrollment.ts';
 import * as dropCurrentEnrollmentView from './0002-drop-current-enrollment-view.ts';
 import * as childPlace from './0003-child-place.ts';
+import * as writes from './0004-writes.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '0001-enrollment': enrollment,
   '0002-drop-current-enrollment-view': dropCurrentEnrollmentView,
   '0003-child-place': childPlace,
+  '0004-writes': writes,
 };

@@ -4,6 +4,8 @@ import { AttendanceMonth } from './attendance-month.ts';
 import { Child } from './child.ts';
 import { DropoutReport } from './dropout-report.ts';
 import { Enrollment } from './enrollment.ts';
+import { Mutation } from './mutation.ts';
+import { DropoutReportPayload, EnrollmentPayload, RecordAttendancePayload } from './payloads.ts';
 import { Query } from './query.ts';
 import { Region, SchoolRegionStats } from './region.ts';
 import { SchoolCounsellingSession } from './school-counselling-session.ts';
@@ -13,6 +15,10 @@ import { Teacher } from './teacher.ts';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query,
+  Mutation,
+  EnrollmentPayload,
+  RecordAttendancePayload,
+  DropoutReportPayload,
   Child,
   School,
   Teacher,

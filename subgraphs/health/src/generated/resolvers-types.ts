@@ -3,6 +3,9 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PatientRow as PatientRowModel, ClinicRow as ClinicRowModel, RegionRef as RegionRefModel, ImmunisationRow as ImmunisationRowModel, GrowthMeasurementRow as GrowthMeasurementRowModel, DisabilityAssessmentRow as DisabilityAssessmentRowModel, ChronicConditionRow as ChronicConditionRowModel, HospitalStayRow as HospitalStayRowModel, MentalHealthScreeningRow as MentalHealthScreeningRowModel } from '../db-types.ts';
 import type { HealthRegionStatsView as HealthRegionStatsViewModel } from '../loaders.ts';
+import type { RecordGrowthMeasurementResult as RecordGrowthMeasurementResultModel } from '../writes/record-growth-measurement.ts';
+import type { RecordImmunisationResult as RecordImmunisationResultModel } from '../writes/record-immunisation.ts';
+import type { RecordMentalHealthScreeningResult as RecordMentalHealthScreeningResultModel } from '../writes/record-mental-health-screening.ts';
 import type { HealthContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -234,6 +237,12 @@ export type GrowthMeasurementEdge = {
   node: GrowthMeasurement;
 };
 
+export type GrowthMeasurementPayload = {
+  __typename?: 'GrowthMeasurementPayload';
+  child: Child;
+  growthMeasurement: GrowthMeasurement;
+};
+
 /** The child health record (儿童保健档案) kept by a township health centre. */
 export type HealthRecord = {
   __typename?: 'HealthRecord';
@@ -319,6 +328,12 @@ export type ImmunisationEdge = {
   node: Immunisation;
 };
 
+export type ImmunisationPayload = {
+  __typename?: 'ImmunisationPayload';
+  child: Child;
+  immunisation: Immunisation;
+};
+
 export type MentalHealthInstrument =
   /** Children's Depression Inventory */
   | 'CDI'
@@ -351,6 +366,73 @@ export type MentalHealthScreeningEdge = {
   __typename?: 'MentalHealthScreeningEdge';
   cursor: Scalars['String']['output'];
   node: MentalHealthScreening;
+};
+
+export type MentalHealthScreeningPayload = {
+  __typename?: 'MentalHealthScreeningPayload';
+  child: Child;
+  screening: MentalHealthScreening;
+};
+
+/**
+ * Recording at the township health centre. Each mutation appends one record to a child's
+ * health record (records are never edited: a correction is a new measurement or screening).
+ * You write for children whose health record lies in your jurisdiction: the village the
+ * record gives as residence is inside your region, or, for clinic staff, your clinic keeps the
+ * record. An unknown child is NOT_FOUND, one outside your jurisdiction FORBIDDEN; a problem with
+ * the input is BAD_USER_INPUT naming the field (extensions.argumentName, e.g. input.heightCm).
+ * Nothing is written in any of these cases. Send an Idempotency-Key to retry safely.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Records a growth measurement (生长发育监测): height, weight and the clinician's assessment. */
+  recordGrowthMeasurement: Maybe<GrowthMeasurementPayload>;
+  /** Records one dose of a vaccine given (计划免疫 or self-paid). A dose is recorded once. */
+  recordImmunisation: Maybe<ImmunisationPayload>;
+  /** Records a mental-health screening with a standard instrument, its score and the risk found. Restricted. */
+  recordMentalHealthScreening: Maybe<MentalHealthScreeningPayload>;
+};
+
+
+/**
+ * Recording at the township health centre. Each mutation appends one record to a child's
+ * health record (records are never edited: a correction is a new measurement or screening).
+ * You write for children whose health record lies in your jurisdiction: the village the
+ * record gives as residence is inside your region, or, for clinic staff, your clinic keeps the
+ * record. An unknown child is NOT_FOUND, one outside your jurisdiction FORBIDDEN; a problem with
+ * the input is BAD_USER_INPUT naming the field (extensions.argumentName, e.g. input.heightCm).
+ * Nothing is written in any of these cases. Send an Idempotency-Key to retry safely.
+ */
+export type MutationRecordGrowthMeasurementArgs = {
+  input: RecordGrowthMeasurementInput;
+};
+
+
+/**
+ * Recording at the township health centre. Each mutation appends one record to a child's
+ * health record (records are never edited: a correction is a new measurement or screening).
+ * You write for children whose health record lies in your jurisdiction: the village the
+ * record gives as residence is inside your region, or, for clinic staff, your clinic keeps the
+ * record. An unknown child is NOT_FOUND, one outside your jurisdiction FORBIDDEN; a problem with
+ * the input is BAD_USER_INPUT naming the field (extensions.argumentName, e.g. input.heightCm).
+ * Nothing is written in any of these cases. Send an Idempotency-Key to retry safely.
+ */
+export type MutationRecordImmunisationArgs = {
+  input: RecordImmunisationInput;
+};
+
+
+/**
+ * Recording at the township health centre. Each mutation appends one record to a child's
+ * health record (records are never edited: a correction is a new measurement or screening).
+ * You write for children whose health record lies in your jurisdiction: the village the
+ * record gives as residence is inside your region, or, for clinic staff, your clinic keeps the
+ * record. An unknown child is NOT_FOUND, one outside your jurisdiction FORBIDDEN; a problem with
+ * the input is BAD_USER_INPUT naming the field (extensions.argumentName, e.g. input.heightCm).
+ * Nothing is written in any of these cases. Send an Idempotency-Key to retry safely.
+ */
+export type MutationRecordMentalHealthScreeningArgs = {
+  input: RecordMentalHealthScreeningInput;
 };
 
 export type PageInfo = {
@@ -434,6 +516,50 @@ export type QueryHealthRecordByIdNumberArgs = {
  */
 export type QueryHealthRecordByNumberArgs = {
   number: Scalars['String']['input'];
+};
+
+export type RecordGrowthMeasurementInput = {
+  /**
+   * The clinician's assessment against the national growth standard (WS/T 423). Taken as
+   * given, not derived: the standard's cut-offs depend on the child's sex, which the health
+   * record does not hold. The latest assessment decides `Child.latestGrowthAssessment` and,
+   * when malnourished, `Child.needsHealthFollowUp`.
+   */
+  assessment: GrowthAssessment;
+  childId: Scalars['ID']['input'];
+  /** Height in cm (length lying down under two years), 30.0 to 200.0, at most one decimal. */
+  heightCm: Scalars['Float']['input'];
+  /** Not in the future, not before the child's birth. */
+  measuredOn: Scalars['Date']['input'];
+  /** Weight in kg, 0.5 to 150.0, at most one decimal. */
+  weightKg: Scalars['Float']['input'];
+};
+
+export type RecordImmunisationInput = {
+  childId: Scalars['ID']['input'];
+  /** 1 for the first dose of this vaccine, up to 9. The same dose of the same vaccine is recorded once: a second time is BAD_USER_INPUT (input.dose). */
+  dose: Scalars['Int']['input'];
+  /** Not in the future, not before the child's birth. */
+  givenOn: Scalars['Date']['input'];
+  /**
+   * Vaccine code as the national programme names it: HepB, BCG, IPV, DTaP, MMR, JE, MenA,
+   * HepA...; 2 to 16 letters, digits or hyphens. A programme vaccine written in other case
+   * (hepb) is recorded under the programme's code (HepB), so the schedule counts it.
+   */
+  vaccine: Scalars['String']['input'];
+};
+
+export type RecordMentalHealthScreeningInput = {
+  childId: Scalars['ID']['input'];
+  instrument: MentalHealthInstrument;
+  /** Restricted. At most 2000 characters. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The screener's judgement. The latest screening's risk decides whether HIGH risk counts towards `Child.hasSeriousCondition`. */
+  risk: MentalHealthRisk;
+  /** The total score on the instrument's scale: SDQ total difficulties 0 to 40, CDI 0 to 54. */
+  score: Scalars['Int']['input'];
+  /** Not in the future, not before the child's birth. */
+  screenedOn: Scalars['Date']['input'];
 };
 
 export type Region = {
@@ -568,6 +694,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   GrowthMeasurementConnection: ResolverTypeWrapper<Partial<Omit<GrowthMeasurementConnection, 'edges'> & { edges: Array<ResolversTypes['GrowthMeasurementEdge']> }>>;
   GrowthMeasurementEdge: ResolverTypeWrapper<Partial<Omit<GrowthMeasurementEdge, 'node'> & { node: ResolversTypes['GrowthMeasurement'] }>>;
+  GrowthMeasurementPayload: ResolverTypeWrapper<RecordGrowthMeasurementResultModel>;
   HealthRecord: ResolverTypeWrapper<PatientRowModel>;
   HealthRegionStats: ResolverTypeWrapper<HealthRegionStatsViewModel>;
   HospitalStay: ResolverTypeWrapper<HospitalStayRowModel>;
@@ -577,13 +704,19 @@ export type ResolversTypes = ResolversObject<{
   Immunisation: ResolverTypeWrapper<ImmunisationRowModel>;
   ImmunisationConnection: ResolverTypeWrapper<Partial<Omit<ImmunisationConnection, 'edges'> & { edges: Array<ResolversTypes['ImmunisationEdge']> }>>;
   ImmunisationEdge: ResolverTypeWrapper<Partial<Omit<ImmunisationEdge, 'node'> & { node: ResolversTypes['Immunisation'] }>>;
+  ImmunisationPayload: ResolverTypeWrapper<RecordImmunisationResultModel>;
   MentalHealthInstrument: ResolverTypeWrapper<Partial<MentalHealthInstrument>>;
   MentalHealthRisk: ResolverTypeWrapper<Partial<MentalHealthRisk>>;
   MentalHealthScreening: ResolverTypeWrapper<MentalHealthScreeningRowModel>;
   MentalHealthScreeningConnection: ResolverTypeWrapper<Partial<Omit<MentalHealthScreeningConnection, 'edges'> & { edges: Array<ResolversTypes['MentalHealthScreeningEdge']> }>>;
   MentalHealthScreeningEdge: ResolverTypeWrapper<Partial<Omit<MentalHealthScreeningEdge, 'node'> & { node: ResolversTypes['MentalHealthScreening'] }>>;
+  MentalHealthScreeningPayload: ResolverTypeWrapper<RecordMentalHealthScreeningResultModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordGrowthMeasurementInput: ResolverTypeWrapper<Partial<RecordGrowthMeasurementInput>>;
+  RecordImmunisationInput: ResolverTypeWrapper<Partial<RecordImmunisationInput>>;
+  RecordMentalHealthScreeningInput: ResolverTypeWrapper<Partial<RecordMentalHealthScreeningInput>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
 }>;
 
@@ -609,6 +742,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Partial<Scalars['Float']['output']>;
   GrowthMeasurementConnection: Partial<Omit<GrowthMeasurementConnection, 'edges'> & { edges: Array<ResolversParentTypes['GrowthMeasurementEdge']> }>;
   GrowthMeasurementEdge: Partial<Omit<GrowthMeasurementEdge, 'node'> & { node: ResolversParentTypes['GrowthMeasurement'] }>;
+  GrowthMeasurementPayload: RecordGrowthMeasurementResultModel;
   HealthRecord: PatientRowModel;
   HealthRegionStats: HealthRegionStatsViewModel;
   HospitalStay: HospitalStayRowModel;
@@ -618,11 +752,17 @@ export type ResolversParentTypes = ResolversObject<{
   Immunisation: ImmunisationRowModel;
   ImmunisationConnection: Partial<Omit<ImmunisationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ImmunisationEdge']> }>;
   ImmunisationEdge: Partial<Omit<ImmunisationEdge, 'node'> & { node: ResolversParentTypes['Immunisation'] }>;
+  ImmunisationPayload: RecordImmunisationResultModel;
   MentalHealthScreening: MentalHealthScreeningRowModel;
   MentalHealthScreeningConnection: Partial<Omit<MentalHealthScreeningConnection, 'edges'> & { edges: Array<ResolversParentTypes['MentalHealthScreeningEdge']> }>;
   MentalHealthScreeningEdge: Partial<Omit<MentalHealthScreeningEdge, 'node'> & { node: ResolversParentTypes['MentalHealthScreening'] }>;
+  MentalHealthScreeningPayload: RecordMentalHealthScreeningResultModel;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Query: Record<PropertyKey, never>;
+  RecordGrowthMeasurementInput: Partial<RecordGrowthMeasurementInput>;
+  RecordImmunisationInput: Partial<RecordImmunisationInput>;
+  RecordMentalHealthScreeningInput: Partial<RecordMentalHealthScreeningInput>;
   Region: RegionRefModel;
 }>;
 
@@ -720,6 +860,11 @@ export type GrowthMeasurementEdgeResolvers<ContextType = HealthContext, ParentTy
   node?: Resolver<ResolversTypes['GrowthMeasurement'], ParentType, ContextType>;
 }>;
 
+export type GrowthMeasurementPayloadResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['GrowthMeasurementPayload'] = ResolversParentTypes['GrowthMeasurementPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  growthMeasurement?: Resolver<ResolversTypes['GrowthMeasurement'], ParentType, ContextType>;
+}>;
+
 export type HealthRecordResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['HealthRecord'] = ResolversParentTypes['HealthRecord']> = ResolversObject<{
   child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   clinic?: Resolver<ResolversTypes['Clinic'], ParentType, ContextType>;
@@ -780,6 +925,11 @@ export type ImmunisationEdgeResolvers<ContextType = HealthContext, ParentType ex
   node?: Resolver<ResolversTypes['Immunisation'], ParentType, ContextType>;
 }>;
 
+export type ImmunisationPayloadResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['ImmunisationPayload'] = ResolversParentTypes['ImmunisationPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  immunisation?: Resolver<ResolversTypes['Immunisation'], ParentType, ContextType>;
+}>;
+
 export type MentalHealthScreeningResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['MentalHealthScreening'] = ResolversParentTypes['MentalHealthScreening']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['MentalHealthInstrument'], ParentType, ContextType>;
@@ -797,6 +947,17 @@ export type MentalHealthScreeningConnectionResolvers<ContextType = HealthContext
 export type MentalHealthScreeningEdgeResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['MentalHealthScreeningEdge'] = ResolversParentTypes['MentalHealthScreeningEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['MentalHealthScreening'], ParentType, ContextType>;
+}>;
+
+export type MentalHealthScreeningPayloadResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['MentalHealthScreeningPayload'] = ResolversParentTypes['MentalHealthScreeningPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  screening?: Resolver<ResolversTypes['MentalHealthScreening'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordGrowthMeasurement?: Resolver<Maybe<ResolversTypes['GrowthMeasurementPayload']>, ParentType, ContextType, RequireFields<MutationRecordGrowthMeasurementArgs, 'input'>>;
+  recordImmunisation?: Resolver<Maybe<ResolversTypes['ImmunisationPayload']>, ParentType, ContextType, RequireFields<MutationRecordImmunisationArgs, 'input'>>;
+  recordMentalHealthScreening?: Resolver<Maybe<ResolversTypes['MentalHealthScreeningPayload']>, ParentType, ContextType, RequireFields<MutationRecordMentalHealthScreeningArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -833,6 +994,7 @@ export type Resolvers<ContextType = HealthContext> = ResolversObject<{
   GrowthMeasurement?: GrowthMeasurementResolvers<ContextType>;
   GrowthMeasurementConnection?: GrowthMeasurementConnectionResolvers<ContextType>;
   GrowthMeasurementEdge?: GrowthMeasurementEdgeResolvers<ContextType>;
+  GrowthMeasurementPayload?: GrowthMeasurementPayloadResolvers<ContextType>;
   HealthRecord?: HealthRecordResolvers<ContextType>;
   HealthRegionStats?: HealthRegionStatsResolvers<ContextType>;
   HospitalStay?: HospitalStayResolvers<ContextType>;
@@ -842,9 +1004,12 @@ export type Resolvers<ContextType = HealthContext> = ResolversObject<{
   Immunisation?: ImmunisationResolvers<ContextType>;
   ImmunisationConnection?: ImmunisationConnectionResolvers<ContextType>;
   ImmunisationEdge?: ImmunisationEdgeResolvers<ContextType>;
+  ImmunisationPayload?: ImmunisationPayloadResolvers<ContextType>;
   MentalHealthScreening?: MentalHealthScreeningResolvers<ContextType>;
   MentalHealthScreeningConnection?: MentalHealthScreeningConnectionResolvers<ContextType>;
   MentalHealthScreeningEdge?: MentalHealthScreeningEdgeResolvers<ContextType>;
+  MentalHealthScreeningPayload?: MentalHealthScreeningPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;

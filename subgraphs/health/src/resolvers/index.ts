@@ -9,12 +9,15 @@ import { HealthRecord } from './health-record.ts';
 import { HospitalStay } from './hospital-stay.ts';
 import { Immunisation } from './immunisation.ts';
 import { MentalHealthScreening } from './mental-health-screening.ts';
+import { Mutation } from './mutation.ts';
+import { GrowthMeasurementPayload, ImmunisationPayload, MentalHealthScreeningPayload } from './payloads.ts';
 import { Query } from './query.ts';
 import { HealthRegionStats, Region } from './region.ts';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query,
+  Mutation,
   Child,
   HealthRecord,
   Clinic,
@@ -26,4 +29,7 @@ export const resolvers: Resolvers = {
   ChronicCondition,
   HospitalStay,
   MentalHealthScreening,
+  GrowthMeasurementPayload,
+  ImmunisationPayload,
+  MentalHealthScreeningPayload,
 };

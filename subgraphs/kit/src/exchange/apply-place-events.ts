@@ -16,6 +16,7 @@ const PLACE_COLUMNS: { [K in PlaceKind]: (payload: EventPayloads[K]) => PlaceCol
   'place.residence': (p) => ({ residence_code: p.residenceCode }),
   'place.registration': (p) => ({ registration_code: p.registrationCode, station_id: p.stationId }),
   'place.school': (p) => ({ school_code: p.schoolCode, school_id: p.schoolId }),
+  'place.clinic': (p) => ({ clinic_id: p.clinicId }),
 };
 
 function columnsOf(event: PlaceEvent): PlaceColumns {

@@ -104,12 +104,13 @@ export function enforceFieldPolicy(schema: GraphQLSchema, owner: Agency): GraphQ
         continue;
       }
       field.resolve = (source, args, context: SubgraphContext<unknown, unknown>, info) => {
+        // A mutation is an action first, as at the gateway: its rule refuses before its field class is read.
+        if (isAction) assertMayAct(context, coordinate);
         const bindings = bindingsOf(context);
         const childId = bindings ? childOf(source, bindings, context, info) : undefined;
         const decision: Decision = fieldClass === undefined ? { effect: 'deny', rule: 'unclassified-field' } : decideHere(context, fieldClass, coordinate, owner, childId, bindings);
         if (decision.effect === 'deny') throw unauthorizedField(coordinate, decision.rule);
         if (isLookup) assertMayLookUp(context, coordinate, owner);
-        if (isAction) assertMayAct(context, coordinate);
         let value = resolve(source, args, context, info);
         if (bindings) value = bindings.bindResult(value, childId);
         if (decision.effect !== 'mask') return value;

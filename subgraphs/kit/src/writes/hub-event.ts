@@ -4,7 +4,7 @@ import type { Agency } from '@lbc/schema';
  * What the exchange carries between agencies. Places decide jurisdiction (child_place in
  * every agency database); identity gives a child registered late its ID number everywhere.
  */
-export const EVENT_KINDS = ['place.residence', 'place.registration', 'place.school', 'identity.issued'] as const;
+export const EVENT_KINDS = ['place.residence', 'place.registration', 'place.school', 'place.clinic', 'identity.issued'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The payload of each kind. A null place means the child has none of that kind any more (left school). */
@@ -12,6 +12,7 @@ export interface EventPayloads {
   'place.residence': { residenceCode: string };
   'place.registration': { registrationCode: string | null; stationId: string | null };
   'place.school': { schoolCode: string | null; schoolId: string | null };
+  'place.clinic': { clinicId: string | null };
   'identity.issued': { idNumber: string };
 }
 
@@ -46,6 +47,8 @@ export function payloadProblem(kind: EventKind, payload: Record<string, unknown>
       return place(payload.registrationCode, true) && id(payload.stationId) ? undefined : 'registrationCode must be a 12-digit village code or null, stationId an id or null';
     case 'place.school':
       return place(payload.schoolCode, true) && id(payload.schoolId) ? undefined : 'schoolCode must be a 12-digit village code or null, schoolId an id or null';
+    case 'place.clinic':
+      return id(payload.clinicId) ? undefined : 'clinicId must be an id or null';
     case 'identity.issued':
       return typeof payload.idNumber === 'string' && /^\d{17}[\dX]$/.test(payload.idNumber) ? undefined : 'idNumber must be an 18-character ID number';
   }

@@ -3,6 +3,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PoliceChildRow as PoliceChildRowModel, MandatoryReportRow as MandatoryReportRowModel, EmergencyResponseRow as EmergencyResponseRowModel, MissingReportRow as MissingReportRowModel, ParentStatusRow as ParentStatusRowModel, RegionRef as RegionRefModel } from '../db-types.ts';
 import type { ScopedHouseholdRow as ScopedHouseholdRowModel, HouseholdStats as HouseholdStatsModel } from '../loaders.ts';
+import type { RegisterUnregisteredChildResult as RegisterUnregisteredChildResultModel } from '../writes/register-unregistered-child.ts';
+import type { RecordParentPoliceStatusResult as RecordParentPoliceStatusResultModel } from '../writes/record-parent-police-status.ts';
 import type { PoliceContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -290,6 +292,67 @@ export type MissingChildReportEdge = {
   node: MissingChildReport;
 };
 
+/**
+ * Household registration is written by the police station (派出所) and the county bureau:
+ * a station's staff for the households of its station (and children in its area), an officer
+ * for the children of their jurisdiction. Every mutation answers a retry that carries the same
+ * Idempotency-Key with the first result, and writes nothing again.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Records a parent's status known to the police that affects guardianship (serving a sentence,
+   * detained, deceased, missing, living elsewhere) for a child in your jurisdiction or of your
+   * station's households; or, naming the version read, ends or corrects the parent's current
+   * status of that kind.
+   */
+  recordParentPoliceStatus: Maybe<RecordParentPoliceStatusPayload>;
+  /**
+   * Registers a child civil affairs handed over without household registration (无户籍) in a
+   * household, and issues the child's ID number (公民身份号码). The handover must be pending and
+   * its village in your jurisdiction; a child already registered is BAD_USER_INPUT. The number's
+   * area is the county of the household's registered address, its birth date the one given, its
+   * sequence the next one for that area and day (odd for a boy, even for a girl), then the check
+   * character; a number is never issued twice. Publishes the new ID number and the child's
+   * registration place (village and station) to the other agencies.
+   */
+  registerUnregisteredChild: Maybe<RegisterUnregisteredChildPayload>;
+};
+
+
+/**
+ * Household registration is written by the police station (派出所) and the county bureau:
+ * a station's staff for the households of its station (and children in its area), an officer
+ * for the children of their jurisdiction. Every mutation answers a retry that carries the same
+ * Idempotency-Key with the first result, and writes nothing again.
+ */
+export type MutationRecordParentPoliceStatusArgs = {
+  input: RecordParentPoliceStatusInput;
+};
+
+
+/**
+ * Household registration is written by the police station (派出所) and the county bureau:
+ * a station's staff for the households of its station (and children in its area), an officer
+ * for the children of their jurisdiction. Every mutation answers a retry that carries the same
+ * Idempotency-Key with the first result, and writes nothing again.
+ */
+export type MutationRegisterUnregisteredChildArgs = {
+  input: RegisterUnregisteredChildInput;
+};
+
+export type NewHouseholdInput = {
+  addressDetail?: InputMaybe<Scalars['String']['input']>;
+  headName: Scalars['String']['input'];
+  /**
+   * The police station that will keep the household, e.g. PS-431003101. Staff bound to a
+   * station open households of their own station only: omit it, or name your own.
+   */
+  stationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The village (12 digits) of the registered address, in your jurisdiction: the ID number's area is its county. */
+  villageCode: Scalars['DivisionCode']['input'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
@@ -304,6 +367,8 @@ export type ParentPoliceStatus = {
   parent: HouseholdParentRole;
   since: Scalars['Date']['output'];
   status: ParentPoliceStatusKind;
+  /** The status's version: ending or correcting it names the version read (expectedVersion). */
+  version: Scalars['Int']['output'];
 };
 
 export type ParentPoliceStatusConnection = {
@@ -412,6 +477,31 @@ export type QueryUnregisteredChildrenArgs = {
   regionCode: Scalars['DivisionCode']['input'];
 };
 
+export type RecordParentPoliceStatusInput = {
+  /** A child in your jurisdiction (its registered address or, while unregistered, the handover's village) or of your station's households. */
+  childId: Scalars['ID']['input'];
+  /** When the status ended (released, found, returned home), not before since; null while it lasts. */
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * Null to record a new status: refused while the parent has a current one of this kind, or
+   * is recorded as deceased. To end or correct the parent's current status of this kind (a
+   * parent has at most one of each), the version of it you read: since and endedOn are set,
+   * a stale version is refused with CONFLICT.
+   */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  parent: HouseholdParentRole;
+  /** Not in the future. */
+  since: Scalars['Date']['input'];
+  status: ParentPoliceStatusKind;
+};
+
+/** The status as recorded, and the child (whose guardianCanAct may have changed with it). */
+export type RecordParentPoliceStatusPayload = {
+  __typename?: 'RecordParentPoliceStatusPayload';
+  child: Child;
+  parentStatus: ParentPoliceStatus;
+};
+
 export type Region = {
   __typename?: 'Region';
   code: Scalars['DivisionCode']['output'];
@@ -420,6 +510,38 @@ export type Region = {
    * recorded for an unregistered child). FORBIDDEN for a region outside the caller's jurisdiction.
    */
   householdStats: Maybe<HouseholdRegionStats>;
+};
+
+export type RegisterUnregisteredChildInput = {
+  /**
+   * The birth date as verified (birth certificate, 出生医学证明): the ID number carries it. A minor,
+   * born on or before the day the handover was reported.
+   */
+  birthDate: Scalars['Date']['input'];
+  /** The hub id of a child handed over as unregistered, still pending, in a village of your jurisdiction. */
+  childId: Scalars['ID']['input'];
+  /** The version of the child's unregisteredRegistration you read. */
+  expectedVersion: Scalars['Int']['input'];
+  /**
+   * An existing household in your jurisdiction to register the child in (a parent's or
+   * grandparent's). Give this or newHousehold, not both. An unknown number and a household
+   * outside your jurisdiction answer alike.
+   */
+  householdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** A household opened for the child (立户). Give this or householdNumber, not both. */
+  newHousehold?: InputMaybe<NewHouseholdInput>;
+  /** When the child was registered; today when omitted. Not in the future, nor before the handover was reported. */
+  registeredOn?: InputMaybe<Scalars['Date']['input']>;
+  relationshipToHead: RelationshipToHouseholdHead;
+  /** Decides the parity of the ID number's sequence, and must agree with relationshipToHead (SON is MALE). */
+  sex: Sex;
+};
+
+/** The handover, now registered (with its new version), and the child with its ID number and household. */
+export type RegisterUnregisteredChildPayload = {
+  __typename?: 'RegisterUnregisteredChildPayload';
+  child: Child;
+  registration: UnregisteredChildRegistration;
 };
 
 export type RelationshipToHouseholdHead =
@@ -432,6 +554,10 @@ export type RelationshipToHouseholdHead =
   | 'SON'
   | 'SON_IN_LAW'
   | 'SPOUSE';
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
 
 export type UnregisteredChildConnection = {
   __typename?: 'UnregisteredChildConnection';
@@ -451,6 +577,8 @@ export type UnregisteredChildRegistration = {
   registeredOn: Maybe<Scalars['Date']['output']>;
   reportedOn: Scalars['Date']['output'];
   status: UnregisteredRegistrationStatus;
+  /** The handover's version: registering the child names the version read (expectedVersion). */
+  version: Scalars['Int']['output'];
   /** The village civil affairs recorded for the child. */
   village: Maybe<Region>;
 };
@@ -588,14 +716,21 @@ export type ResolversTypes = ResolversObject<{
   MissingChildReport: ResolverTypeWrapper<MissingReportRowModel>;
   MissingChildReportConnection: ResolverTypeWrapper<Partial<Omit<MissingChildReportConnection, 'edges'> & { edges: Array<ResolversTypes['MissingChildReportEdge']> }>>;
   MissingChildReportEdge: ResolverTypeWrapper<Partial<Omit<MissingChildReportEdge, 'node'> & { node: ResolversTypes['MissingChildReport'] }>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewHouseholdInput: ResolverTypeWrapper<Partial<NewHouseholdInput>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   ParentPoliceStatus: ResolverTypeWrapper<ParentStatusRowModel>;
   ParentPoliceStatusConnection: ResolverTypeWrapper<Partial<Omit<ParentPoliceStatusConnection, 'edges'> & { edges: Array<ResolversTypes['ParentPoliceStatusEdge']> }>>;
   ParentPoliceStatusEdge: ResolverTypeWrapper<Partial<Omit<ParentPoliceStatusEdge, 'node'> & { node: ResolversTypes['ParentPoliceStatus'] }>>;
   ParentPoliceStatusKind: ResolverTypeWrapper<Partial<ParentPoliceStatusKind>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordParentPoliceStatusInput: ResolverTypeWrapper<Partial<RecordParentPoliceStatusInput>>;
+  RecordParentPoliceStatusPayload: ResolverTypeWrapper<RecordParentPoliceStatusResultModel>;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  RegisterUnregisteredChildInput: ResolverTypeWrapper<Partial<RegisterUnregisteredChildInput>>;
+  RegisterUnregisteredChildPayload: ResolverTypeWrapper<RegisterUnregisteredChildResultModel>;
   RelationshipToHouseholdHead: ResolverTypeWrapper<Partial<RelationshipToHouseholdHead>>;
+  Sex: ResolverTypeWrapper<Partial<Sex>>;
   UnregisteredChildConnection: ResolverTypeWrapper<Partial<Omit<UnregisteredChildConnection, 'edges'> & { edges: Array<ResolversTypes['UnregisteredChildEdge']> }>>;
   UnregisteredChildEdge: ResolverTypeWrapper<Partial<Omit<UnregisteredChildEdge, 'node'> & { node?: Maybe<ResolversTypes['Child']> }>>;
   UnregisteredChildRegistration: ResolverTypeWrapper<PoliceChildRowModel>;
@@ -627,12 +762,18 @@ export type ResolversParentTypes = ResolversObject<{
   MissingChildReport: MissingReportRowModel;
   MissingChildReportConnection: Partial<Omit<MissingChildReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['MissingChildReportEdge']> }>;
   MissingChildReportEdge: Partial<Omit<MissingChildReportEdge, 'node'> & { node: ResolversParentTypes['MissingChildReport'] }>;
+  Mutation: Record<PropertyKey, never>;
+  NewHouseholdInput: Partial<NewHouseholdInput>;
   PageInfo: Partial<PageInfo>;
   ParentPoliceStatus: ParentStatusRowModel;
   ParentPoliceStatusConnection: Partial<Omit<ParentPoliceStatusConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParentPoliceStatusEdge']> }>;
   ParentPoliceStatusEdge: Partial<Omit<ParentPoliceStatusEdge, 'node'> & { node: ResolversParentTypes['ParentPoliceStatus'] }>;
   Query: Record<PropertyKey, never>;
+  RecordParentPoliceStatusInput: Partial<RecordParentPoliceStatusInput>;
+  RecordParentPoliceStatusPayload: RecordParentPoliceStatusResultModel;
   Region: RegionRefModel;
+  RegisterUnregisteredChildInput: Partial<RegisterUnregisteredChildInput>;
+  RegisterUnregisteredChildPayload: RegisterUnregisteredChildResultModel;
   UnregisteredChildConnection: Partial<Omit<UnregisteredChildConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnregisteredChildEdge']> }>;
   UnregisteredChildEdge: Partial<Omit<UnregisteredChildEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Child']> }>;
   UnregisteredChildRegistration: PoliceChildRowModel;
@@ -756,6 +897,11 @@ export type MissingChildReportEdgeResolvers<ContextType = PoliceContext, ParentT
   node?: Resolver<ResolversTypes['MissingChildReport'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordParentPoliceStatus?: Resolver<Maybe<ResolversTypes['RecordParentPoliceStatusPayload']>, ParentType, ContextType, RequireFields<MutationRecordParentPoliceStatusArgs, 'input'>>;
+  registerUnregisteredChild?: Resolver<Maybe<ResolversTypes['RegisterUnregisteredChildPayload']>, ParentType, ContextType, RequireFields<MutationRegisterUnregisteredChildArgs, 'input'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -766,6 +912,7 @@ export type ParentPoliceStatusResolvers<ContextType = PoliceContext, ParentType 
   parent?: Resolver<ResolversTypes['HouseholdParentRole'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ParentPoliceStatusKind'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ParentPoliceStatusConnectionResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['ParentPoliceStatusConnection'] = ResolversParentTypes['ParentPoliceStatusConnection']> = ResolversObject<{
@@ -785,10 +932,20 @@ export type QueryResolvers<ContextType = PoliceContext, ParentType extends Resol
   unregisteredChildren?: Resolver<ResolversTypes['UnregisteredChildConnection'], ParentType, ContextType, RequireFields<QueryUnregisteredChildrenArgs, 'first' | 'regionCode'>>;
 }>;
 
+export type RecordParentPoliceStatusPayloadResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['RecordParentPoliceStatusPayload'] = ResolversParentTypes['RecordParentPoliceStatusPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  parentStatus?: Resolver<ResolversTypes['ParentPoliceStatus'], ParentType, ContextType>;
+}>;
+
 export type RegionResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region'], FederationReferenceType extends FederationReferenceTypes['Region'] = FederationReferenceTypes['Region']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
   householdStats?: Resolver<Maybe<ResolversTypes['HouseholdRegionStats']>, ParentType, ContextType>;
+}>;
+
+export type RegisterUnregisteredChildPayloadResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['RegisterUnregisteredChildPayload'] = ResolversParentTypes['RegisterUnregisteredChildPayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  registration?: Resolver<ResolversTypes['UnregisteredChildRegistration'], ParentType, ContextType>;
 }>;
 
 export type UnregisteredChildConnectionResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['UnregisteredChildConnection'] = ResolversParentTypes['UnregisteredChildConnection']> = ResolversObject<{
@@ -805,6 +962,7 @@ export type UnregisteredChildRegistrationResolvers<ContextType = PoliceContext, 
   registeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   reportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['UnregisteredRegistrationStatus'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   village?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
 }>;
 
@@ -828,12 +986,15 @@ export type Resolvers<ContextType = PoliceContext> = ResolversObject<{
   MissingChildReport?: MissingChildReportResolvers<ContextType>;
   MissingChildReportConnection?: MissingChildReportConnectionResolvers<ContextType>;
   MissingChildReportEdge?: MissingChildReportEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParentPoliceStatus?: ParentPoliceStatusResolvers<ContextType>;
   ParentPoliceStatusConnection?: ParentPoliceStatusConnectionResolvers<ContextType>;
   ParentPoliceStatusEdge?: ParentPoliceStatusEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordParentPoliceStatusPayload?: RecordParentPoliceStatusPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RegisterUnregisteredChildPayload?: RegisterUnregisteredChildPayloadResolvers<ContextType>;
   UnregisteredChildConnection?: UnregisteredChildConnectionResolvers<ContextType>;
   UnregisteredChildEdge?: UnregisteredChildEdgeResolvers<ContextType>;
   UnregisteredChildRegistration?: UnregisteredChildRegistrationResolvers<ContextType>;

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as household from './0001-household.ts';
 import * as childStation from './0002-child-station.ts';
 import * as childPlace from './0003-child-place.ts';
+import * as writes from './0004-writes.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '0001-household': household,
   '0002-child-station': childStation,
   '0003-child-place': childPlace,
+  '0004-writes': writes,
 };

@@ -6,7 +6,9 @@ import { HouseholdMembership } from './household-membership.ts';
 import { Household } from './household.ts';
 import { MandatoryReport } from './mandatory-report.ts';
 import { MissingChildReport } from './missing-child-report.ts';
+import { Mutation } from './mutation.ts';
 import { ParentPoliceStatus } from './parent-police-status.ts';
+import { RecordParentPoliceStatusPayload, RegisterUnregisteredChildPayload } from './payloads.ts';
 import { Query } from './query.ts';
 import { HouseholdRegionStats, Region } from './region.ts';
 import { UnregisteredChildRegistration } from './unregistered-child-registration.ts';
@@ -14,6 +16,9 @@ import { UnregisteredChildRegistration } from './unregistered-child-registration
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query,
+  Mutation,
+  RegisterUnregisteredChildPayload,
+  RecordParentPoliceStatusPayload,
   Child,
   HouseholdMembership,
   Household,

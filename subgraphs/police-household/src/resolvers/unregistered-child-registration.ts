@@ -6,4 +6,5 @@ export const UnregisteredChildRegistration: UnregisteredChildRegistrationResolve
   reportedOn: (child) => child.unregistered_reported_on!,
   status: (child) => child.unregistered_status!,
   registeredOn: (child) => child.unregistered_registered_on,
+  version: (child) => child.unregistered_version!,
 };

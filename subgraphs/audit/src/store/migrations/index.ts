@@ -3,6 +3,9 @@ import * as auditLog from './0001-audit-log.ts';
 import * as accessLogFilters from './0002-access-log-filters.ts';
 import * as gatewayServesReads from './0003-gateway-serves-reads.ts';
 import * as entrySeal from './0004-entry-seal.ts';
+import * as writeEntries from './0005-write-entries.ts';
+import * as idempotentResponses from './0006-idempotent-responses.ts';
+import * as exchange from './0007-exchange.ts';
 
 /** The hub database's migrations, in order. */
 export const hubMigrations: Record<string, Migration> = {
@@ -10,4 +13,7 @@ export const hubMigrations: Record<string, Migration> = {
   '0002-access-log-filters': accessLogFilters,
   '0003-gateway-serves-reads': gatewayServesReads,
   '0004-entry-seal': entrySeal,
+  '0005-write-entries': writeEntries,
+  '0006-idempotent-responses': idempotentResponses,
+  '0007-exchange': exchange,
 };

@@ -1,0 +1,63 @@
+import { ConfigError, env, parseEnv } from '@lbc/subgraph-kit';
+import type { JWK } from 'jose';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { readSigningKey } from './signing-key.ts';
+import { composedSubgraphUrls, subgraphUrlOverrides } from './subgraph-urls.ts';
+
+/** The exchange process's environment, every variable checked (see README, Configuration). */
+const EXCHANGE_ENV = {
+  HUB_DATABASE_URL: env.postgresUrl(),
+  LBC_SUPERGRAPH_FILE: z.string().min(1).optional(),
+  LBC_GATEWAY_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  LBC_SUBGRAPH_TIMEOUT_MS: env.positiveInt('milliseconds', 10_000),
+  LBC_EXCHANGE_INTERVAL_MS: env.positiveInt('milliseconds', 500),
+  LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+};
+
+/** What `pnpm exchange` runs with. */
+export interface ExchangeProcessConfig {
+  hubDatabaseUrl: string;
+  /** The gateway's key: it signs the exchange's tokens to the subgraphs, and seals its audit entries. */
+  signingKey: JWK;
+  subgraphUrls: Record<string, string>;
+  timeoutMs: number;
+  intervalMs: number;
+  batchSize: number;
+  logLevel: string;
+}
+
+/**
+ * The exchange process's configuration from the environment: the hub database (PostgreSQL:
+ * the exchange shares it with the gateways), the gateway's key, and where the agencies are
+ * (the supergraph's URLs unless LBC_SUBGRAPH_URL_* says otherwise). Throws a ConfigError
+ * naming every variable at fault.
+ */
+export function loadExchangeConfig(environment: NodeJS.ProcessEnv, defaults: { supergraphPath: string; signingKeyFile: string }): ExchangeProcessConfig {
+  const urlShape: Record<string, z.ZodOptional<ReturnType<typeof env.httpUrl>>> = {};
+  for (const name of Object.keys(environment)) if (name.startsWith('LBC_SUBGRAPH_URL_')) urlShape[name] = env.httpUrl().optional();
+  const settings = parseEnv({ ...EXCHANGE_ENV, ...urlShape }, environment);
+  const problems: string[] = [];
+  const read = <T>(variable: string, path: string, reader: (path: string) => T): T | undefined => {
+    try {
+      return reader(path);
+    } catch (error) {
+      problems.push(`${variable}: cannot use ${path}: ${(error as Error).message.split('\n')[0]}`);
+      return undefined;
+    }
+  };
+  const supergraphSdl = read('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
+  const signingKey = read('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, readSigningKey);
+  const overrides = supergraphSdl ? subgraphUrlOverrides(settings, supergraphSdl, problems) : {};
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    hubDatabaseUrl: settings.HUB_DATABASE_URL,
+    signingKey: signingKey!,
+    subgraphUrls: { ...composedSubgraphUrls(supergraphSdl!), ...overrides },
+    timeoutMs: settings.LBC_SUBGRAPH_TIMEOUT_MS,
+    intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS,
+    batchSize: settings.LBC_EXCHANGE_BATCH,
+    logLevel: settings.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,59 @@
+import type { AuditRecord, ChildFields } from '@lbc/audit/store';
+import { EXCHANGE_PRINCIPAL, SUBGRAPH_AGENCY } from '@lbc/schema';
+import type { HubEvent } from '@lbc/subgraph-kit';
+
+/** The class of what each kind of event discloses: a place is basic, an ID number an identifier. */
+const CLASS_OF_KIND: Record<HubEvent['kind'], string> = {
+  'place.residence': 'BASIC',
+  'place.registration': 'BASIC',
+  'place.school': 'BASIC',
+  'place.clinic': 'BASIC',
+  'identity.issued': 'IDENTIFIER',
+};
+
+/**
+ * A delivery as the audit log records it, like a read: the receiving agency (as the
+ * principal's agency, the exchange as the subject), the source agency as owner of each
+ * fact, and per child the kinds of facts it received. Committed before the events leave
+ * the hub: sharing through the exchange is sharing.
+ */
+export function deliveryAuditRecord(source: string, subscriber: string, events: readonly HubEvent[], requestId: string, at: Date): AuditRecord {
+  const owner = SUBGRAPH_AGENCY[source] ?? source;
+  const byChild = new Map<string, Set<HubEvent['kind']>>();
+  for (const event of events) byChild.set(event.childId, (byChild.get(event.childId) ?? new Set()).add(event.kind));
+  const children: ChildFields[] = [...byChild].map(([childId, kinds]) => ({
+    childId,
+    fields: [...kinds].sort().map((kind) => ({ coordinate: `event:${kind}`, fieldClass: CLASS_OF_KIND[kind], masked: false, owners: [owner] })),
+  }));
+  return {
+    at,
+    requestId,
+    principal: {
+      subject: EXCHANGE_PRINCIPAL.subject,
+      issuer: EXCHANGE_PRINCIPAL.issuer,
+      agency: SUBGRAPH_AGENCY[subscriber] ?? subscriber,
+      level: EXCHANGE_PRINCIPAL.level,
+      region: EXCHANGE_PRINCIPAL.region,
+      org: null,
+      roles: EXCHANGE_PRINCIPAL.roles,
+    },
+    client: 'lbc-exchange',
+    purpose: 'CASE_MANAGEMENT',
+    caseId: null,
+    justification: null,
+    breakGlass: false,
+    mode: null,
+    operationName: `deliver ${source} -> ${subscriber}`,
+    operationHash: null,
+    operationText: null,
+    variables: { events: events.length, firstSeq: events[0]?.seq ?? null, lastSeq: events.at(-1)?.seq ?? null },
+    fetches: [{ subgraph: subscriber, fields: [...new Set(events.map((e) => `event:${e.kind}`))].sort() }],
+    children,
+    otherFields: [],
+    denied: [],
+    outcome: 'ok',
+    errorCodes: [],
+    reason: null,
+    durationMs: 0,
+  };
+}

@@ -1,0 +1,68 @@
+import { EXCHANGE_PRINCIPAL, type InternalSigner } from '@lbc/schema';
+import type { HubEvent } from '@lbc/subgraph-kit';
+import { randomUUID } from 'node:crypto';
+import { REQUEST_ID_HEADER } from '../pipeline/request-id.ts';
+
+const OUTBOX = `query Outbox($after: String!, $limit: Int!) { _outbox(after: $after, limit: $limit) { eventId seq source childId kind payload occurredAt } }`;
+const APPLY = `mutation Apply($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }`;
+
+/** A subgraph the exchange could not read from or deliver to: down, slow, or refusing. */
+export class ExchangeHopError extends Error {
+  constructor(
+    readonly subgraph: string,
+    message: string,
+  ) {
+    super(`${subgraph}: ${message}`);
+    this.name = 'ExchangeHopError';
+  }
+}
+
+/**
+ * The exchange's only way into an agency: its subgraph's HTTP endpoint, with a token the
+ * gateway's key signs for that subgraph alone, marked as the exchange's (`svc`). Never
+ * another agency's database.
+ */
+export class ExchangeClient {
+  constructor(
+    private readonly signer: InternalSigner,
+    private readonly urls: Record<string, string>,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Events `source` published after outbox position `after`, oldest first. */
+  async outbox(source: string, after: string, limit: number): Promise<HubEvent[]> {
+    const data = await this.call<{ _outbox: (Omit<HubEvent, 'payload'> & { payload: string })[] }>(source, OUTBOX, { after, limit });
+    return data._outbox.map((e) => ({ ...e, payload: JSON.parse(e.payload) as never }) as HubEvent);
+  }
+
+  /** Applies `events` in `subscriber`; each event changes it at most once, however often delivered. */
+  async deliver(subscriber: string, events: readonly HubEvent[]): Promise<{ applied: number; duplicates: number }> {
+    const delivered = events.map((e) => ({ ...e, payload: JSON.stringify(e.payload) }));
+    const data = await this.call<{ _applyEvents: { applied: number; duplicates: number } }>(subscriber, APPLY, { events: delivered });
+    return data._applyEvents;
+  }
+
+  private async call<T>(subgraph: string, query: string, variables: Record<string, unknown>): Promise<T> {
+    const url = this.urls[subgraph];
+    if (!url) throw new ExchangeHopError(subgraph, 'no URL configured');
+    const requestId = `exchange-${randomUUID()}`;
+    const token = await this.signer.sign(EXCHANGE_PRINCIPAL, subgraph, { requestId, purpose: 'CASE_MANAGEMENT', service: 'exchange' });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [REQUEST_ID_HEADER]: requestId },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new ExchangeHopError(subgraph, `unreachable (${(error as Error).name})`);
+    }
+    const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] } | null;
+    if (!response.ok || !body?.data || body.errors?.length) {
+      const first = body?.errors?.[0];
+      throw new ExchangeHopError(subgraph, first ? `${first.extensions?.code ?? 'ERROR'}: ${first.message}` : `HTTP ${response.status}`);
+    }
+    return body.data;
+  }
+}

@@ -1,0 +1,9 @@
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { recordParentPoliceStatus } from '../writes/record-parent-police-status.ts';
+import { registerUnregisteredChild } from '../writes/register-unregistered-child.ts';
+
+/** Each mutation is one file under writes/; this maps the fields to them. */
+export const Mutation: MutationResolvers = {
+  registerUnregisteredChild: (_, { input }, context, info) => registerUnregisteredChild(context, info, input),
+  recordParentPoliceStatus: (_, { input }, context, info) => recordParentPoliceStatus(context, info, input),
+};
