@@ -37,9 +37,10 @@ const exchange = new Exchange({
   log,
   intervalMs: config.intervalMs,
   batchSize: config.batchSize,
+  leaseMs: config.leaseMs,
 });
 exchange.start();
-log.info({ subgraphs: Object.keys(config.subgraphUrls) }, 'exchange running');
+log.info({ subgraphs: Object.keys(config.subgraphUrls) }, 'exchange ready');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -11,31 +11,40 @@ describe('action rules', () => {
   it('the README table says what decideAction decides, for every mutation', () => {
     const section = README.slice(README.indexOf('<!-- action-examples:start -->'), README.indexOf('<!-- action-examples:end -->'));
     const lines = section.split('\n').filter((l) => l.startsWith('|'));
-    const header = lines[0]!
-      .split('|')
-      .map((c) => c.trim())
-      .filter(Boolean);
-    const actions = header.slice(3).map((c) => `Mutation.${c.replace(/`/g, '')}`);
-    expect([...actions].sort()).toEqual(Object.keys(ACTION_RULES).sort());
-    const rows = lines.slice(2);
-    expect(rows.length).toBeGreaterThanOrEqual(10);
-    for (const row of rows) {
-      const [agency, place, purpose, ...cells] = row
+    const cellsOf = (line: string) =>
+      line
         .split('|')
         .map((c) => c.trim())
         .filter(Boolean);
-      const [level, region] = place!.split(' ');
-      const principal = { agency: agency as Agency, level: level as AdminLevel, region: region!, subject: 's', issuer: 'i', roles: [] };
-      cells.forEach((cell, i) => expect(cell, `${row} ${actions[i]}`).toBe(decideAction({ principal, purpose: purpose as Purpose }, actions[i]!).effect));
+    // Columns are callers: "agency level region purpose", and "org" for staff bound to one of the agency's orgs.
+    const callers = cellsOf(lines[0]!)
+      .slice(2)
+      .map((column) => {
+        const [agency, level, region, purpose, org] = column.split(' ');
+        return {
+          principal: { agency: agency as Agency, level: level as AdminLevel, region: region!, subject: 's', issuer: 'i', roles: [], ...(org ? { org: 'ORG-1' } : {}) },
+          purpose: purpose as Purpose,
+        };
+      });
+    expect(callers.length).toBeGreaterThanOrEqual(10);
+    const rows = lines.slice(2).map(cellsOf);
+    expect(rows.map((r) => `Mutation.${r[0]!.replace(/`/g, '')}`).sort()).toEqual(Object.keys(ACTION_RULES).sort());
+    for (const [name, rule, ...cells] of rows) {
+      const action = `Mutation.${name!.replace(/`/g, '')}`;
+      expect(rule, action).toBe(ACTION_RULES[action]!.name);
+      cells.forEach((cell, i) => expect(cell, `${action} ${JSON.stringify(callers[i])}`).toBe(decideAction(callers[i]!, action).effect));
     }
   });
 
   it('every mutation of the supergraph has a rule, and every rule a mutation', () => {
     expect(actionRuleProblems(apiSchemaFromSupergraph(SUPERGRAPH))).toEqual([]);
-    expect(actionRuleProblems(buildSchema('type Query { a: Int } type Mutation { acknowledgeAccessNotice(id: ID!): Int, deleteEverything: Int }'))).toEqual([
+    const ruled = Object.keys(ACTION_RULES).map((m) => `${m.slice('Mutation.'.length)}: Int`);
+    expect(actionRuleProblems(buildSchema(`type Query { a: Int } type Mutation { ${ruled.join(', ')}, deleteEverything: Int }`))).toEqual([
       'Mutation.deleteEverything has no action rule (schema/src/policy/action-rules.ts)',
     ]);
-    expect(actionRuleProblems(buildSchema('type Query { a: Int }'))).toEqual(['Mutation.acknowledgeAccessNotice has an action rule but no such mutation']);
+    expect(actionRuleProblems(buildSchema(`type Query { a: Int } type Mutation { ${ruled.filter((m) => !m.startsWith('recordHomeVisit')).join(', ')} }`))).toEqual([
+      'Mutation.recordHomeVisit has an action rule but no such mutation',
+    ]);
   });
 
   it('the planner (and so accessExplain) denies a refused action with its rule', () => {

@@ -31,10 +31,18 @@ export interface SpawnedService {
 
 /**
  * Starts `node --import tsx <script> <args>` from the repository root with `env` added to
- * this process's environment, and resolves once it prints "ready at <url>" (on stdout or
- * stderr). Rejects, with its output, if it exits first or is not ready within `readyTimeoutMs`.
+ * this process's environment, and resolves once it prints "ready at <url>" (or what
+ * `ready` matches; on stdout or stderr). Rejects, with its output, if it exits first or is not ready within `readyTimeoutMs`.
  */
-export async function spawnService(label: string, script: string, args: string[], env: NodeJS.ProcessEnv, readyTimeoutMs = 120_000): Promise<SpawnedService> {
+export async function spawnService(
+  label: string,
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyTimeoutMs = 120_000,
+  /** The line that says it is ready; its first group (if any) is the URL. */
+  ready: RegExp = /ready at (https?:\/\/[^\s"]+)/,
+): Promise<SpawnedService> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -52,10 +60,10 @@ export async function spawnService(label: string, script: string, args: string[]
     ] as const) {
       createInterface({ input: stream }).on('line', (line) => {
         keep(lines)(line);
-        const ready = /ready at (https?:\/\/[^\s"]+)/.exec(line);
-        if (ready) {
+        const match = ready.exec(line);
+        if (match) {
           clearTimeout(timer);
-          resolve(ready[1]!);
+          resolve(match[1] ?? match[0]);
         }
       });
     }

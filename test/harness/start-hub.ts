@@ -33,7 +33,8 @@ export interface Hub {
   gatewayUrl: string;
   /** The gateway's origin: /healthz, /readyz, /metrics. */
   gatewayOrigin: string;
-  subgraphs: Record<Service['name'], { url: string; database: Database<any>; stop(): Promise<void> }>;
+  /** Each agency's service: its URL and database; `stop` takes it off the network, `restart` brings it back at the same address. */
+  subgraphs: Record<Service['name'], { url: string; database: Database<any>; stop(): Promise<void>; restart(): Promise<void> }>;
   /** The hub database: the audit log the gateway writes. */
   hubDatabase: Database<HubDB>;
   /**
@@ -69,6 +70,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
   const idpKeys = await newSigningKey('test-idp');
   const untrusted = await newSigningKey('test-idp');
   const databases = await Promise.all(SERVICES.map((s) => createTestDatabase(s.definition)));
+  const verifierFor = (name: string) => createInternalVerifier({ keys: [gatewayKeys.publicJwk] }, name);
   const hubDatabase = await createTestDatabase<HubDB>(audit);
   const started: RunningSubgraph[] = [];
   let gateway: RunningGateway | undefined;
@@ -87,7 +89,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       );
     }
     for (const [i, service] of SERVICES.entries()) {
-      started.push(await startSubgraph(service.definition, { db: databases[i]!.db, verify: createInternalVerifier({ keys: [gatewayKeys.publicJwk] }, service.name) }));
+      started.push(await startSubgraph(service.definition, { db: databases[i]!.db, verify: verifierFor(service.name) }));
     }
     const config: GatewayConfig = {
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -131,7 +133,19 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       return rows.map(fromRow);
     },
     untrustedKey: untrusted.privateJwk,
-    subgraphs: Object.fromEntries(SERVICES.map((s, i) => [s.name, { url: started[i]!.url, database: databases[i]!, stop: () => started[i]!.stop() }])) as Hub['subgraphs'],
+    subgraphs: Object.fromEntries(
+      SERVICES.map((s, i) => [
+        s.name,
+        {
+          url: started[i]!.url,
+          database: databases[i]!,
+          stop: () => started[i]!.stop(),
+          restart: async () => {
+            started[i] = await startSubgraph(s.definition, { db: databases[i]!.db, verify: verifierFor(s.name), port: Number(new URL(started[i]!.url).port) });
+          },
+        },
+      ]),
+    ) as Hub['subgraphs'],
     token: (principal, tokenOptions = {}) =>
       mintToken(tokenOptions.issuerKey ?? idpKeys.privateJwk, {
         subject: principal.subject ?? 'e2e-user',

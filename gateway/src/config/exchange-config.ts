@@ -13,6 +13,7 @@ const EXCHANGE_ENV = {
   LBC_SUBGRAPH_TIMEOUT_MS: env.positiveInt('milliseconds', 10_000),
   LBC_EXCHANGE_INTERVAL_MS: env.positiveInt('milliseconds', 500),
   LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
+  LBC_EXCHANGE_LEASE_MS: env.positiveInt('milliseconds', 15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 };
 
@@ -25,6 +26,8 @@ export interface ExchangeProcessConfig {
   timeoutMs: number;
   intervalMs: number;
   batchSize: number;
+  /** How long a silent exchange keeps the lease before another may take over. */
+  leaseMs: number;
   logLevel: string;
 }
 
@@ -58,6 +61,7 @@ export function loadExchangeConfig(environment: NodeJS.ProcessEnv, defaults: { s
     timeoutMs: settings.LBC_SUBGRAPH_TIMEOUT_MS,
     intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS,
     batchSize: settings.LBC_EXCHANGE_BATCH,
+    leaseMs: settings.LBC_EXCHANGE_LEASE_MS,
     logLevel: settings.LOG_LEVEL,
   };
 }

@@ -10,7 +10,7 @@ import { sql, type Kysely } from 'kysely';
 export class ExchangeLease {
   constructor(
     private readonly db: Kysely<HubDB>,
-    private readonly holder: string,
+    readonly holder: string,
     private readonly ttlMs: number,
     private readonly name = 'exchange',
   ) {}
@@ -34,6 +34,11 @@ export class ExchangeLease {
 
   /** Gives the lease up at once, so a successor need not wait for it to expire. */
   async release(): Promise<void> {
-    await this.db.updateTable('exchange_lease').set({ expires_at: sql<Date>`now()` }).where('name', '=', this.name).where('holder', '=', this.holder).execute();
+    await this.db
+      .updateTable('exchange_lease')
+      .set({ expires_at: sql<Date>`now()` })
+      .where('name', '=', this.name)
+      .where('holder', '=', this.holder)
+      .execute();
   }
 }

@@ -41,6 +41,7 @@ export class Exchange {
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private stopped = false;
+  private holding = false;
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly subgraphs: readonly string[];
@@ -82,10 +83,20 @@ export class Exchange {
    * (or until a subscriber or the source fails). Returns whether it held the lease.
    */
   async runRound(): Promise<boolean> {
-    if (!(await this.lease.acquire())) return false;
+    const holds = await this.lease.acquire();
+    if (holds !== this.holding) this.options.log.info({ holder: this.lease.holder }, holds ? 'exchange holds the lease' : 'exchange lost the lease; another delivers');
+    this.holding = holds;
+    if (!holds) return false;
     const pairs = this.subgraphs.flatMap((source) => this.subgraphs.filter((s) => s !== source).map((subscriber) => ({ source, subscriber })));
     const cursors = await this.cursors.load(pairs);
-    await Promise.all(this.subgraphs.map((source) => this.pump(source, cursors.filter((c) => c.source === source && this.subgraphs.includes(c.subscriber)))));
+    await Promise.all(
+      this.subgraphs.map((source) =>
+        this.pump(
+          source,
+          cursors.filter((c) => c.source === source && this.subgraphs.includes(c.subscriber)),
+        ),
+      ),
+    );
     return true;
   }
 

@@ -59,13 +59,7 @@ export class IdempotencyStore {
 
   /** Forgets an unanswered claim (the request failed in a way a retry should run again). */
   async release(owner: KeyOwner, key: string): Promise<void> {
-    await this.db
-      .deleteFrom('idempotent_response')
-      .where('issuer', '=', owner.issuer)
-      .where('subject', '=', owner.subject)
-      .where('key', '=', key)
-      .where('status', 'is', null)
-      .execute();
+    await this.db.deleteFrom('idempotent_response').where('issuer', '=', owner.issuer).where('subject', '=', owner.subject).where('key', '=', key).where('status', 'is', null).execute();
   }
 
   /** Forgets keys older than the retention; at most once a minute, whoever calls. */

@@ -1,5 +1,5 @@
-import { isErrorCode } from '@lbc/schema';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { hubError, isErrorCode, type ErrorCode } from '@lbc/schema';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { GatewayResult } from '../pipeline/stage.ts';
 
 /** A mutation's answer as kept for retries: data and the catalogue errors beside it. */
@@ -33,8 +33,14 @@ export function storableResult(result: GatewayResult): StoredResult | undefined 
 export function replayedResult(stored: StoredResult): GatewayResult {
   return {
     data: stored.data,
-    ...(stored.errors?.length ? { errors: stored.errors.map((e) => new GraphQLError(e.message, { ...(e.path ? { path: e.path } : {}), extensions: e.extensions ?? {} })) } : {}),
+    ...(stored.errors?.length ? { errors: stored.errors.map(rebuiltError) } : {}),
   };
+}
+
+/** A kept error as it was: only catalogue codes are kept (storableResult), so the catalogue rebuilds each. */
+function rebuiltError(error: GraphQLFormattedError): GraphQLError {
+  const { code, ...details } = error.extensions ?? {};
+  return hubError(code as ErrorCode, error.message, { ...details, ...(error.path ? { path: error.path } : {}), inResolver: true });
 }
 
 function publicExtensions(error: GraphQLError): Record<string, unknown> {

@@ -24,6 +24,8 @@ export async function printWelcome(gatewayUrl: string): Promise<void> {
   const id = await firstChild(gatewayUrl, civil);
   // Short enough to paste; the full record is schema/examples/child-record.graphql.
   const query = `{ child(id: "${id}") { name leftBehindCategory guardian { name } currentEnrollment { grade school { name } } householdRegistrationStatus guardianCanAct healthRecord { clinic { name } } hasSeriousCondition } }`;
+  // A write: recorded once however often it is retried with the same key, audited, and — for a registration — carried to the other agencies.
+  const mutation = `mutation { recordHomeVisit(input: { childId: "${id}", visitedOn: "2026-11-30", concernRaised: false }) { homeVisit { id visitedOn } child { homeVisits(first: 1) { edges { node { id } } } } } }`;
   const line = '─'.repeat(78);
   console.log(`
 ${line}
@@ -43,6 +45,11 @@ ${tokens.map((t) => `   ${t.label}:\n     ${t.token}`).join('\n')}
    TOKEN=$(pnpm -s token --agency civil_affairs --level county --region 431003)
    curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-lbc-purpose: CASE_MANAGEMENT' \\
      --data '${JSON.stringify({ query })}'
+
+ Write: record a home visit. Run the curl twice with the same key: one visit, the same answer:
+   KEY=visit-$(date +%s)
+   curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-lbc-purpose: CASE_MANAGEMENT' \\
+     -H "idempotency-key: $KEY" --data '${JSON.stringify({ query: mutation })}'
 
  More: schema/examples/*.graphql (a child's full record, a region's picture, lists,
    who looked at a child: audit-child-history.graphql with the auditor token)

@@ -5,7 +5,13 @@ import type { WritableDB } from '../writes/write-transaction.ts';
 
 /** Events after outbox position `after`, oldest first: one statement on the primary key. */
 export async function readOutbox(db: Kysely<WritableDB>, source: Agency, after: string, limit: number): Promise<HubEvent[]> {
-  const rows = await db.selectFrom('outbox').selectAll().where('seq', '>', after as never).orderBy('seq').limit(limit).execute();
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('seq', '>', after as never)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map(
     (row) =>
       ({

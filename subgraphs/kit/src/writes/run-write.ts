@@ -36,7 +36,12 @@ export async function runWrite<DB extends WritableDB, R>(context: SubgraphContex
   const { result, changes } = await context.db.transaction().execute(async (trx) => {
     const db = trx as unknown as Kysely<WritableDB>;
     if (claim) {
-      const claimed = await db.insertInto('write_request').values({ ...claim, result: null }).onConflict((c) => c.doNothing()).returning('key').executeTakeFirst();
+      const claimed = await db
+        .insertInto('write_request')
+        .values({ ...claim, result: null })
+        .onConflict((c) => c.doNothing())
+        .returning('key')
+        .executeTakeFirst();
       if (!claimed) return { result: await replay<R>(db, claim), changes: [] };
     }
     const write = new WriteTransaction(trx);
