@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { SubgraphContext } from '../server/subgraph-definition.ts';
+import { IDEMPOTENCY_RETENTION_HOURS } from './write-tables.ts';
 import { WriteTransaction, type WritableDB } from './write-transaction.ts';
 
 export interface WriteSpec<DB, R> {
@@ -60,7 +61,19 @@ export async function runWrite<DB extends WritableDB, R>(context: SubgraphContex
     return { result: value, changes: write.changes };
   });
   context.writes.push(...changes);
+  sweepNow(context.db as unknown as Kysely<WritableDB>);
   return result;
+}
+
+/** When each database last forgot its old idempotency keys: at most once a minute per process. */
+const lastSweep = new WeakMap<object, number>();
+
+function sweepNow(db: Kysely<WritableDB>): void {
+  const now = Date.now();
+  if (now - (lastSweep.get(db) ?? 0) < 60_000) return;
+  lastSweep.set(db, now);
+  // Housekeeping after the answer is settled: a failure only leaves old keys a minute longer.
+  sweepIdempotencyKeys(db, IDEMPOTENCY_RETENTION_HOURS).catch(() => lastSweep.delete(db));
 }
 
 /** The answer to a retry: the first write's result, if the arguments are the same. */
