@@ -127,6 +127,45 @@ describe('the exchange', () => {
     expect(caughtUp).toMatchObject({ lagSeconds: 0, lastError: null });
   });
 
+  it('an ID number the police issue reaches every agency, and the child keeps its hub id', async () => {
+    const police = await hub.token({ agency: 'police', level: 'county', region: HOME });
+    const pending = await hub.query(
+      police,
+      `query($code: DivisionCode!) { unregisteredChildren(regionCode: $code, first: 10) { edges { node { id birthDate sex unregisteredRegistration { version status village { code } } } } } }`,
+      { code: HOME },
+    );
+    const child = pending.body.data.unregisteredChildren.edges.map((e: any) => e.node).find((c: any) => c.unregisteredRegistration?.status === 'PENDING');
+    expect(child, JSON.stringify(pending.body)).toBeTruthy();
+    const registered = await hub.query(
+      police,
+      `mutation($input: RegisterUnregisteredChildInput!) { registerUnregisteredChild(input: $input) { child { id idNumber } } }`,
+      {
+        input: {
+          childId: child.id,
+          expectedVersion: child.unregisteredRegistration.version,
+          birthDate: child.birthDate,
+          sex: child.sex,
+          relationshipToHead: child.sex === 'MALE' ? 'SON' : 'DAUGHTER',
+          // The station of the village's township (the seed names them PS-<township code>).
+          newHousehold: { villageCode: child.unregisteredRegistration.village.code, headName: '户主', stationId: `PS-${child.unregisteredRegistration.village.code.slice(0, 9)}` },
+        },
+      },
+      { 'x-lbc-purpose': 'HOUSEHOLD_REGISTRATION' },
+    );
+    expect(registered.body.errors, JSON.stringify(registered.body)).toBeUndefined();
+    const idNumber = registered.body.data.registerUnregisteredChild.child.idNumber as string;
+    expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+    const registryNumber = async () => {
+      const { rows } = await sql<{ id_number: string | null }>`select id_number from child where id = ${child.id}`.execute(hub.subgraphs['civil-affairs'].database.db);
+      return rows[0]?.id_number ?? undefined;
+    };
+    expect(await eventually(registryNumber, 'civil affairs records the issued ID number')).toBe(idNumber);
+    // The registration place travels too: the child's household registration is now known everywhere.
+    for (const subgraph of ['civil-affairs', 'education-enrollment', 'health'] as const) {
+      await eventually(async () => (await placeIn(subgraph, child.id))?.registration_code, `${subgraph} receives the registration`);
+    }
+  });
+
   it('a duplicated delivery changes nothing', async () => {
     const signer = await createInternalSigner(hub.gatewayKey);
     const childId = `LB8${String(Date.now()).slice(-8)}`;

@@ -2,8 +2,9 @@ import { ConfigError, env, parseEnv } from '@lbc/subgraph-kit';
 import type { JWK } from 'jose';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { configFileReader } from './config-files.ts';
 import { readSigningKey } from './signing-key.ts';
-import { composedSubgraphUrls, subgraphUrlOverrides } from './subgraph-urls.ts';
+import { composedSubgraphUrls, subgraphUrlOverrides, subgraphUrlShape } from './subgraph-urls.ts';
 
 /** The exchange process's environment, every variable checked (see README, Configuration). */
 const EXCHANGE_ENV = {
@@ -38,18 +39,9 @@ export interface ExchangeProcessConfig {
  * naming every variable at fault.
  */
 export function loadExchangeConfig(environment: NodeJS.ProcessEnv, defaults: { supergraphPath: string; signingKeyFile: string }): ExchangeProcessConfig {
-  const urlShape: Record<string, z.ZodOptional<ReturnType<typeof env.httpUrl>>> = {};
-  for (const name of Object.keys(environment)) if (name.startsWith('LBC_SUBGRAPH_URL_')) urlShape[name] = env.httpUrl().optional();
-  const settings = parseEnv({ ...EXCHANGE_ENV, ...urlShape }, environment);
+  const settings = parseEnv({ ...EXCHANGE_ENV, ...subgraphUrlShape(environment) }, environment);
   const problems: string[] = [];
-  const read = <T>(variable: string, path: string, reader: (path: string) => T): T | undefined => {
-    try {
-      return reader(path);
-    } catch (error) {
-      problems.push(`${variable}: cannot use ${path}: ${(error as Error).message.split('\n')[0]}`);
-      return undefined;
-    }
-  };
+  const read = configFileReader(problems);
   const supergraphSdl = read('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
   const signingKey = read('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, readSigningKey);
   const overrides = supergraphSdl ? subgraphUrlOverrides(settings, supergraphSdl, problems) : {};

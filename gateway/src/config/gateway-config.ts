@@ -8,8 +8,9 @@ import type { OperationLimits } from '../limits/operation-limits.ts';
 import { DEFAULT_RATE_LIMIT } from '../stages/rate-limit.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../stages/read-body.ts';
 import { TrustedDocuments } from '../limits/trusted-documents.ts';
+import { configFileReader } from './config-files.ts';
 import { readSigningKey } from './signing-key.ts';
-import { subgraphUrlOverrides } from './subgraph-urls.ts';
+import { subgraphUrlOverrides, subgraphUrlShape } from './subgraph-urls.ts';
 import { loadIssuersFile, type TrustedIssuer } from './trusted-issuers.ts';
 
 /** Everything the gateway needs, already loaded: tests build this in memory, `main.ts` from the environment. */
@@ -93,9 +94,7 @@ export type GatewayEnv = ReturnType<typeof readGatewayEnv>;
  * say what to fix and exit before opening anything.
  */
 export function readGatewayEnv(environment: NodeJS.ProcessEnv) {
-  const subgraphUrlShape: Record<string, z.ZodOptional<ReturnType<typeof env.httpUrl>>> = {};
-  for (const name of Object.keys(environment)) if (name.startsWith('LBC_SUBGRAPH_URL_')) subgraphUrlShape[name] = env.httpUrl().optional();
-  return parseEnv({ ...GATEWAY_ENV, ...subgraphUrlShape }, environment);
+  return parseEnv({ ...GATEWAY_ENV, ...subgraphUrlShape(environment) }, environment);
 }
 
 /**
@@ -109,14 +108,7 @@ export function loadGatewayConfig(
   defaults: { supergraphPath: string; issuersFile: string; signingKeyFile: string; trustedDocumentsFile: string; anchorFile: string },
 ): (hubDb: Kysely<HubDB>) => GatewayConfig {
   const problems: string[] = [];
-  const fromFile = <T>(variable: string, path: string, read: (path: string) => T): T | undefined => {
-    try {
-      return read(path);
-    } catch (error) {
-      problems.push(`${variable}: cannot use ${path}: ${(error as Error).message.split('\n')[0]}`);
-      return undefined;
-    }
-  };
+  const fromFile = configFileReader(problems);
   const supergraphSdl = fromFile('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
   const issuers = fromFile('LBC_ISSUERS_FILE', settings.LBC_ISSUERS_FILE ?? defaults.issuersFile, loadIssuersFile);
   const signingKey = fromFile('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, readSigningKey);

@@ -1,3 +1,6 @@
+import { env } from '@lbc/subgraph-kit';
+import type { z } from 'zod';
+
 /** Environment variable overriding one subgraph's URL, e.g. LBC_SUBGRAPH_URL_CIVIL_AFFAIRS. */
 export function subgraphUrlVariable(name: string): string {
   return `LBC_SUBGRAPH_URL_${name.toUpperCase().replace(/-/g, '_')}`;
@@ -22,4 +25,11 @@ export function subgraphUrlOverrides(settings: Record<string, unknown>, supergra
 /** Every subgraph's URL as composed into the supergraph (the local defaults), by name. */
 export function composedSubgraphUrls(supergraphSdl: string): Record<string, string> {
   return Object.fromEntries([...supergraphSdl.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+/** The schema of every LBC_SUBGRAPH_URL_* variable the environment sets: each must be an http(s) URL. */
+export function subgraphUrlShape(environment: NodeJS.ProcessEnv): Record<string, z.ZodOptional<ReturnType<typeof env.httpUrl>>> {
+  const shape: Record<string, z.ZodOptional<ReturnType<typeof env.httpUrl>>> = {};
+  for (const name of Object.keys(environment)) if (name.startsWith('LBC_SUBGRAPH_URL_')) shape[name] = env.httpUrl().optional();
+  return shape;
 }

@@ -1,30 +1,16 @@
 import { idNumberCheckChar } from '@lbc/schema';
-import { useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
-import { randomUUID } from 'node:crypto';
+import { APPLY_EVENTS, identityIssued, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { civilAffairs } from '../src/index.ts';
 import { ID, insertRegistryFixtures } from './fixtures.ts';
-import { rowCount } from './write-helpers.ts';
 
 const bed = useSubgraphTestBed(civilAffairs, { fixtures: insertRegistryFixtures });
-
-const APPLY = `mutation Apply($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }`;
 
 const idNumber = (first17: string) => `${first17}${idNumberCheckChar(first17)}`;
 /** Issued by the police to LB000000003, registered without household registration (born 2016-01-20 in Fushun). */
 const ISSUED = idNumber('21042120160120001');
 
-function issued(childId: string, number: string, seq: number) {
-  return {
-    eventId: randomUUID(),
-    seq: String(seq),
-    source: 'police',
-    childId,
-    kind: 'identity.issued',
-    payload: JSON.stringify({ idNumber: number }),
-    occurredAt: new Date().toISOString(),
-  };
-}
+const issued = identityIssued;
 
 const idNumbers = async () => Object.fromEntries((await bed.database.db.selectFrom('child').select(['id', 'id_number']).orderBy('id').execute()).map((c) => [c.id, c.id_number]));
 
@@ -37,31 +23,31 @@ describe('identity.issued from the exchange', () => {
       // A child the registry does not know: nothing to apply it to.
       issued('LB404', idNumber('43100320150101002'), 3),
     ];
-    const first = await bed.run(APPLY, { events }, undefined, undefined, { service: 'exchange' });
+    const first = await bed.deliver(events);
     expect(first.errors).toBeUndefined();
     expect(first.data!._applyEvents).toEqual({ applied: 3, duplicates: 0 });
     expect(await idNumbers()).toEqual({ LB000000001: ID.wang, LB000000002: ID.li, LB000000003: ISSUED });
 
-    const inbox = await rowCount(bed.database.db, 'inbox');
+    const inbox = await bed.count('inbox');
     // The exchange delivers again (it did not see the answer): the same event ids change nothing.
     await bed.database.db.updateTable('child').set({ id_number: null }).where('id', '=', 'LB000000003').execute();
-    const again = await bed.run(APPLY, { events }, undefined, undefined, { service: 'exchange' });
+    const again = await bed.deliver(events);
     expect(again.data!._applyEvents).toEqual({ applied: 0, duplicates: 3 });
     expect((await idNumbers()).LB000000003).toBeNull();
-    expect(await rowCount(bed.database.db, 'inbox')).toBe(inbox);
+    expect(await bed.count('inbox')).toBe(inbox);
   });
 
   it('leaves out a number another child holds instead of failing the delivery', async () => {
     // LB000000003 has none (see above); the number is LB000000001's: a duplicate file, for people to resolve.
-    const result = await bed.run(APPLY, { events: [issued('LB000000003', ID.wang, 4)] }, undefined, undefined, { service: 'exchange' });
+    const result = await bed.deliver([issued('LB000000003', ID.wang, 4)]);
     expect(result.data!._applyEvents).toEqual({ applied: 1, duplicates: 0 });
     expect(await idNumbers()).toEqual({ LB000000001: ID.wang, LB000000002: ID.li, LB000000003: null });
   });
 
   it('takes deliveries only from the exchange', async () => {
-    const inbox = await rowCount(bed.database.db, 'inbox');
-    const caller = await bed.run(APPLY, { events: [issued('LB000000003', ISSUED, 5)] });
+    const inbox = await bed.count('inbox');
+    const caller = await bed.run(APPLY_EVENTS, { events: [issued('LB000000003', ISSUED, 5)] });
     expect(caller.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect([await rowCount(bed.database.db, 'inbox'), (await idNumbers()).LB000000003]).toEqual([inbox, null]);
+    expect([await bed.count('inbox'), (await idNumbers()).LB000000003]).toEqual([inbox, null]);
   });
 });

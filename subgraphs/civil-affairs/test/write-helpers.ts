@@ -13,18 +13,6 @@ export const CALLERS = {
   otherCounty: testPrincipal({ subject: 'fushun-officer', region: '210421' }),
 };
 
-/** Rows in a table, to show that a refused write wrote nothing. */
-export async function rowCount(db: Kysely<CivilAffairsDB>, table: keyof CivilAffairsDB): Promise<number> {
-  return Number(
-    (
-      await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-}
-
 /** The registry version of a child's file, as the database holds it. */
 export async function registryVersion(db: Kysely<CivilAffairsDB>, childId: string): Promise<number> {
   return (await db.selectFrom('child').select('version').where('id', '=', childId).executeTakeFirstOrThrow()).version;

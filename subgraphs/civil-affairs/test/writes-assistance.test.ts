@@ -2,7 +2,7 @@ import { useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { civilAffairs } from '../src/index.ts';
 import { insertRegistryFixtures } from './fixtures.ts';
-import { CALLERS, rowCount } from './write-helpers.ts';
+import { CALLERS } from './write-helpers.ts';
 
 const bed = useSubgraphTestBed(civilAffairs, { fixtures: insertRegistryFixtures, principal: CALLERS.county });
 
@@ -10,7 +10,7 @@ const ASSISTANCE_FIELDS = 'assistance { id version kind status amountYuan starte
 const APPLY = `mutation Apply($input: ApplyForAssistanceInput!) { applyForAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`;
 const DECIDE = `mutation Decide($input: DecideAssistanceInput!) { decideAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`;
 
-const applications = () => rowCount(bed.database.db, 'assistance');
+const applications = () => bed.count('assistance');
 const assistanceRow = (id: string) => bed.database.db.selectFrom('assistance').selectAll().where('id', '=', Number(id)).executeTakeFirstOrThrow();
 
 /**

@@ -2,7 +2,7 @@ import { useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { civilAffairs } from '../src/index.ts';
 import { insertRegistryFixtures } from './fixtures.ts';
-import { CALLERS, rowCount } from './write-helpers.ts';
+import { CALLERS } from './write-helpers.ts';
 
 const bed = useSubgraphTestBed(civilAffairs, { fixtures: insertRegistryFixtures, principal: CALLERS.town });
 
@@ -14,7 +14,7 @@ const REVIEW = `mutation Review($input: RecordQuarterlyReviewInput!) {
 }`;
 
 const review = (overrides: Record<string, unknown> = {}) => ({ childId: 'LB000000001', quarter: '2026-Q3', reviewedOn: '2026-10-10', stillLeftBehind: true, outcome: 'NO_CHANGE', ...overrides });
-const reviews = () => rowCount(bed.database.db, 'quarterly_review');
+const reviews = () => bed.count('quarterly_review');
 
 describe('recordQuarterlyReview', () => {
   it('records the township review of a child and reads it back, with the audit entry', async () => {

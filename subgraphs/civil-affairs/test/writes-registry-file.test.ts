@@ -2,7 +2,7 @@ import { useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { civilAffairs } from '../src/index.ts';
 import { insertRegistryFixtures } from './fixtures.ts';
-import { CALLERS, registryVersion, rowCount } from './write-helpers.ts';
+import { CALLERS, registryVersion } from './write-helpers.ts';
 
 const bed = useSubgraphTestBed(civilAffairs, { fixtures: insertRegistryFixtures, principal: CALLERS.county });
 
@@ -26,11 +26,11 @@ async function expectBadInput(query: string, input: Record<string, unknown>, fie
 
 describe('changeResidence', () => {
   it('moves the child at the version read, publishes the residence and moves this database’s own place with it', async () => {
-    const [from, outbox] = [await version('LB000000002'), await rowCount(db(), 'outbox')];
+    const [from, outbox] = [await version('LB000000002'), await bed.count('outbox')];
     const result = await bed.run(RESIDENCE, { input: { childId: 'LB000000002', expectedVersion: from, villageCode: '431003101201' } }, CALLERS.town);
     expect(result.errors).toBeUndefined();
     expect(result.data!.changeResidence.child).toMatchObject({ id: 'LB000000002', registryVersion: from + 1, residenceVillage: { code: '431003101201' } });
-    expect(await rowCount(db(), 'outbox')).toBe(outbox + 1);
+    expect(await bed.count('outbox')).toBe(outbox + 1);
     const event = await db().selectFrom('outbox').selectAll().where('child_id', '=', 'LB000000002').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(event).toMatchObject({ kind: 'place.residence', payload: { residenceCode: '431003101201' } });
     const place = await db().selectFrom('child_place').selectAll().where('child_id', '=', 'LB000000002').executeTakeFirstOrThrow();
@@ -41,7 +41,7 @@ describe('changeResidence', () => {
   });
 
   it('refuses bad input and a stale version, writing neither the file nor an event', async () => {
-    const [from, outbox] = [await version('LB000000001'), await rowCount(db(), 'outbox')];
+    const [from, outbox] = [await version('LB000000001'), await bed.count('outbox')];
     const move = (overrides: Record<string, unknown>) => ({ childId: 'LB000000001', expectedVersion: from, villageCode: '431003101202', ...overrides });
     await expectBadInput(RESIDENCE, move({ villageCode: '210421100201' }), 'input.villageCode');
     await expectBadInput(RESIDENCE, move({ villageCode: '431003101' }), 'input.villageCode');
@@ -50,11 +50,11 @@ describe('changeResidence', () => {
     await expectBadInput(RESIDENCE, move({ expectedVersion: 0 }), 'input.expectedVersion');
     const stale = await bed.run(RESIDENCE, { input: move({ expectedVersion: from + 5 }) });
     expect(stale.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', currentVersion: from });
-    expect([await version('LB000000001'), await rowCount(db(), 'outbox'), (await childRow('LB000000001')).village_code]).toEqual([from, outbox, '431003101201']);
+    expect([await version('LB000000001'), await bed.count('outbox'), (await childRow('LB000000001')).village_code]).toEqual([from, outbox, '431003101201']);
   });
 
   it('moves only children living in the jurisdiction; the city is refused', async () => {
-    const outbox = await rowCount(db(), 'outbox');
+    const outbox = await bed.count('outbox');
     // Fushun may move children to its villages, not Suxian's children.
     const suxianChild = await bed.run(RESIDENCE, { input: { childId: 'LB000000001', expectedVersion: await version('LB000000001'), villageCode: '210421100201' } }, CALLERS.otherCounty);
     expect(suxianChild.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUTSIDE_JURISDICTION' });
@@ -62,7 +62,7 @@ describe('changeResidence', () => {
     expect(unknown.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND' });
     const city = await bed.run(RESIDENCE, { input: { childId: 'LB000000001', expectedVersion: await version('LB000000001'), villageCode: '431003101202' } }, CALLERS.city);
     expect(city.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'civil-affairs-records-residence:level' });
-    expect(await rowCount(db(), 'outbox')).toBe(outbox);
+    expect(await bed.count('outbox')).toBe(outbox);
     expect((await childRow('LB000000001')).village_code).toBe('431003101201');
   });
 });
@@ -94,7 +94,7 @@ describe('recordParentStatus', () => {
     expect(updated.errors).toBeUndefined();
     expect(updated.data!.recordParentStatus.child).toMatchObject({ registryVersion: from + 2, mother: { isAway: false, workPlace: null, unableToGuardReason: '长期住院' } });
     expect(updated.extensions!.lbcWrites).toMatchObject([{ record: 'Parent', change: 'updated' }]);
-    expect(await rowCount(db(), 'parent')).toBe(4);
+    expect(await bed.count('parent')).toBe(4);
   });
 
   it('refuses bad input, a stale version and children elsewhere, writing nothing', async () => {

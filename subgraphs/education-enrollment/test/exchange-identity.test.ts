@@ -1,5 +1,4 @@
-import { useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
-import { randomUUID } from 'node:crypto';
+import { APPLY_EVENTS, identityIssued, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { educationEnrollment } from '../src/index.ts';
 import { ID, TEMPORARY_NUMBER, idNumber, insertEnrollmentFixtures } from './fixtures.ts';
@@ -7,20 +6,8 @@ import { SUXIAN_COUNTY } from './write-helpers.ts';
 
 const bed = useSubgraphTestBed(educationEnrollment, { fixtures: insertEnrollmentFixtures, principal: SUXIAN_COUNTY });
 
-const APPLY = `mutation($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }`;
-
-/** An `identity.issued` event as the exchange delivers it from the police. */
-const issued = (childId: string, number: string, seq: number) => ({
-  eventId: randomUUID(),
-  seq: String(seq),
-  source: 'police',
-  childId,
-  kind: 'identity.issued',
-  payload: JSON.stringify({ idNumber: number }),
-  occurredAt: new Date().toISOString(),
-});
-
-const apply = (events: ReturnType<typeof issued>[]) => bed.run(APPLY, { events }, undefined, undefined, { service: 'exchange' });
+const issued = identityIssued;
+const apply = bed.deliver;
 const enrollments = () => bed.database.db.selectFrom('enrollment').selectAll().orderBy('id').execute();
 const enrollmentsOf = (childId: string) => bed.database.db.selectFrom('enrollment').selectAll().where('child_id', '=', childId).orderBy('id').execute();
 
@@ -90,7 +77,7 @@ describe('identity.issued from the police', () => {
 
   it('is applied only when the exchange delivers it', async () => {
     const before = await enrollments();
-    const caller = await bed.run(APPLY, { events: [issued('LB000000031', idNumber('431003', '20170302', '033'), 20)] });
+    const caller = await bed.run(APPLY_EVENTS, { events: [issued('LB000000031', idNumber('431003', '20170302', '033'), 20)] });
     expect(caller.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(await enrollments()).toEqual(before);
   });

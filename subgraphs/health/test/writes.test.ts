@@ -1,5 +1,5 @@
 import { todayInChina } from '@lbc/subgraph-kit';
-import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
+import { APPLY_EVENTS, identityIssued, testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { health } from '../src/index.ts';
 import { ID, insertBoundaryCrossingChildren, insertHealthFixtures } from './fixtures.ts';
@@ -29,21 +29,11 @@ const IMMUNISATION = `mutation Immunisation($input: RecordImmunisationInput!) {
 const SCREENING = `mutation Screening($input: RecordMentalHealthScreeningInput!) {
   recordMentalHealthScreening(input: $input) { screening { id screenedOn instrument score risk notes } child { id hasSeriousCondition } }
 }`;
-const APPLY = `mutation Apply($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }`;
 
-type Table = 'growth_measurement' | 'immunisation' | 'mental_health_screening' | 'write_request' | 'inbox' | 'outbox';
-const count = async (table: Table) =>
-  Number(
-    (
-      await bed.database.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: string) => bed.count(table);
 
 /** Runs `query` once per [input, field] and expects each refused as BAD_USER_INPUT naming that field, with nothing written to `table`. */
-async function expectRefused(query: string, table: Table, cases: readonly (readonly [Record<string, unknown>, string])[]) {
+async function expectRefused(query: string, table: string, cases: readonly (readonly [Record<string, unknown>, string])[]) {
   const before = await count(table);
   for (const [input, field] of cases) {
     const result = await bed.run(query, { input });
@@ -315,16 +305,9 @@ describe('idempotency', () => {
 });
 
 describe('identity.issued from the police', () => {
-  const issued = (n: number, childId: string, idNumber: string) => ({
-    eventId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    seq: String(n),
-    source: 'police',
-    childId,
-    kind: 'identity.issued',
-    payload: JSON.stringify({ idNumber }),
-    occurredAt: '2026-01-10T08:00:00.000Z',
-  });
-  const apply = (events: ReturnType<typeof issued>[]) => bed.run(APPLY, { events }, undefined, undefined, { service: 'exchange' });
+  // Fixed ids: a redelivery is the same event again.
+  const issued = (n: number, childId: string, idNumber: string) => identityIssued(childId, idNumber, n, `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`);
+  const apply = bed.deliver;
   const idNumbers = async () => Object.fromEntries((await bed.database.db.selectFrom('patient').select(['child_id', 'id_number']).orderBy('child_id').execute()).map((r) => [r.child_id, r.id_number]));
   const N6 = '431003201505010038';
   const N7 = '431003201309100044';
@@ -374,7 +357,7 @@ describe('identity.issued from the police', () => {
 
   it('takes deliveries only from the exchange', async () => {
     const inbox = await count('inbox');
-    const result = await bed.run(APPLY, { events: [issued(30, 'LB000000005', N6)] });
+    const result = await bed.run(APPLY_EVENTS, { events: [issued(30, 'LB000000005', N6)] });
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(await count('inbox')).toBe(inbox);
   });

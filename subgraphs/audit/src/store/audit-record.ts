@@ -1,3 +1,5 @@
+import type { WriteChange } from '@lbc/subgraph-kit';
+
 /**
  * What the gateway records about one operation. This is the auditors' view of an access:
  * who (principal, client system), why (purpose, case, justification), what was asked
@@ -82,18 +84,8 @@ export interface FetchFields {
   fields: string[];
 }
 
-/** One record a mutation created or updated, in the agency that owns it. */
-export interface WriteRecord {
-  subgraph: string;
-  /** The GraphQL type of the record. */
-  record: string;
-  id: string;
-  childId: string | null;
-  change: 'created' | 'updated';
-  fields: string[];
-  fromVersion: number | null;
-  toVersion: number | null;
-}
+/** One record a mutation created or updated (as the agency's runWrite reports it), and the agency: its subgraph. */
+export type WriteRecord = WriteChange & { subgraph: string };
 
 export interface DeniedField {
   path: string[];
