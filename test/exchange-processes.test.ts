@@ -1,13 +1,13 @@
 import { subgraphUrlVariable } from '@lbc/gateway/config';
-import { newSigningKey } from '@lbc/scripts/keys/dev-keys';
 import { mintToken } from '@lbc/scripts/keys/mint-token';
 import { SERVICES } from '@lbc/scripts/services';
 import { createDatabase, databaseUrlVariable, type Database } from '@lbc/subgraph-kit';
 import { sql } from 'kysely';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHubKeyFiles } from './harness/hub-key-files.ts';
 import { runScript, spawnService, type SpawnedService } from './harness/spawn-service.ts';
 
 /**
@@ -105,16 +105,7 @@ describe.sequential('the exchange as its own process (real processes, real Postg
       created.push(name);
     }
     keysDir = mkdtempSync(join(tmpdir(), 'lbc-exchange-'));
-    const gatewayKey = await newSigningKey('exchange-gateway');
-    const idpKey = await newSigningKey('exchange-idp');
-    const write = (file: string, value: unknown) => {
-      writeFileSync(join(keysDir, file), JSON.stringify(value), { mode: 0o600 });
-      return join(keysDir, file);
-    };
-    const gatewayPrivateFile = write('gateway.private.jwk', gatewayKey.privateJwk);
-    const gatewayJwksFile = write('gateway.jwks.json', { keys: [gatewayKey.publicJwk] });
-    write('idp.jwks.json', { keys: [idpKey.publicJwk] });
-    const issuersFile = write('issuers.json', { audience: 'lbc-hub', issuers: [{ issuer: ISSUER, jwksFile: 'idp.jwks.json', algorithms: ['ES256'], agencies: ['civil_affairs'] }] });
+    const { gatewayPrivateFile, gatewayJwksFile, issuersFile, idpPrivateJwk } = await writeHubKeyFiles(keysDir, 'exchange', ISSUER, ['civil_affairs']);
     const databaseVariables = Object.fromEntries(AGENCY_DATABASES.map(({ service, name }) => [databaseUrlVariable(service.name), databaseUrl(name)]));
     await runScript('scripts/src/seed/main.ts', ['--children', '20', '--scope', REGION], { ...COMMON, ...databaseVariables });
     for (const { service, name } of AGENCY_DATABASES) agencies[service.name] = await createDatabase({ url: databaseUrl(name), maxConnections: 2 });
@@ -145,7 +136,7 @@ describe.sequential('the exchange as its own process (real processes, real Postg
       LBC_EXCHANGE_BATCH: '50',
       LBC_EXCHANGE_LEASE_MS: '3000',
     };
-    token = await mintToken(idpKey.privateJwk, { subject: 'exchange-test', issuer: ISSUER, audience: 'lbc-hub', agency: 'civil_affairs', level: 'county', region: REGION, roles: ['officer'] });
+    token = await mintToken(idpPrivateJwk, { subject: 'exchange-test', issuer: ISSUER, audience: 'lbc-hub', agency: 'civil_affairs', level: 'county', region: REGION, roles: ['officer'] });
   }, 300_000);
 
   afterAll(async () => {

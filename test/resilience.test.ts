@@ -1,14 +1,14 @@
 import { subgraphUrlVariable } from '@lbc/gateway/config';
-import { newSigningKey } from '@lbc/scripts/keys/dev-keys';
 import { mintToken } from '@lbc/scripts/keys/mint-token';
 import { SERVICES } from '@lbc/scripts/services';
 import { createDatabase, databaseUrlVariable, type Database } from '@lbc/subgraph-kit';
 import { sql } from 'kysely';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeHubKeyFiles } from './harness/hub-key-files.ts';
 import { ROOT, runScript, spawnService, type SpawnedService } from './harness/spawn-service.ts';
 import { startTcpProxy, type TcpProxy } from './harness/tcp-proxy.ts';
 
@@ -151,17 +151,9 @@ describe.sequential('the hub survives its databases (real processes, real Postgr
       created.push(name);
     }
     keysDir = mkdtempSync(join(tmpdir(), 'lbc-resilience-'));
-    const gatewayKey = await newSigningKey('resilience-gateway');
-    const idpKey = await newSigningKey('resilience-idp');
-    const write = (file: string, value: unknown) => {
-      writeFileSync(join(keysDir, file), JSON.stringify(value), { mode: 0o600 });
-      return join(keysDir, file);
-    };
-    const gatewayPrivateFile = write('gateway.private.jwk', gatewayKey.privateJwk);
-    gatewayJwksFile = write('gateway.jwks.json', { keys: [gatewayKey.publicJwk] });
-    write('idp.jwks.json', { keys: [idpKey.publicJwk] });
-    const issuersFile = write('issuers.json', { audience: AUDIENCE, issuers: [{ issuer: ISSUER, jwksFile: 'idp.jwks.json', algorithms: ['ES256'], agencies: ['civil_affairs'] }] });
-
+    const keys = await writeHubKeyFiles(keysDir, 'resilience', ISSUER, ['civil_affairs']);
+    const { gatewayPrivateFile, issuersFile } = keys;
+    gatewayJwksFile = keys.gatewayJwksFile;
     const databaseVariables = Object.fromEntries(AGENCY_DATABASES.map(({ service, name }) => [databaseUrlVariable(service.name), databaseUrl(name)]));
     // Children's own processes log as in production; vitest's NODE_ENV=test would silence them.
     const common = { NODE_ENV: '', LOG_LEVEL: 'info', APOLLO_TELEMETRY_DISABLED: '1' };
@@ -192,7 +184,7 @@ describe.sequential('the hub survives its databases (real processes, real Postgr
       ...Object.fromEntries(subgraphs.map((s) => [subgraphUrlVariable(s.label), s.url])),
     });
 
-    token = await mintToken(idpKey.privateJwk, { subject: 'resilience', issuer: ISSUER, audience: AUDIENCE, agency: 'civil_affairs', level: 'county', region: REGION, roles: ['officer'] });
+    token = await mintToken(keys.idpPrivateJwk, { subject: 'resilience', issuer: ISSUER, audience: AUDIENCE, agency: 'civil_affairs', level: 'county', region: REGION, roles: ['officer'] });
     const list = await query('query($region: DivisionCode!) { children(filter: { regionCode: $region, status: ACTIVE }, first: 3) { edges { node { id } } } }', { region: REGION });
     childId = list.body.data?.children?.edges?.[0]?.node?.id;
     expect(childId, JSON.stringify(list.body)).toBeTruthy();
