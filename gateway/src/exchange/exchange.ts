@@ -42,6 +42,8 @@ export class Exchange {
   private round: Promise<void> | null = null;
   private stopped = false;
   private holding = false;
+  /** The failure last logged per source (or source → subscriber): a hop that stays down is logged once, and again when it recovers. */
+  private readonly failing = new Map<string, string>();
   private readonly intervalMs: number;
   private readonly batchSize: number;
   private readonly subgraphs: readonly string[];
@@ -112,9 +114,10 @@ export class Exchange {
       let events: HubEvent[];
       try {
         events = await this.options.client.outbox(source, String(after), this.batchSize);
+        this.noteRecovery(source, { source }, 'exchange: source outbox readable again');
       } catch (error) {
         const reason = (error as Error).message;
-        this.options.log.warn({ source, reason }, 'exchange: source outbox unreadable; its subscribers wait');
+        this.noteFailure(source, reason, { source }, 'exchange: source outbox unreadable; its subscribers wait');
         await this.cursors.reportSourceDown(source, reason).catch((cause: unknown) => this.options.log.warn({ err: cause }, 'exchange: backlog not recorded'));
         return;
       }
@@ -139,14 +142,30 @@ export class Exchange {
       await this.cursors.advance(cursor, position, { pending: 0, oldestPendingAt: null, error: null });
       cursor.position = position;
       this.options.log.debug({ source: cursor.source, subscriber: cursor.subscriber, ...outcome, position, requestId }, 'exchange delivered');
+      this.noteRecovery(`${cursor.source} -> ${cursor.subscriber}`, { source: cursor.source, subscriber: cursor.subscriber }, 'exchange: deliveries resumed');
       return 'delivered';
     } catch (error) {
       const reason = (error as Error).message;
-      this.options.log.warn({ source: cursor.source, subscriber: cursor.subscriber, pending: pending.length, requestId, reason }, 'exchange: delivery failed; kept for the next round');
+      this.noteFailure(
+        `${cursor.source} -> ${cursor.subscriber}`,
+        reason,
+        { source: cursor.source, subscriber: cursor.subscriber, pending: pending.length, requestId },
+        'exchange: delivery failed; kept for the next round',
+      );
       await this.cursors
         .report(cursor, { pending: pending.length, oldestPendingAt: new Date(pending[0]!.occurredAt), error: reason })
         .catch((cause: unknown) => this.options.log.warn({ err: cause }, 'exchange: backlog not recorded'));
       return 'failed';
     }
+  }
+
+  private noteFailure(hop: string, reason: string, fields: Record<string, unknown>, message: string): void {
+    if (this.failing.get(hop) === reason) return;
+    this.failing.set(hop, reason);
+    this.options.log.warn({ ...fields, reason }, message);
+  }
+
+  private noteRecovery(hop: string, fields: Record<string, unknown>, message: string): void {
+    if (this.failing.delete(hop)) this.options.log.info(fields, message);
   }
 }
