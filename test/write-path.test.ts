@@ -115,6 +115,24 @@ describe('writes through the gateway', () => {
     expect(await visits(childId)).toBe(before + 1);
   });
 
+  it('a retry whose first answer the gateway never kept (a timeout, a crash) writes nothing twice: the agency remembers the key', async () => {
+    const before = await visits(childId);
+    const input = { childId, visitedOn: '2026-11-27', concernRaised: false };
+    const key = `lost-${Date.now()}`;
+    const first = await hub.query(token, VISIT, { input }, { 'idempotency-key': key });
+    expect(first.body.errors).toBeUndefined();
+    // As if the gateway had died before keeping the answer: its record of the key is gone, the agency's is not.
+    await sql`delete from idempotent_response where key = ${key}`.execute(hub.hubDatabase.db);
+    const retry = await hub.query(token, VISIT, { input }, { 'idempotency-key': key });
+    expect(retry.body.errors).toBeUndefined();
+    expect(retry.body.data.recordHomeVisit.homeVisit.id).toBe(first.body.data.recordHomeVisit.homeVisit.id);
+    expect(await visits(childId)).toBe(before + 1);
+    // The retry reached the agency, which answered from its record and wrote nothing: no writes in its entry.
+    const entry = await hub.auditEntry(retry.headers.get('x-request-id')!);
+    expect(entry.fetches.map((f) => f.subgraph)).toContain('civil-affairs');
+    expect(entry.writes ?? []).toEqual([]);
+  });
+
   it('refuses a key that cannot be one', async () => {
     const response = await hub.query(token, VISIT, { input: { childId, visitedOn: '2026-11-29', concernRaised: false } }, { 'idempotency-key': 'ä'.repeat(3) });
     expect(response.status).toBe(400);
