@@ -2,7 +2,8 @@
  * pnpm smoke: the README's start command, exercised as a user would. Starts the hub
  * (`pnpm start`, five processes) on LBC_PORT_BASE (default 4100), waits until it is
  * ready, runs the README examples through the gateway with a token from `pnpm token`,
- * checks that all four agencies answered, and stops everything. Used by .ci/run.
+ * checks that all four agencies answered, registers a child and waits for the exchange to
+ * carry its residence to the other agencies, and stops everything. Used by .ci/run.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -64,6 +65,42 @@ for (const [agency, value] of Object.entries(agencies)) if (value === null || va
 const { region } = await run('region-overview.graphql', { code: '431003' });
 for (const stats of ['registryStats', 'schoolStats', 'householdStats', 'healthStats']) if (!region?.[stats]) fail(`region 431003: no ${stats}`);
 console.log(`smoke: ok — child ${id} answered by all four agencies; ${region.name}: ${region.registryStats.activeChildren} active children`);
+
+// A write: a child registered in a Suxian village, its residence carried by the exchange (in the
+// gateway process, as `npm run up` runs it) so that the police can place the child too.
+async function post(query: string, variables: Record<string, unknown>, bearer = token) {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'x-lbc-purpose': 'CASE_MANAGEMENT', 'idempotency-key': `smoke-${Date.now()}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: unknown[] };
+}
+const home = await post('query($id: ID!) { child(id: $id) { residenceVillage { code } } }', { id });
+const registered = await post('mutation($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }', {
+  input: { name: '冒烟测试', sex: 'FEMALE', birthDate: '2018-03-03', residenceVillageCode: home.data?.child?.residenceVillage?.code, category: 'BOTH_PARENTS_AWAY', leftBehindSince: '2024-03-01' },
+});
+if (registered.errors) fail(`registerChild: ${JSON.stringify(registered.errors)}`);
+const newId = registered.data.registerChild.child.id as string;
+const operator = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
+  subject: 'smoke-operator',
+  issuer: DEV_ISSUER,
+  audience: HUB_AUDIENCE,
+  agency: 'audit',
+  level: 'province',
+  region: '43',
+  roles: ['auditor'],
+});
+const deadline = Date.now() + 30_000;
+for (;;) {
+  const lag = await post('{ exchangeLag { source subscriber position pending } }', {}, operator);
+  const rows = (lag.data?.exchangeLag ?? []) as { source: string; subscriber: string; position: string; pending: number }[];
+  const delivered = rows.filter((r) => r.source === 'civil-affairs' && Number(r.position) > 0 && r.pending === 0);
+  if (delivered.length === 3) break;
+  if (Date.now() > deadline) fail(`the exchange did not deliver child ${newId}'s residence within 30 s: ${JSON.stringify(rows)}`);
+  await new Promise((resolve) => setTimeout(resolve, 250));
+}
+console.log(`smoke: ok — registered child ${newId}; the exchange carried its residence to the three other agencies`);
 
 // Every one of those reads is in the audit log, and an auditor of the county can see it.
 const auditor = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
