@@ -1,9 +1,13 @@
 import { subgraphUrlVariable } from '@lbc/gateway/config';
 import { mintToken } from '@lbc/scripts/keys/mint-token';
 import { SERVICES } from '@lbc/scripts/services';
+import { createInternalSigner, EXCHANGE_PRINCIPAL, type Agency } from '@lbc/schema';
 import { createDatabase, databaseUrlVariable, type Database } from '@lbc/subgraph-kit';
+import { APPLY_EVENTS, deliveredEvent } from '@lbc/subgraph-kit/testing';
 import { sql } from 'kysely';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { JWK } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +26,8 @@ const AGENCY_DATABASES = SERVICES.map((service) => ({ service, name: `${RUN}_${s
 const HUB_DATABASE = `${RUN}_hub`;
 const ISSUER = 'https://exchange-idp.lbc-hub.local';
 const REGION = '431003';
+/** Another county, in another province: where a pupil is transferred to. */
+const AWAY = '210421';
 const SUBSCRIBERS = ['education-enrollment', 'police-household', 'health'] as const;
 const COMMON = { NODE_ENV: '', LOG_LEVEL: 'info', APOLLO_TELEMETRY_DISABLED: '1' };
 
@@ -32,6 +38,8 @@ let keysDir: string;
 let exchangeEnv: NodeJS.ProcessEnv;
 let subgraphEnv: NodeJS.ProcessEnv;
 let token: string;
+let idpKey: JWK;
+let gatewayKey: JWK;
 let gateway: SpawnedService;
 const services: Record<string, SpawnedService> = {};
 const exchanges: SpawnedService[] = [];
@@ -83,16 +91,32 @@ function startExchange(label: string, extra: NodeJS.ProcessEnv = {}): Promise<Sp
   });
 }
 
-async function register(): Promise<string> {
+/** A call to the gateway process as `agency`'s county officer of `region`. */
+async function ask(query: string, variables: Record<string, unknown>, caller: { agency?: Agency; region?: string } = {}): Promise<any> {
+  const bearer =
+    caller.agency || caller.region
+      ? await mintToken(idpKey, {
+          subject: 'exchange-test',
+          issuer: ISSUER,
+          audience: 'lbc-hub',
+          agency: caller.agency ?? 'civil_affairs',
+          level: 'county',
+          region: caller.region ?? REGION,
+          roles: ['officer'],
+        })
+      : token;
   const response = await fetch(gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'CASE_MANAGEMENT' },
-    body: JSON.stringify({
-      query: 'mutation($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }',
-      variables: { input: { name: '吴小雨', sex: 'FEMALE', birthDate: '2016-06-06', residenceVillageCode: '431003101001', category: 'BOTH_PARENTS_AWAY', leftBehindSince: '2022-02-02' } },
-    }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'x-lbc-purpose': 'CASE_MANAGEMENT' },
+    body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as any;
+  return response.json();
+}
+
+async function register(): Promise<string> {
+  const body = await ask('mutation($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }', {
+    input: { name: '吴小雨', sex: 'FEMALE', birthDate: '2016-06-06', residenceVillageCode: '431003101001', category: 'BOTH_PARENTS_AWAY', leftBehindSince: '2022-02-02' },
+  });
   expect(body.errors, JSON.stringify(body)).toBeUndefined();
   return body.data.registerChild.child.id as string;
 }
@@ -105,9 +129,11 @@ describe.sequential('the exchange as its own process (real processes, real Postg
       created.push(name);
     }
     keysDir = mkdtempSync(join(tmpdir(), 'lbc-exchange-'));
-    const { gatewayPrivateFile, gatewayJwksFile, issuersFile, idpPrivateJwk } = await writeHubKeyFiles(keysDir, 'exchange', ISSUER, ['civil_affairs']);
+    const { gatewayPrivateFile, gatewayJwksFile, issuersFile, idpPrivateJwk } = await writeHubKeyFiles(keysDir, 'exchange', ISSUER, ['civil_affairs', 'education']);
+    idpKey = idpPrivateJwk;
+    gatewayKey = JSON.parse(readFileSync(gatewayPrivateFile, 'utf8')) as JWK;
     const databaseVariables = Object.fromEntries(AGENCY_DATABASES.map(({ service, name }) => [databaseUrlVariable(service.name), databaseUrl(name)]));
-    await runScript('scripts/src/seed/main.ts', ['--children', '20', '--scope', REGION], { ...COMMON, ...databaseVariables });
+    await runScript('scripts/src/seed/main.ts', ['--children', '40', '--scope', `${REGION},${AWAY}`], { ...COMMON, ...databaseVariables });
     for (const { service, name } of AGENCY_DATABASES) agencies[service.name] = await createDatabase({ url: databaseUrl(name), maxConnections: 2 });
 
     subgraphEnv = { ...COMMON, ...databaseVariables, HOST: '127.0.0.1', LBC_GATEWAY_JWKS_FILE: gatewayJwksFile };
@@ -213,6 +239,48 @@ describe.sequential('the exchange as its own process (real processes, real Postg
     const last = await outboxHead();
     await eventually(async () => Object.values(await cursors('civil-affairs')).every((p) => p === last), 'the survivor takes over');
     for (const subgraph of SUBSCRIBERS) expect((await placesIn(subgraph, more)).size).toBe(more.length);
+  });
+
+  it('a school transfer across counties changes who can see the child, end to end', async () => {
+    if (!exchanges.some((e) => e.alive())) await startExchange('exchange-6');
+    const pupils = await ask(
+      `query($code: DivisionCode!) { schools(regionCode: $code, first: 20) { edges { node { kind enrolledChildren(first: 5) { edges { node { id currentEnrollment { id version } } } } } } } }`,
+      { code: REGION },
+      { agency: 'education' },
+    );
+    const pupil = pupils.data.schools.edges.flatMap((s: any) => s.node.enrolledChildren.edges.map((e: any) => ({ ...e.node, kind: s.node.kind }))).find((c: any) => c.currentEnrollment);
+    expect(pupil, JSON.stringify(pupils)).toBeTruthy();
+    const away = await ask(`query($code: DivisionCode!) { schools(regionCode: $code, first: 50) { edges { node { id kind } } } }`, { code: AWAY }, { agency: 'education', region: AWAY });
+    const toSchoolId = away.data.schools.edges.find((s: any) => s.node.kind === pupil.kind).node.id as string;
+    const awayRegistry = () => ask(`query($id: ID!) { child(id: $id) { id } }`, { id: pupil.id }, { region: AWAY });
+    expect((await awayRegistry()).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const transfer = await ask(
+      `mutation($input: TransferChildInput!) { transferChild(input: $input) { enrollment { school { id } } } }`,
+      { input: { enrollmentId: pupil.currentEnrollment.id, expectedVersion: pupil.currentEnrollment.version, toSchoolId, transferredOn: '2026-11-30', className: '2班', boarding: false } },
+      { agency: 'education' },
+    );
+    expect(transfer.errors, JSON.stringify(transfer)).toBeUndefined();
+    await eventually(async () => (await awayRegistry()).data?.child?.id === pupil.id, 'the receiving county sees the registry file once the exchange carried the school');
+  });
+
+  it('a delivery made twice to an agency process changes nothing the second time', async () => {
+    const signer = await createInternalSigner(gatewayKey);
+    const childId = `LBD${String(Date.now()).slice(-8)}`;
+    const events = [deliveredEvent('civil_affairs', childId, 'place.residence', { residenceCode: '431003101001' }, 1, randomUUID())];
+    const deliver = async () => {
+      const bearer = await signer.sign(EXCHANGE_PRINCIPAL, 'police-household', { requestId: randomUUID(), purpose: 'CASE_MANAGEMENT', service: 'exchange' });
+      const response = await fetch(services['police-household']!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+        body: JSON.stringify({ query: APPLY_EVENTS, variables: { events } }),
+      });
+      return ((await response.json()) as any).data._applyEvents;
+    };
+    expect(await deliver()).toEqual({ applied: 1, duplicates: 0 });
+    // Moved on since (a later event): the old one delivered again must not move it back.
+    await sql`update child_place set residence_code = '431003101002' where child_id = ${childId}`.execute(agencies['police-household']!.db);
+    expect(await deliver()).toEqual({ applied: 0, duplicates: 1 });
+    expect((await placesIn('police-household', [childId])).get(childId)).toBe('431003101002');
   });
 });
 
