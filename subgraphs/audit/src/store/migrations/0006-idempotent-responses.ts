@@ -5,8 +5,9 @@ import { AUDIT_WRITER_ROLE } from './0001-audit-log.ts';
 /**
  * The gateway's memory of mutation requests sent with an `Idempotency-Key`: per caller and
  * key, a fingerprint of the request (operation and variables) and, once answered, the
- * response, so a retry gets the first answer again. Rows older than the retention are
- * swept by age (the created_at index).
+ * response, so a retry gets the first answer again — `json`, not `jsonb`, so it is replayed
+ * as it was written, members in their order. Rows older than the retention are swept by
+ * age (the created_at index).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await runDdl(db, [
@@ -16,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         key text not null,
         request_hash text not null,
         status integer,
-        response jsonb,
+        response json,
         created_at timestamptz not null default now(),
         primary key (issuer, subject, key)
       )`,
