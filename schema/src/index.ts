@@ -9,3 +9,4 @@ export * from './policy/index.ts';
 export * from './subgraph-agency.ts';
 export * from './access-plan/index.ts';
 export * from './errors/index.ts';
+export * from './handoffs/index.ts';

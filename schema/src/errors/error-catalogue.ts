@@ -26,6 +26,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: { status: 429, meaning: 'too many requests (or failed identifier lookups) from this client; wait `retryAfterSeconds`' },
   // What was asked for
   NOT_FOUND: { status: 200, meaning: 'no such record (lookups by identifier: or none within the caller\u2019s jurisdiction)' },
+  INVALID_TRANSITION: { status: 409, meaning: 'the action does not apply to the record in its current state (`state`, `allowedFrom`); nothing was written' },
   CONFLICT: { status: 409, meaning: 'the record changed since it was read: `expectedVersion` is stale, `currentVersion` says what it is now; nothing was written' },
   // The hub's own state
   SUBGRAPH_UNAVAILABLE: { status: 200, meaning: 'an agency service did not answer in time; its fields are null' },

@@ -37,6 +37,11 @@ export function conflict(message: string, currentVersion: number | null, details
   return hubError('CONFLICT', message, { currentVersion, ...details });
 }
 
+/** An action a record's current state does not allow (a hand-off declined twice): nothing is written. */
+export function invalidTransition(message: string, details: ErrorDetails = {}): GraphQLError {
+  return hubError('INVALID_TRANSITION', message, details);
+}
+
 /** An Idempotency-Key sent again with a different request: the first request's answer is not this one's. */
 export function idempotencyKeyReused(details: ErrorDetails = {}): GraphQLError {
   return hubError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used before with a different operation or variables; send a new key for a new request', details);

@@ -1,0 +1,36 @@
+import type { AdminLevel } from '../identifiers/division-code.ts';
+import { HANDOFF_CLOCKS } from './handoff-clocks.ts';
+import type { HandoffKind } from './handoff-kinds.ts';
+import { isFinal, type HandoffState } from './handoff-states.ts';
+
+/** One level up, for a hand-off nobody at its level answered in time; the city is as high as it goes. */
+const UP: Partial<Record<AdminLevel, AdminLevel>> = { village: 'town', town: 'county', county: 'city' };
+
+/** What a hand-off's clock says at a moment: when its current step is due, and who should see it overdue. */
+export interface ClockReading {
+  dueAt: Date | null;
+  overdue: boolean;
+  /** The receiving level, raised one level for each whole target period overdue (town → county → city). */
+  escalatedTo: { level: AdminLevel; region: string } | null;
+}
+
+/**
+ * Reads a hand-off's clock at `now`. The step that runs is answering while SENT and
+ * finishing once ACCEPTED, each from the moment it began; final states run no clock.
+ * Once overdue, the same agency one level up sees it (a town's hand-off reaches the
+ * county); a further whole target period later, two levels up; never above the city.
+ * `region` is the receiver's division code: a level up is its prefix.
+ */
+export function readClock(hand: { kind: HandoffKind; state: HandoffState; stepStartedAt: Date; level: AdminLevel; region: string }, now: Date): ClockReading {
+  if (isFinal(hand.state)) return { dueAt: null, overdue: false, escalatedTo: null };
+  const clock = HANDOFF_CLOCKS[hand.kind];
+  const target = hand.state === 'SENT' ? clock.answerWithinMs : clock.doneWithinMs;
+  const dueAt = new Date(hand.stepStartedAt.getTime() + target);
+  const late = now.getTime() - dueAt.getTime();
+  if (late <= 0) return { dueAt, overdue: false, escalatedTo: null };
+  let level = hand.level;
+  for (let periods = Math.floor(late / target) + 1; periods > 0 && UP[level]; periods--) level = UP[level]!;
+  return { dueAt, overdue: true, escalatedTo: level === hand.level ? null : { level, region: hand.region.slice(0, LENGTH[level]) } };
+}
+
+const LENGTH: Record<AdminLevel, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 };
