@@ -10,3 +10,4 @@ export * from './subgraph-agency.ts';
 export * from './access-plan/index.ts';
 export * from './errors/index.ts';
 export * from './handoffs/index.ts';
+export * from './canonical-json.ts';

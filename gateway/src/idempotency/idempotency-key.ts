@@ -1,4 +1,4 @@
-import { badRequest } from '@lbc/schema';
+import { badRequest, canonicalJson } from '@lbc/schema';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -23,14 +23,6 @@ export function idempotencyKeyOf(http: IncomingMessage): string | undefined {
  */
 export function requestFingerprint(source: string, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): string {
   return createHash('sha256')
-    .update(JSON.stringify([source, operationName ?? null, canonical(variables ?? {})]))
+    .update(canonicalJson([source, operationName ?? null, variables ?? {}]))
     .digest('hex');
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.keys(value)
-    .sort()
-    .map((key) => [key, canonical((value as Record<string, unknown>)[key])]);
 }

@@ -51,15 +51,17 @@ export class IdempotencyStore {
     await this.db
       .updateTable('idempotent_response')
       .set({ status: 200, response: JSON.stringify(result) })
-      .where('issuer', '=', owner.issuer)
-      .where('subject', '=', owner.subject)
-      .where('key', '=', key)
+      .where((eb) => eb.and({ ...owner, key }))
       .execute();
   }
 
   /** Forgets an unanswered claim (the request failed in a way a retry should run again). */
   async release(owner: KeyOwner, key: string): Promise<void> {
-    await this.db.deleteFrom('idempotent_response').where('issuer', '=', owner.issuer).where('subject', '=', owner.subject).where('key', '=', key).where('status', 'is', null).execute();
+    await this.db
+      .deleteFrom('idempotent_response')
+      .where((eb) => eb.and({ ...owner, key }))
+      .where('status', 'is', null)
+      .execute();
   }
 
   /** Forgets keys older than the retention; at most once a minute, whoever calls. */
@@ -76,9 +78,7 @@ export class IdempotencyStore {
     return this.db
       .selectFrom('idempotent_response')
       .select(['request_hash', 'status', 'response'])
-      .where('issuer', '=', owner.issuer)
-      .where('subject', '=', owner.subject)
-      .where('key', '=', key)
+      .where((eb) => eb.and({ ...owner, key }))
       .executeTakeFirst();
   }
 }

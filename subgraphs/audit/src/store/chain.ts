@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '@lbc/schema';
 import type { SealedRow } from './entry-row.ts';
 
 /** The `prev_hash` of the first entry. */

@@ -3,7 +3,7 @@ export { AuditLog, type AuditLogHealth, type AuditLogOptions, type AuditLogState
 export { readAnchor, writeAnchor } from './anchor-file.ts';
 export { auditChainBroken, isAuditChainBroken } from './chain-broken.ts';
 export { GENESIS_HASH, entryHash } from './chain.ts';
-export { canonicalJson } from './canonical-json.ts';
+export { canonicalJson } from '@lbc/schema';
 export { readCheckpoint, signCheckpoint, type CheckpointClaim, type CheckpointKeys } from './checkpoint-jws.ts';
 export { startCheckpoints, writeCheckpoint } from './checkpoints.ts';
 export { fromRow, sealedRow, type AuditEntryRow, type SealedRow } from './entry-row.ts';

@@ -1,4 +1,4 @@
-import { idempotencyKeyReused } from '@lbc/schema';
+import { canonicalJson, idempotencyKeyReused } from '@lbc/schema';
 import type { GraphQLResolveInfo } from 'graphql';
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -33,29 +33,27 @@ export interface WriteSpec<DB, R> {
 export async function runWrite<DB extends WritableDB, R>(context: SubgraphContext<DB, unknown>, info: GraphQLResolveInfo, spec: WriteSpec<DB, R>): Promise<R> {
   spec.validate?.();
   const key = context.idempotencyKey;
-  const claim = key ? { issuer: context.principal.issuer, subject: context.principal.subject, key, field_path: String(info.path.key), request_hash: fingerprint(info, spec.args) } : null;
+  const owner = key ? { issuer: context.principal.issuer, subject: context.principal.subject, key, field_path: String(info.path.key) } : null;
+  const claim = owner ? { ...owner, request_hash: fingerprint(info, spec.args) } : null;
   const { result, changes } = await context.db.transaction().execute(async (trx) => {
     const db = trx as unknown as Kysely<WritableDB>;
-    if (claim) {
+    if (owner && claim) {
       const claimed = await db
         .insertInto('write_request')
         .values({ ...claim, result: null })
         .onConflict((c) => c.doNothing())
         .returning('key')
         .executeTakeFirst();
-      if (!claimed) return { result: await replay<R>(db, claim), changes: [] };
+      if (!claimed) return { result: await replay<R>(db, owner, claim.request_hash), changes: [] };
     }
     const write = new WriteTransaction(trx);
     const value = await spec.execute(write);
     await write.flush();
-    if (claim) {
+    if (owner) {
       await db
         .updateTable('write_request')
         .set({ result: JSON.stringify(value ?? null) })
-        .where('issuer', '=', claim.issuer)
-        .where('subject', '=', claim.subject)
-        .where('key', '=', claim.key)
-        .where('field_path', '=', claim.field_path)
+        .where((eb) => eb.and(owner))
         .execute();
     }
     return { result: value, changes: write.changes };
@@ -77,35 +75,19 @@ function sweepNow(db: Kysely<WritableDB>): void {
 }
 
 /** The answer to a retry: the first write's result, if the arguments are the same. */
-async function replay<R>(db: Kysely<WritableDB>, claim: { issuer: string; subject: string; key: string; field_path: string; request_hash: string }): Promise<R> {
+async function replay<R>(db: Kysely<WritableDB>, owner: { issuer: string; subject: string; key: string; field_path: string }, requestHash: string): Promise<R> {
   const prior = await db
     .selectFrom('write_request')
     .select(['request_hash', 'result'])
-    .where('issuer', '=', claim.issuer)
-    .where('subject', '=', claim.subject)
-    .where('key', '=', claim.key)
-    .where('field_path', '=', claim.field_path)
+    .where((eb) => eb.and(owner))
     .executeTakeFirstOrThrow();
-  if (prior.request_hash !== claim.request_hash) throw idempotencyKeyReused({ inResolver: true });
+  if (prior.request_hash !== requestHash) throw idempotencyKeyReused({ inResolver: true });
   return prior.result as R;
 }
 
 /** The mutation and its arguments, canonically: the same request gives the same hash whatever the key order. */
 function fingerprint(info: GraphQLResolveInfo, args: unknown): string {
-  return createHash('sha256')
-    .update(`${info.parentType.name}.${info.fieldName}\n`)
-    .update(JSON.stringify(sorted(args)))
-    .digest('hex');
-}
-
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
-  );
+  return createHash('sha256').update(`${info.parentType.name}.${info.fieldName}\n`).update(canonicalJson(args)).digest('hex');
 }
 
 /** Forgets idempotency keys older than the retention (IDEMPOTENCY_RETENTION_HOURS): one statement, by the created_at index. */

@@ -1,7 +1,8 @@
 /**
  * A canonical JSON text for hashing: object keys sorted at every depth, dates as ISO
  * strings, undefined members dropped. Two stores that hold the same entry (PostgreSQL's
- * jsonb reorders keys; an exported copy may too) must produce the same bytes.
+ * jsonb reorders keys; an exported copy may too) must produce the same bytes, and two
+ * requests that differ only in key order are the same request (idempotency fingerprints).
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(normalize(value));
