@@ -2,7 +2,7 @@ import type { HubDB } from '@lbc/audit/store';
 import type { HubEvent, Logger } from '@lbc/subgraph-kit';
 import type { Kysely } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import type { AuditSink } from '../stages/audit.ts';
+import type { AuditSink } from '../audit/commit-entry.ts';
 import { deliveryAuditRecord } from './delivery-audit-record.ts';
 import type { ExchangeClient } from './exchange-client.ts';
 import { ExchangeCursors, type Cursor } from './exchange-cursors.ts';

@@ -1,8 +1,6 @@
-import { auditUnavailable, codeOf } from '@lbc/schema';
-import { GraphQLError } from 'graphql';
 import { auditRecordFor } from '../audit/audit-record-for.ts';
+import { commitEntry, type AuditSink } from '../audit/commit-entry.ts';
 import type { Stage } from '../pipeline/stage.ts';
-import type { AuditSink } from './audit.ts';
 
 /**
  * Fail-closed for writes: a mutation is sent to the agencies only once an `attempted`
@@ -15,12 +13,7 @@ export function auditAttemptStage(sink: AuditSink): Stage {
     name: 'audit attempt',
     async run(request, next) {
       if (request.operation!.operation !== 'mutation') return next();
-      try {
-        await sink.append(auditRecordFor(request, { errors: [], hasData: false, attempted: true }));
-      } catch (error) {
-        request.log.error({ err: error }, 'audit entry for a write attempt not committed: nothing is written');
-        throw codeOf(error) === 'AUDIT_CHAIN_BROKEN' && error instanceof GraphQLError ? error : auditUnavailable({ cause: error });
-      }
+      await commitEntry(sink, auditRecordFor(request, { errors: [], hasData: false, attempted: true }), request, 'the write attempt is not sent');
       return next();
     },
   };

@@ -1,15 +1,8 @@
-import type { AuditRecord } from '@lbc/audit/store';
-import { auditUnavailable, codeOf, internalError } from '@lbc/schema';
+import { internalError } from '@lbc/schema';
 import { GraphQLError } from 'graphql';
 import { auditRecordFor } from '../audit/audit-record-for.ts';
-import type { GatewayRequest } from '../pipeline/gateway-request.ts';
+import { commitEntry, type AuditSink } from '../audit/commit-entry.ts';
 import type { Stage } from '../pipeline/stage.ts';
-
-/** Where entries go: the hub's AuditLog (group commit), or anything with its contract. */
-export interface AuditSink {
-  /** Resolves once the entry is durably committed; rejects otherwise. */
-  append(record: AuditRecord): Promise<unknown>;
-}
 
 /**
  * Every request that reaches it gets exactly one audit entry, committed before its
@@ -38,19 +31,9 @@ export function auditStage(sink: AuditSink): Stage {
         // Not executed (refused, or invalid): the entry says why, in the caller's own error messages.
         ...(executed ? {} : { refused: errors.map((e) => e.message).join('; ') || 'not executed' }),
       });
-      await commit(sink, record, request);
+      await commitEntry(sink, record, request, 'the response is withheld');
       if (refusal) throw refusal;
       return result!;
     },
   };
-}
-
-async function commit(sink: AuditSink, record: AuditRecord, request: GatewayRequest): Promise<void> {
-  try {
-    await sink.append(record);
-  } catch (error) {
-    // The reason goes to the operator's log; the caller learns only that nothing could be recorded.
-    request.log.error({ err: error }, 'audit entry not committed: the response is withheld');
-    throw codeOf(error) === 'AUDIT_CHAIN_BROKEN' && error instanceof GraphQLError ? error : auditUnavailable({ cause: error });
-  }
 }
