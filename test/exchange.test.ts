@@ -1,4 +1,5 @@
 import { createInternalSigner, EXCHANGE_PRINCIPAL } from '@lbc/schema';
+import { APPLY_EVENTS, deliveredEvent } from '@lbc/subgraph-kit/testing';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,21 +170,13 @@ describe('the exchange', () => {
   it('a duplicated delivery changes nothing', async () => {
     const signer = await createInternalSigner(hub.gatewayKey);
     const childId = `LB8${String(Date.now()).slice(-8)}`;
-    const event = {
-      eventId: randomUUID(),
-      seq: '1',
-      source: 'education',
-      childId,
-      kind: 'place.school',
-      payload: JSON.stringify({ schoolCode: '431003101201', schoolId: 'S-1' }),
-      occurredAt: new Date().toISOString(),
-    };
+    const event = deliveredEvent('education', childId, 'place.school', { schoolCode: '431003101201', schoolId: 'S-1' });
     const deliver = async () => {
       const token = await signer.sign(EXCHANGE_PRINCIPAL, 'police-household', { requestId: randomUUID(), purpose: 'CASE_MANAGEMENT', service: 'exchange' });
       const response = await fetch(hub.subgraphs['police-household'].url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: 'mutation($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }', variables: { events: [event] } }),
+        body: JSON.stringify({ query: APPLY_EVENTS, variables: { events: [event] } }),
       });
       return ((await response.json()) as any).data._applyEvents;
     };

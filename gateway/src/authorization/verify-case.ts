@@ -1,5 +1,7 @@
 import { mayWorkOnCase, type InternalSigner, type Principal, type RequestCase } from '@lbc/schema';
 import type { Logger } from 'pino';
+import { composedSubgraphUrls } from '../config/subgraph-urls.ts';
+import { callSubgraph } from '../forward/call-subgraph.ts';
 import type { RequestAccess } from './request-access.ts';
 
 /**
@@ -16,9 +18,8 @@ export const CASE_SUBGRAPH = 'civil-affairs';
 
 const CASE_CHECK = 'query CaseForAccessCheck($id: ID!) { _caseForAccessCheck(id: $id) { caseId childId status } }';
 
-interface CaseCheckResponse {
-  data?: { _caseForAccessCheck?: { caseId?: unknown; childId?: unknown; status?: unknown } | null } | null;
-  errors?: { extensions?: { code?: unknown } }[];
+interface CaseCheckData {
+  _caseForAccessCheck?: { caseId?: unknown; childId?: unknown; status?: unknown } | null;
 }
 
 /**
@@ -33,16 +34,8 @@ export function createCaseVerifier(options: { url: string; signer: InternalSigne
     const unverified: RequestCase = { id: access.caseId };
     try {
       const token = await options.signer.sign(principal, CASE_SUBGRAPH, { requestId, purpose: access.purpose });
-      const response = await fetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': requestId },
-        body: JSON.stringify({ query: CASE_CHECK, variables: { id: access.caseId } }),
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const body = (await response.json()) as CaseCheckResponse;
-      if (body.errors?.length) throw new Error(`errors ${body.errors.map((e) => String(e.extensions?.code ?? 'unknown')).join(', ')}`);
-      const check = body.data?._caseForAccessCheck;
+      const data = await callSubgraph<CaseCheckData>(options.url, token, requestId, CASE_CHECK, { id: access.caseId }, options.timeoutMs);
+      const check = data._caseForAccessCheck;
       if (check && check.caseId === access.caseId && check.status === 'OPEN' && typeof check.childId === 'string') return { id: access.caseId, childId: check.childId };
       return unverified;
     } catch (error) {
@@ -55,9 +48,7 @@ export function createCaseVerifier(options: { url: string; signer: InternalSigne
 
 /** Where the case check goes: the configured civil-affairs URL, else the one composed into the supergraph. */
 export function caseCheckUrl(subgraphUrls: Record<string, string>, supergraphSdl: string): string {
-  const configured = subgraphUrls[CASE_SUBGRAPH];
-  if (configured) return configured;
-  const composed = /@join__graph\(name: "civil-affairs", url: "([^"]+)"\)/.exec(supergraphSdl)?.[1];
-  if (!composed) throw new Error(`the supergraph has no ${CASE_SUBGRAPH} subgraph to verify protection cases with`);
-  return composed;
+  const url = subgraphUrls[CASE_SUBGRAPH] ?? composedSubgraphUrls(supergraphSdl)[CASE_SUBGRAPH];
+  if (url) return url;
+  throw new Error(`the supergraph has no ${CASE_SUBGRAPH} subgraph to verify protection cases with`);
 }

@@ -1,10 +1,7 @@
 import { EXCHANGE_PRINCIPAL, type InternalSigner } from '@lbc/schema';
-import type { HubEvent } from '@lbc/subgraph-kit';
+import { APPLY_EVENTS, READ_OUTBOX, type HubEvent } from '@lbc/subgraph-kit';
 import { randomUUID } from 'node:crypto';
-import { REQUEST_ID_HEADER } from '../pipeline/request-id.ts';
-
-const OUTBOX = `query Outbox($after: String!, $limit: Int!) { _outbox(after: $after, limit: $limit) { eventId seq source childId kind payload occurredAt } }`;
-const APPLY = `mutation Apply($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }`;
+import { callSubgraph } from '../forward/call-subgraph.ts';
 
 /** A subgraph the exchange could not read from or deliver to: down, slow, or refusing. */
 export class ExchangeHopError extends Error {
@@ -31,14 +28,14 @@ export class ExchangeClient {
 
   /** Events `source` published after outbox position `after`, oldest first. */
   async outbox(source: string, after: string, limit: number): Promise<HubEvent[]> {
-    const data = await this.call<{ _outbox: (Omit<HubEvent, 'payload'> & { payload: string })[] }>(source, OUTBOX, { after, limit });
+    const data = await this.call<{ _outbox: (Omit<HubEvent, 'payload'> & { payload: string })[] }>(source, READ_OUTBOX, { after, limit });
     return data._outbox.map((e) => ({ ...e, payload: JSON.parse(e.payload) as never }) as HubEvent);
   }
 
   /** Applies `events` in `subscriber`; each event changes it at most once, however often delivered. */
   async deliver(subscriber: string, events: readonly HubEvent[]): Promise<{ applied: number; duplicates: number }> {
     const delivered = events.map((e) => ({ ...e, payload: JSON.stringify(e.payload) }));
-    const data = await this.call<{ _applyEvents: { applied: number; duplicates: number } }>(subscriber, APPLY, { events: delivered });
+    const data = await this.call<{ _applyEvents: { applied: number; duplicates: number } }>(subscriber, APPLY_EVENTS, { events: delivered });
     return data._applyEvents;
   }
 
@@ -47,22 +44,10 @@ export class ExchangeClient {
     if (!url) throw new ExchangeHopError(subgraph, 'no URL configured');
     const requestId = `exchange-${randomUUID()}`;
     const token = await this.signer.sign(EXCHANGE_PRINCIPAL, subgraph, { requestId, purpose: 'CASE_MANAGEMENT', service: 'exchange' });
-    let response: Response;
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [REQUEST_ID_HEADER]: requestId },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      return await callSubgraph<T>(url, token, requestId, query, variables, this.timeoutMs);
     } catch (error) {
-      throw new ExchangeHopError(subgraph, `unreachable (${(error as Error).name})`);
+      throw new ExchangeHopError(subgraph, (error as Error).message);
     }
-    const body = (await response.json().catch(() => null)) as { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] } | null;
-    if (!response.ok || !body?.data || body.errors?.length) {
-      const first = body?.errors?.[0];
-      throw new ExchangeHopError(subgraph, first ? `${first.extensions?.code ?? 'ERROR'}: ${first.message}` : `HTTP ${response.status}`);
-    }
-    return body.data;
   }
 }

@@ -53,6 +53,10 @@ type _AppliedEvents @inaccessible @shareable {
 
 export const exchangeTypeDefs: DocumentNode = parse(EXCHANGE_SDL);
 
+/** The exchange's two calls, as it sends them (and tests do). */
+export const READ_OUTBOX = `query Outbox($after: String!, $limit: Int!) { _outbox(after: $after, limit: $limit) { eventId seq source childId kind payload occurredAt } }`;
+export const APPLY_EVENTS = `mutation Apply($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }`;
+
 /** Most events one call reads or applies: the exchange's batch, bounded. */
 export const MAX_EXCHANGE_BATCH = 1000;
 

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Agency } from '@lbc/schema';
 import type { EventKind, EventPayloads } from '../writes/hub-event.ts';
 
-/** The exchange's delivery, as it calls a subgraph (run it with `{ service: 'exchange' }`). */
-export const APPLY_EVENTS = `mutation Apply($events: [_DeliveredEvent!]!) { _applyEvents(events: $events) { applied duplicates } }`;
+export { APPLY_EVENTS } from '../exchange/exchange-schema.ts';
 
 /** One event as the exchange delivers it (the `_DeliveredEvent` input), with a fresh id unless one is given. */
 export function deliveredEvent<K extends EventKind>(source: Agency, childId: string, kind: K, payload: EventPayloads[K], seq = 1, eventId: string = randomUUID()) {
