@@ -1,5 +1,4 @@
-import { inScope, outsideJurisdiction, type WriteTransaction } from '@lbc/subgraph-kit';
-import { notFound } from '@lbc/schema';
+import { inScope, recordForWrite, type WriteTransaction } from '@lbc/subgraph-kit';
 import { sql, type RawBuilder } from 'kysely';
 import type { CivilAffairsContext } from '../context.ts';
 import type { AssistanceRow, CivilAffairsDB } from '../db-types.ts';
@@ -23,8 +22,5 @@ export async function assistanceForWrite(write: WriteTransaction<CivilAffairsDB>
     .where('id', '=', sql<number>`cast(${assistanceId} as bigint)`)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw notFound(`no assistance ${assistanceId}`, { inResolver: true });
-  const { in_scope: inJurisdiction, ...assistance } = row;
-  if (!inJurisdiction) throw outsideJurisdiction(`assistance ${assistanceId}`);
-  return assistance;
+  return recordForWrite(row, `assistance ${assistanceId}`);
 }

@@ -1,5 +1,4 @@
-import { inScope, outsideJurisdiction, type WriteTransaction } from '@lbc/subgraph-kit';
-import { notFound } from '@lbc/schema';
+import { inScope, recordForWrite, type WriteTransaction } from '@lbc/subgraph-kit';
 import { sql } from 'kysely';
 import type { CivilAffairsContext } from '../context.ts';
 import type { ChildRow, CivilAffairsDB } from '../db-types.ts';
@@ -19,7 +18,5 @@ export async function childForWrite(write: WriteTransaction<CivilAffairsDB>, con
     .where('id', '=', childId)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw notFound(`no child ${childId}`, { inResolver: true });
-  if (!row.in_scope) throw outsideJurisdiction(`child ${childId}`);
-  return row;
+  return recordForWrite(row, `child ${childId}`);
 }

@@ -1,5 +1,4 @@
-import { assertInput, outsideJurisdiction, type VersionedUpdate, type WriteTransaction } from '@lbc/subgraph-kit';
-import { notFound } from '@lbc/schema';
+import { assertInput, recordForWrite, type VersionedUpdate, type WriteTransaction } from '@lbc/subgraph-kit';
 import { sql } from 'kysely';
 import type { EducationContext } from '../context.ts';
 import type { DropoutReportRow, EducationDB } from '../db-types.ts';
@@ -17,13 +16,11 @@ export async function openReportForWrite(write: WriteTransaction<EducationDB>, c
     .selectFrom('dropout_report as d')
     .innerJoin('school as s', 's.id', 'd.school_id')
     .selectAll('d')
-    .select(schoolWritable(context.loaders.scope, 's').as('writable'))
+    .select(schoolWritable(context.loaders.scope, 's').as('in_scope'))
     .where('d.id', '=', reportId as never)
     .forUpdate('d')
     .executeTakeFirst();
-  if (!row) throw notFound(`no dropout report ${reportId}`, { inResolver: true });
-  const { writable, ...report } = row;
-  if (!writable) throw outsideJurisdiction(`dropout report ${reportId}`);
+  const report = recordForWrite(row, `dropout report ${reportId}`);
   assertInput({ reportId: report.version === expectedVersion && report.status === 'RETURNED' && 'is closed: the child returned to school' });
   return report;
 }

@@ -1,5 +1,4 @@
-import { outsideJurisdiction, type WriteTransaction } from '@lbc/subgraph-kit';
-import { notFound } from '@lbc/schema';
+import { recordForWrite, type WriteTransaction } from '@lbc/subgraph-kit';
 import type { EducationContext } from '../context.ts';
 import type { EducationDB, EnrollmentRow } from '../db-types.ts';
 import { schoolWritable } from './school-writable.ts';
@@ -15,12 +14,9 @@ export async function enrollmentForWrite(write: WriteTransaction<EducationDB>, c
     .selectFrom('enrollment as e')
     .innerJoin('school as s', 's.id', 'e.school_id')
     .selectAll('e')
-    .select(schoolWritable(context.loaders.scope, 's').as('writable'))
+    .select(schoolWritable(context.loaders.scope, 's').as('in_scope'))
     .where('e.id', '=', enrollmentId as never)
     .forUpdate('e')
     .executeTakeFirst();
-  if (!row) throw notFound(`no enrollment ${enrollmentId}`, { inResolver: true });
-  const { writable, ...enrollment } = row;
-  if (!writable) throw outsideJurisdiction(`enrollment ${enrollmentId}`);
-  return enrollment;
+  return recordForWrite(row, `enrollment ${enrollmentId}`);
 }

@@ -1,5 +1,4 @@
-import { assertInput, outsideJurisdiction, type WriteTransaction } from '@lbc/subgraph-kit';
-import { notFound } from '@lbc/schema';
+import { assertInput, recordForWrite, type WriteTransaction } from '@lbc/subgraph-kit';
 import type { EducationContext } from '../context.ts';
 import type { EducationDB, EnrollmentRow } from '../db-types.ts';
 import { schoolWritable } from './school-writable.ts';
@@ -17,7 +16,7 @@ export async function pupilForWrite(write: WriteTransaction<EducationDB>, contex
     .selectFrom('enrollment as e')
     .innerJoin('school as s', 's.id', 'e.school_id')
     .selectAll('e')
-    .select(schoolWritable(context.loaders.scope, 's').as('writable'))
+    .select(schoolWritable(context.loaders.scope, 's').as('in_scope'))
     .where('e.child_id', '=', childId)
     .orderBy('e.current', 'desc')
     .orderBy('e.enrolled_on', 'desc')
@@ -25,9 +24,7 @@ export async function pupilForWrite(write: WriteTransaction<EducationDB>, contex
     .limit(1)
     .forUpdate('e')
     .executeTakeFirst();
-  if (!latest) throw notFound(`no child ${childId} is enrolled here`, { inResolver: true });
-  const { writable, ...enrollment } = latest;
-  if (!writable) throw outsideJurisdiction(`child ${childId}`);
+  const enrollment = recordForWrite(latest, `child ${childId}`, `no child ${childId} is enrolled here`);
   assertInput({ childId: !enrollment.current && 'is enrolled at no school now' });
   return enrollment;
 }

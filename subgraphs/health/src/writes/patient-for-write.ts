@@ -1,5 +1,4 @@
-import { inScope, outsideJurisdiction, type WriteTransaction } from '@lbc/subgraph-kit';
-import { notFound } from '@lbc/schema';
+import { inScope, recordForWrite, type WriteTransaction } from '@lbc/subgraph-kit';
 import { sql } from 'kysely';
 import type { HealthContext } from '../context.ts';
 import type { HealthDB, PatientRow } from '../db-types.ts';
@@ -20,8 +19,5 @@ export async function patientForWrite(write: WriteTransaction<HealthDB>, context
     .where('p.child_id', '=', childId)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw notFound(`no health record for child ${childId}`, { inResolver: true });
-  if (!row.in_scope) throw outsideJurisdiction(`child ${childId}`);
-  const { in_scope: _, ...patient } = row;
-  return patient;
+  return recordForWrite(row, `child ${childId}`, `no health record for child ${childId}`);
 }

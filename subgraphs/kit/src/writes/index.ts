@@ -5,3 +5,4 @@ export * from './input-checks.ts';
 export * from './write-transaction.ts';
 export * from './run-write.ts';
 export * from './update-versioned.ts';
+export * from './record-for-write.ts';

@@ -1,6 +1,6 @@
-import { conflict, notFound } from '@lbc/schema';
+import { conflict } from '@lbc/schema';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { outsideJurisdiction } from '../jurisdiction/scope.ts';
+import { recordForWrite } from './record-for-write.ts';
 import type { WriteTransaction } from './write-transaction.ts';
 
 export interface VersionedUpdate {
@@ -40,7 +40,6 @@ export async function updateVersioned<DB>(write: WriteTransaction<DB>, update: V
     .select(['version', update.inJurisdiction.as('in_scope')])
     .where(update.key.column, '=', update.key.value)
     .executeTakeFirst();
-  if (!current) throw notFound(`no ${update.what}`, { inResolver: true });
-  if (!current.in_scope) throw outsideJurisdiction(update.what);
-  throw conflict(`${update.what} is at version ${current.version}, not ${update.expectedVersion}: read it again`, Number(current.version), { inResolver: true });
+  const { version } = recordForWrite(current, update.what);
+  throw conflict(`${update.what} is at version ${version}, not ${update.expectedVersion}: read it again`, Number(version), { inResolver: true });
 }

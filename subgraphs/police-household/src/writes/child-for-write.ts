@@ -1,5 +1,4 @@
-import { inScope, outsideJurisdiction, type WriteTransaction } from '@lbc/subgraph-kit';
-import { notFound } from '@lbc/schema';
+import { inScope, recordForWrite, type WriteTransaction } from '@lbc/subgraph-kit';
 import { sql } from 'kysely';
 import type { PoliceContext } from '../context.ts';
 import type { PoliceChildRow, PoliceDB } from '../db-types.ts';
@@ -24,8 +23,5 @@ export async function childForWrite(write: WriteTransaction<PoliceDB>, context: 
     .select(inScope(context.loaders.scope, sql.ref('police_child.place_code'), sql.ref('police_child.station_id')).as('in_scope'))
     .where('id', '=', childId)
     .executeTakeFirst();
-  if (!row) throw notFound(`no child ${childId}`, { inResolver: true });
-  if (!row.in_scope) throw outsideJurisdiction(`child ${childId}`);
-  const { in_scope: _, ...child } = row;
-  return child;
+  return recordForWrite(row, `child ${childId}`);
 }
