@@ -235,6 +235,7 @@ export type AuditWrite = {
 /** Where one subscribing agency stands in one source agency's events. */
 export type ExchangeLag = {
   __typename?: 'ExchangeLag';
+  /** When the exchange last recorded this row: at most 30 s ago while one runs. */
   checkedAt: Maybe<Scalars['DateTime']['output']>;
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
   /** Age of the oldest undelivered event, in seconds; 0 when caught up. */
