@@ -2,6 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import * as audit from './subgraphs/audit/codegen.ts';
 import * as civilAffairs from './subgraphs/civil-affairs/codegen.ts';
 import * as educationEnrollment from './subgraphs/education-enrollment/codegen.ts';
+import * as handoffs from './subgraphs/handoffs/codegen.ts';
 import * as health from './subgraphs/health/codegen.ts';
 import * as policeHousehold from './subgraphs/police-household/codegen.ts';
 
@@ -16,6 +17,7 @@ export const SUBGRAPH_CODEGEN: Record<string, { mappers: Record<string, string>;
   'education-enrollment': educationEnrollment,
   health: health,
   'police-household': policeHousehold,
+  handoffs: handoffs,
   audit: audit,
 };
 

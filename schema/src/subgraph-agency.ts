@@ -6,6 +6,8 @@ export const SUBGRAPH_AGENCY: Record<string, Agency> = {
   'education-enrollment': 'education',
   'police-household': 'police',
   health: 'health',
-  // The hub's own subgraph: the audit log is the auditors' record.
+  // The hub's own subgraphs: hand-offs are the hub's record of what agencies hand each
+  // other (each keeps its own record of what it does), the audit log is the auditors'.
+  handoffs: 'audit',
   audit: 'audit',
 };

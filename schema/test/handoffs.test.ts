@@ -52,22 +52,25 @@ describe('hand-off clocks', () => {
     const sent = new Date('2026-12-01T08:00:00Z');
     const report = { kind: 'MANDATORY_REPORT' as const, state: 'SENT' as const, stepStartedAt: sent, level: 'town' as const, region: '431003101' };
     const at = (minutes: number) => readClock(report, new Date(sent.getTime() + minutes * 60_000));
-    expect(at(59)).toEqual({ dueAt: new Date(sent.getTime() + HOUR), overdue: false, escalatedTo: null });
-    expect(at(61)).toMatchObject({ overdue: true, escalatedTo: { level: 'county', region: '431003' } });
-    expect(at(121)).toMatchObject({ overdue: true, escalatedTo: { level: 'city', region: '4310' } });
-    expect(at(60 * 24 * 30)).toMatchObject({ overdue: true, escalatedTo: { level: 'city', region: '4310' } });
+    const after = (minutes: number) => new Date(sent.getTime() + minutes * 60_000);
+    expect(at(59)).toEqual({ dueAt: after(60), overdue: false, escalatedTo: null, depth: 0, nextChangeAt: after(60) });
+    expect(at(61)).toMatchObject({ overdue: true, escalatedTo: { level: 'county', region: '431003' }, depth: 1, nextChangeAt: after(120) });
+    expect(at(121)).toMatchObject({ overdue: true, escalatedTo: { level: 'city', region: '4310' }, depth: 2, nextChangeAt: null });
+    expect(at(60 * 24 * 30)).toMatchObject({ overdue: true, escalatedTo: { level: 'city', region: '4310' }, depth: 2, nextChangeAt: null });
   });
 
   it('the step that runs is answering while sent, finishing once accepted; a final hand-off runs no clock', () => {
     const start = new Date('2026-12-01T00:00:00Z');
     const accepted = readClock({ kind: 'ASSESSMENT', state: 'ACCEPTED', stepStartedAt: start, level: 'county', region: '431003' }, new Date(start.getTime() + 2 * 24 * HOUR));
-    expect(accepted).toEqual({ dueAt: new Date(start.getTime() + 7 * 24 * HOUR), overdue: false, escalatedTo: null });
+    expect(accepted).toEqual({ dueAt: new Date(start.getTime() + 7 * 24 * HOUR), overdue: false, escalatedTo: null, depth: 0, nextChangeAt: new Date(start.getTime() + 7 * 24 * HOUR) });
     const late = readClock({ kind: 'ASSESSMENT', state: 'ACCEPTED', stepStartedAt: start, level: 'county', region: '431003' }, new Date(start.getTime() + 8 * 24 * HOUR));
     expect(late).toMatchObject({ overdue: true, escalatedTo: { level: 'city', region: '4310' } });
     expect(readClock({ kind: 'ASSESSMENT', state: 'DONE', stepStartedAt: start, level: 'county', region: '431003' }, new Date(start.getTime() + 99 * 24 * HOUR))).toEqual({
       dueAt: null,
       overdue: false,
       escalatedTo: null,
+      depth: 0,
+      nextChangeAt: null,
     });
   });
 

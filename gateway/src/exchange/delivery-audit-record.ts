@@ -2,13 +2,16 @@ import type { AuditRecord, ChildFields } from '@lbc/audit/store';
 import { EXCHANGE_PRINCIPAL, SUBGRAPH_AGENCY } from '@lbc/schema';
 import type { HubEvent } from '@lbc/subgraph-kit';
 
-/** The class of what each kind of event discloses: a place is basic, an ID number an identifier. */
+/** The class of what each kind of event discloses: a place is basic, an ID number an identifier, a hand-over protective. */
 const CLASS_OF_KIND: Record<HubEvent['kind'], string> = {
   'place.residence': 'BASIC',
   'place.registration': 'BASIC',
   'place.school': 'BASIC',
   'place.clinic': 'BASIC',
   'identity.issued': 'IDENTIFIER',
+  // That a child has no household registration is a protective fact, like the risk flags.
+  'handoff.unregistered': 'PROTECTIVE',
+  'dropout.returned': 'BASIC',
 };
 
 /**

@@ -12,6 +12,10 @@ export interface ClockReading {
   overdue: boolean;
   /** The receiving level, raised one level for each whole target period overdue (town → county → city). */
   escalatedTo: { level: AdminLevel; region: string } | null;
+  /** How many levels up it is escalated (0: none). */
+  depth: number;
+  /** When the reading next changes (due, or one more level up); null when it cannot any more. */
+  nextChangeAt: Date | null;
 }
 
 /**
@@ -22,15 +26,20 @@ export interface ClockReading {
  * `region` is the receiver's division code: a level up is its prefix.
  */
 export function readClock(hand: { kind: HandoffKind; state: HandoffState; stepStartedAt: Date; level: AdminLevel; region: string }, now: Date): ClockReading {
-  if (isFinal(hand.state)) return { dueAt: null, overdue: false, escalatedTo: null };
+  if (isFinal(hand.state)) return { dueAt: null, overdue: false, escalatedTo: null, depth: 0, nextChangeAt: null };
   const clock = HANDOFF_CLOCKS[hand.kind];
   const target = hand.state === 'SENT' ? clock.answerWithinMs : clock.doneWithinMs;
   const dueAt = new Date(hand.stepStartedAt.getTime() + target);
   const late = now.getTime() - dueAt.getTime();
-  if (late <= 0) return { dueAt, overdue: false, escalatedTo: null };
+  if (late <= 0) return { dueAt, overdue: false, escalatedTo: null, depth: 0, nextChangeAt: dueAt };
   let level = hand.level;
-  for (let periods = Math.floor(late / target) + 1; periods > 0 && UP[level]; periods--) level = UP[level]!;
-  return { dueAt, overdue: true, escalatedTo: level === hand.level ? null : { level, region: hand.region.slice(0, LENGTH[level]) } };
+  let depth = 0;
+  const periods = Math.floor(late / target) + 1;
+  for (let left = periods; left > 0 && UP[level]; left--, depth++) level = UP[level]!;
+  const escalatedTo = depth === 0 ? null : { level, region: hand.region.slice(0, LENGTH[level]) };
+  // One more level up after the next whole period, unless the city (or the receiver's own level) is the ceiling.
+  const nextChangeAt = UP[level] ? new Date(dueAt.getTime() + periods * target) : null;
+  return { dueAt, overdue: true, escalatedTo, depth, nextChangeAt };
 }
 
 const LENGTH: Record<AdminLevel, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 };

@@ -6,7 +6,8 @@ export type HandoffState = (typeof HANDOFF_STATES)[number];
 
 /** What a party may do to a hand-off. */
 export const HANDOFF_ACTIONS = ['accept', 'decline', 'complete', 'withdraw'] as const;
-export type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
+/** A party's action, or the hub resolving a hand-off whose matter an agency's record shows done. */
+export type HandoffAction = (typeof HANDOFF_ACTIONS)[number] | 'resolve';
 
 /**
  * THE transitions: `SENT → ACCEPTED | DECLINED`, `ACCEPTED → DONE`, and the sender may
@@ -18,6 +19,8 @@ const TRANSITIONS: Record<HandoffAction, { from: readonly HandoffState[]; to: Ha
   decline: { from: ['SENT'], to: 'DECLINED' },
   complete: { from: ['ACCEPTED'], to: 'DONE' },
   withdraw: { from: ['SENT', 'ACCEPTED'], to: 'WITHDRAWN' },
+  // The hub's own: the agency's record shows the matter done (the child back at school, an ID number issued).
+  resolve: { from: ['SENT', 'ACCEPTED'], to: 'DONE' },
 };
 
 /** Whether a state is final: no action applies any more, and no clock runs. */
@@ -34,4 +37,4 @@ export function nextState(state: HandoffState, action: HandoffAction): HandoffSt
   return transition.to;
 }
 
-const PAST: Record<HandoffAction, string> = { accept: 'accepted', decline: 'declined', complete: 'completed', withdraw: 'withdrawn' };
+const PAST: Record<HandoffAction, string> = { accept: 'accepted', decline: 'declined', complete: 'completed', withdraw: 'withdrawn', resolve: 'resolved' };

@@ -5,7 +5,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { EventHandlers } from '../exchange/apply-events.ts';
 import type { WriteChange } from '../writes/write-change.ts';
 
-export const SUBGRAPH_NAMES = ['civil-affairs', 'education-enrollment', 'police-household', 'health', 'audit'] as const;
+export const SUBGRAPH_NAMES = ['civil-affairs', 'education-enrollment', 'police-household', 'health', 'handoffs', 'audit'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** What every resolver receives: who asks, and this request's database handle and loaders. */

@@ -3,8 +3,11 @@ import type { Agency } from '@lbc/schema';
 /**
  * What the exchange carries between agencies. Places decide jurisdiction (child_place in
  * every agency database); identity gives a child registered late its ID number everywhere.
+ * The hand-off events move a protection mechanism on in the agency that acts next: a
+ * child handed over as unregistered becomes pending at the police, a dropout's return
+ * closes the school's written reports.
  */
-export const EVENT_KINDS = ['place.residence', 'place.registration', 'place.school', 'place.clinic', 'identity.issued'] as const;
+export const EVENT_KINDS = ['place.residence', 'place.registration', 'place.school', 'place.clinic', 'identity.issued', 'handoff.unregistered', 'dropout.returned'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The payload of each kind. A null place means the child has none of that kind any more (left school). */
@@ -14,6 +17,10 @@ export interface EventPayloads {
   'place.school': { schoolCode: string | null; schoolId: string | null };
   'place.clinic': { clinicId: string | null };
   'identity.issued': { idNumber: string };
+  /** Civil affairs handed the child over as unregistered (无户籍): the police list it as pending. */
+  'handoff.unregistered': { villageCode: string; reportedOn: string; handoffId: string };
+  /** The child went back to school after dropping out: the written reports about it are done. */
+  'dropout.returned': { returnedOn: string };
 }
 
 /** An event as a writer emits it. */
@@ -51,7 +58,17 @@ export function payloadProblem(kind: EventKind, payload: Record<string, unknown>
       return id(payload.clinicId) ? undefined : 'clinicId must be an id or null';
     case 'identity.issued':
       return typeof payload.idNumber === 'string' && /^\d{17}[\dX]$/.test(payload.idNumber) ? undefined : 'idNumber must be an 18-character ID number';
+    case 'handoff.unregistered':
+      return place(payload.villageCode, false) && isDate(payload.reportedOn) && id(payload.handoffId) && payload.handoffId !== null
+        ? undefined
+        : 'villageCode must be a 12-digit village code, reportedOn a date, handoffId an id';
+    case 'dropout.returned':
+      return isDate(payload.returnedOn) ? undefined : 'returnedOn must be a date (YYYY-MM-DD)';
   }
+}
+
+function isDate(value: unknown): boolean {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
 /** Whether `id` is an event id (a UUID, lower case as PostgreSQL prints it). */

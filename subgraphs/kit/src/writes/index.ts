@@ -6,3 +6,4 @@ export * from './write-transaction.ts';
 export * from './run-write.ts';
 export * from './update-versioned.ts';
 export * from './record-for-write.ts';
+export * from './feed-lock.ts';

@@ -4,6 +4,7 @@ import { applyPlaceEvents, isPlaceEvent } from '../exchange/apply-place-events.t
 import type { ChildPlaceTable } from '../jurisdiction/child-places.ts';
 import type { NewEvent } from './hub-event.ts';
 import type { WriteChange } from './write-change.ts';
+import { lockFeed } from './feed-lock.ts';
 import type { WriteTables } from './write-tables.ts';
 
 /** What the kit's write path needs of a subgraph's database. */
@@ -37,6 +38,7 @@ export class WriteTransaction<DB> {
   async flush(): Promise<void> {
     if (!this.events.length) return;
     const db = this.trx as unknown as Kysely<WritableDB>;
+    await lockFeed(db, 'outbox');
     await db
       .insertInto('outbox')
       .values(this.events.map((e) => ({ event_id: randomUUID(), child_id: e.childId, kind: e.kind, payload: JSON.stringify(e.payload) })))

@@ -1,0 +1,38 @@
+import { ADMIN_LEVELS } from '@lbc/schema';
+import type { HandoffEventResolvers, HandoffPartyResolvers, HandoffResolvers, WorkQueueItemResolvers } from '../generated/resolvers-types.ts';
+import { levelRank, sideOf, unitAt } from '../parties.ts';
+import { reportedLate } from '../writes/file-mandatory-report.ts';
+
+export const Handoff: HandoffResolvers = {
+  child: (h) => (h.child_id ? { id: h.child_id } : null),
+  from: (h) => sideOf(h, 'from'),
+  to: (h) => sideOf(h, 'to'),
+  reason: (h) => h.reason as never,
+  service: (h) => h.service as never,
+  caseId: (h) => h.case_id,
+  ticket: (h, _, { loaders }) => (h.ticket_id ? loaders.ticket.load(h.ticket_id) : null),
+  sentAt: (h) => h.sent_at,
+  answeredAt: (h) => h.answered_at,
+  finishedAt: (h) => h.finished_at,
+  outcomeReason: (h) => h.outcome_reason,
+  dueAt: (h) => h.due_at,
+  overdueSince: (h) => h.overdue_since,
+  escalatedTo: (h) => (h.escalation_depth > 0 ? unitAt(h.to_agency, h.to_region, ADMIN_LEVELS[levelRank(h.to_level) - h.escalation_depth]!) : null),
+  knewAt: (h) => h.knew_at,
+  reportedLate: (h) => reportedLate(h.knew_at, h.sent_at),
+  history: (h, _, { loaders }) => loaders.history.load(h.id),
+};
+
+export const HandoffParty: HandoffPartyResolvers = {
+  level: (p) => p.level.toUpperCase() as never,
+  regionCode: (p) => p.region,
+};
+
+export const HandoffEvent: HandoffEventResolvers = {
+  by: (e) => ({ agency: e.by_agency as never, level: e.by_level as never, region: e.by_region, org: e.by_org }),
+};
+
+export const WorkQueueItem: WorkQueueItemResolvers = {
+  handoff: (row) => row,
+  overdue: (row) => row.overdue_since !== null,
+};
