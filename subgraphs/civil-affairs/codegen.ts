@@ -10,11 +10,18 @@ export const mappers = {
   QuarterlyReview: '../db-types.ts#QuarterlyReviewRow',
   Assistance: '../db-types.ts#AssistanceRow',
   ProtectionCase: '../db-types.ts#ProtectionCaseRow',
+  CaseAssessment: '../db-types.ts#ProtectionCaseRow',
+  GuardianWarning: '../db-types.ts#GuardianWarningRow',
+  GuardianshipPetition: '../db-types.ts#GuardianshipPetitionRow',
+  GuardianshipIntervention: '../guardianship/intervention.ts#InterventionOf',
   RegistryStats: '../loaders.ts#RegistryStatsRow',
   RegisterChildPayload: '../writes/child-record-result.ts#ChildRecordResult',
   ChildRecordPayload: '../writes/child-record-result.ts#ChildRecordResult',
   RecordHomeVisitPayload: '../writes/record-home-visit.ts#RecordHomeVisitResult',
   RecordQuarterlyReviewPayload: '../writes/record-quarterly-review.ts#RecordQuarterlyReviewResult',
   AssistancePayload: '../writes/assistance-result.ts#AssistanceResult',
+  ProtectionCasePayload: '../writes/protection-case-result.ts#ProtectionCaseResult',
+  GuardianWarningPayload: '../writes/guardian-warning-result.ts#GuardianWarningResult',
+  GuardianshipPetitionPayload: '../writes/guardianship-petition-result.ts#GuardianshipPetitionResult',
 };
 export const contextType = '../context.ts#CivilAffairsContext';

@@ -12,5 +12,6 @@ export const mappers = {
   HouseholdRegionStats: '../loaders.ts#HouseholdStats',
   RegisterUnregisteredChildPayload: '../writes/register-unregistered-child.ts#RegisterUnregisteredChildResult',
   RecordParentPoliceStatusPayload: '../writes/record-parent-police-status.ts#RecordParentPoliceStatusResult',
+  RecordEmergencyResponsePayload: '../writes/record-emergency-response.ts#RecordEmergencyResponseResult',
 };
 export const contextType = '../context.ts#PoliceContext';

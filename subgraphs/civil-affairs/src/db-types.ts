@@ -13,6 +13,8 @@ export interface CivilAffairsDB extends WriteTables {
   quarterly_review: QuarterlyReviewTable;
   assistance: AssistanceTable;
   protection_case: ProtectionCaseTable;
+  guardian_warning: GuardianWarningTable;
+  guardianship_petition: GuardianshipPetitionTable;
   /** Every agency's places of each child, for the shared row rule (the kit's child-places.ts). */
   child_place: ChildPlaceTable;
 }
@@ -115,6 +117,44 @@ export interface ProtectionCaseTable {
   closed_on: string | null;
   summary: string | null;
   lead_staff_id: string | null;
+  version: Generated<number>;
+  /** The hub hand-off that led to the case: a plain reference, the hub database is elsewhere. */
+  handoff_id: string | null;
+  close_reason: string | null;
+  /** The assessment: all null until one is recorded, then the three grades and the date at least. */
+  assessment_safety: AssessmentGrade | null;
+  assessment_guardianship: AssessmentGrade | null;
+  assessment_health: AssessmentGrade | null;
+  assessment_summary: string | null;
+  assessed_on: string | null;
+  assessment_approved_on: string | null;
+}
+
+export type AssessmentGrade = 'NONE' | 'LOW' | 'MEDIUM' | 'HIGH';
+export type RevocationGround = 'REFUSED_CARE_SIX_MONTHS' | 'WARNINGS_IGNORED_THREE_TIMES' | 'OTHER';
+
+/** A warning to the child's guardian (监护干预), by civil affairs or the police. */
+export interface GuardianWarningTable {
+  id: Generated<number>;
+  child_id: string;
+  warned_on: string;
+  reason: string;
+  care_refused_since: string | null;
+  given_by: 'CIVIL_AFFAIRS' | 'POLICE';
+  outcome: Generated<'PENDING' | 'HEEDED' | 'IGNORED'>;
+  version: Generated<number>;
+}
+
+/** Civil affairs' petition to the court to revoke a guardianship. */
+export interface GuardianshipPetitionTable {
+  id: Generated<number>;
+  child_id: string;
+  filed_on: string;
+  court: string;
+  grounds: RevocationGround[];
+  outcome: Generated<'PENDING' | 'REVOKED' | 'DISMISSED'>;
+  decided_on: string | null;
+  version: Generated<number>;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -127,6 +167,8 @@ export type HomeVisitRow = Selectable<HomeVisitTable>;
 export type QuarterlyReviewRow = Selectable<QuarterlyReviewTable>;
 export type AssistanceRow = Selectable<AssistanceTable>;
 export type ProtectionCaseRow = Selectable<ProtectionCaseTable>;
+export type GuardianWarningRow = Selectable<GuardianWarningTable>;
+export type GuardianshipPetitionRow = Selectable<GuardianshipPetitionTable>;
 
 /** The open risk flags of one child: the model behind the RiskFlags object. */
 export type RiskFlagSet = RiskFlagRow[];

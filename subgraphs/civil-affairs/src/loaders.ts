@@ -1,7 +1,8 @@
 import type { Principal } from '@lbc/schema';
 import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
-import type { AssistanceRow, CivilAffairsDB, HomeVisitRow, ProtectionCaseRow, QuarterlyReviewRow, RegionRow } from './db-types.ts';
+import type { AssistanceRow, CivilAffairsDB, GuardianshipPetitionRow, GuardianWarningRow, HomeVisitRow, ProtectionCaseRow, QuarterlyReviewRow, RegionRow } from './db-types.ts';
+import { interventionSummaries } from './guardianship/intervention-summary.ts';
 import { REGISTRY_CHILD } from './jurisdiction.ts';
 
 /** Exact counts of one region, as counted; RegistryStats releases each to the caller (exactly or banded). */
@@ -84,6 +85,22 @@ export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) 
       orderBy: ['opened_on', 'id'],
       direction: 'desc',
     }),
+    guardianWarnings: pagedListLoaderFamily<GuardianWarningRow>(db, {
+      table: 'guardian_warning',
+      parentColumn: 'child_id',
+      orderBy: ['warned_on', 'id'],
+      direction: 'desc',
+    }),
+    guardianshipPetitions: pagedListLoaderFamily<GuardianshipPetitionRow>(db, {
+      table: 'guardianship_petition',
+      parentColumn: 'child_id',
+      orderBy: ['filed_on', 'id'],
+      direction: 'desc',
+    }),
+    interventionSummaryByChild: keyedLoader(
+      (ids: readonly string[]) => interventionSummaries(db, ids),
+      (row) => row.childId,
+    ),
     subRegions: pagedListLoaderFamily<RegionRow>(db, {
       table: 'region',
       parentColumn: 'parent_code',

@@ -64,6 +64,10 @@ export interface MandatoryReportTable {
   reported_at: Timestamp;
   status: 'RECEIVED' | 'RESPONDING' | 'CLOSED';
   details: string | null;
+  /** The hub's hand-off the report was opened for (HO + 9 digits), a plain reference; null for reports taken otherwise (see 0005-emergency-response.ts). */
+  handoff_id: string | null;
+  /** The police station whose staff took the report up; null when the town or county bureau did. */
+  station_id: string | null;
 }
 
 /** How many responses the view mandatory_report_with_responses attaches to a report (it fetches one more). */

@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@lbc/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { PoliceDB } from './db-types.ts';
+import { applyHandoffUnregistered } from './exchange/apply-handoff-unregistered.ts';
 import { createLoaders, type PoliceLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -15,6 +16,7 @@ export const policeHousehold: SubgraphDefinition<PoliceDB, PoliceLoaders> = {
   resolvers: resolvers as SubgraphDefinition<PoliceDB, PoliceLoaders>['resolvers'],
   migrations,
   createLoaders,
-  // Police issue identities and publish registration places; they receive places only, which the kit applies.
-  exchange: {},
+  // Police issue identities and publish registration places; they receive places (which the
+  // kit applies) and the hub's hand-over of children without household registration.
+  exchange: { handlers: { 'handoff.unregistered': applyHandoffUnregistered } },
 };

@@ -64,6 +64,11 @@ export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
       orderBy: ['id'],
       direction: 'asc',
     }),
+    // Reached only through an authorized child (a write's payload checks the child first).
+    mandatoryReportById: keyedLoader(
+      (ids: readonly number[]) => db.selectFrom('mandatory_report_with_responses').selectAll().where('id', 'in', ids).execute(),
+      (row) => row.id,
+    ),
     mandatoryReports: pagedListLoaderFamily<MandatoryReportRow>(db, {
       table: 'mandatory_report_with_responses',
       parentColumn: 'child_id',

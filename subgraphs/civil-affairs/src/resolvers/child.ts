@@ -19,4 +19,5 @@ export const Child: ChildResolvers = {
   quarterlyReviews: (child, args, { loaders }) => loaders.quarterlyReviews(args).load(child.id),
   assistance: (child, args, { loaders }) => loaders.assistance(args).load(child.id),
   protectionCases: (child, args, { loaders }) => loaders.protectionCases(args).load(child.id),
+  guardianshipIntervention: (child) => ({ childId: child.id }),
 };

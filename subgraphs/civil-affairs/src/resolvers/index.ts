@@ -1,13 +1,26 @@
 import { scalarResolvers } from '@lbc/schema';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Assistance } from './assistance.ts';
+import { CaseAssessment } from './case-assessment.ts';
 import { caseForAccessCheck } from './case-access-check.ts';
 import { Child } from './child.ts';
 import { EntrustedGuardian } from './entrusted-guardian.ts';
+import { GuardianWarning } from './guardian-warning.ts';
+import { GuardianshipIntervention } from './guardianship-intervention.ts';
+import { GuardianshipPetition } from './guardianship-petition.ts';
 import { HomeVisit } from './home-visit.ts';
 import { Mutation } from './mutation.ts';
 import { Parent } from './parent.ts';
-import { AssistancePayload, ChildRecordPayload, RecordHomeVisitPayload, RecordQuarterlyReviewPayload, RegisterChildPayload } from './payloads.ts';
+import {
+  AssistancePayload,
+  ChildRecordPayload,
+  GuardianshipPetitionPayload,
+  GuardianWarningPayload,
+  ProtectionCasePayload,
+  RecordHomeVisitPayload,
+  RecordQuarterlyReviewPayload,
+  RegisterChildPayload,
+} from './payloads.ts';
 import { ProtectionCase } from './protection-case.ts';
 import { Query } from './query.ts';
 import { QuarterlyReview } from './quarterly-review.ts';
@@ -25,6 +38,9 @@ export const resolvers: Resolvers = {
   RecordHomeVisitPayload,
   RecordQuarterlyReviewPayload,
   AssistancePayload,
+  ProtectionCasePayload,
+  GuardianWarningPayload,
+  GuardianshipPetitionPayload,
   Child,
   Parent,
   EntrustedGuardian,
@@ -33,6 +49,10 @@ export const resolvers: Resolvers = {
   QuarterlyReview,
   Assistance,
   ProtectionCase,
+  CaseAssessment,
+  GuardianshipIntervention,
+  GuardianWarning,
+  GuardianshipPetition,
   StaffMember,
   Region,
   RegistryStats,

@@ -1,4 +1,12 @@
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { approveCaseAssessment } from '../writes/approve-case-assessment.ts';
+import { closeProtectionCase } from '../writes/close-protection-case.ts';
+import { fileGuardianshipPetition } from '../writes/file-guardianship-petition.ts';
+import { openProtectionCase } from '../writes/open-protection-case.ts';
+import { recordCaseAssessment } from '../writes/record-case-assessment.ts';
+import { recordGuardianWarning } from '../writes/record-guardian-warning.ts';
+import { recordPetitionOutcome } from '../writes/record-petition-outcome.ts';
+import { recordWarningOutcome } from '../writes/record-warning-outcome.ts';
 import { applyForAssistance } from '../writes/apply-for-assistance.ts';
 import { changeGuardian } from '../writes/change-guardian.ts';
 import { changeResidence } from '../writes/change-residence.ts';
@@ -22,4 +30,12 @@ export const Mutation: MutationResolvers = {
   decideAssistance: (_, { input }, context, info) => decideAssistance(context, info, input),
   exitChild: (_, { input }, context, info) => exitChild(context, info, input),
   readmitChild: (_, { input }, context, info) => readmitChild(context, info, input),
+  openProtectionCase: (_, { input }, context, info) => openProtectionCase(context, info, input),
+  recordCaseAssessment: (_, { input }, context, info) => recordCaseAssessment(context, info, input),
+  approveCaseAssessment: (_, { input }, context, info) => approveCaseAssessment(context, info, input),
+  closeProtectionCase: (_, { input }, context, info) => closeProtectionCase(context, info, input),
+  recordGuardianWarning: (_, { input }, context, info) => recordGuardianWarning(context, info, input),
+  recordWarningOutcome: (_, { input }, context, info) => recordWarningOutcome(context, info, input),
+  fileGuardianshipPetition: (_, { input }, context, info) => fileGuardianshipPetition(context, info, input),
+  recordPetitionOutcome: (_, { input }, context, info) => recordPetitionOutcome(context, info, input),
 };

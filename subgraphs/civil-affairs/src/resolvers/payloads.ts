@@ -4,6 +4,9 @@ import type { CivilAffairsContext } from '../context.ts';
 import type {
   AssistancePayloadResolvers,
   ChildRecordPayloadResolvers,
+  GuardianshipPetitionPayloadResolvers,
+  GuardianWarningPayloadResolvers,
+  ProtectionCasePayloadResolvers,
   RecordHomeVisitPayloadResolvers,
   RecordQuarterlyReviewPayloadResolvers,
   RegisterChildPayloadResolvers,
@@ -21,3 +24,6 @@ export const ChildRecordPayload: ChildRecordPayloadResolvers = { child: childOf 
 export const RecordHomeVisitPayload: RecordHomeVisitPayloadResolvers = { homeVisit: (result) => result.homeVisit, child: childOf };
 export const RecordQuarterlyReviewPayload: RecordQuarterlyReviewPayloadResolvers = { quarterlyReview: (result) => result.quarterlyReview, child: childOf };
 export const AssistancePayload: AssistancePayloadResolvers = { assistance: (result) => result.assistance, child: childOf };
+export const ProtectionCasePayload: ProtectionCasePayloadResolvers = { protectionCase: (result) => result.protectionCase, child: childOf };
+export const GuardianWarningPayload: GuardianWarningPayloadResolvers = { warning: (result) => result.warning, child: childOf };
+export const GuardianshipPetitionPayload: GuardianshipPetitionPayloadResolvers = { petition: (result) => result.petition, child: childOf };

@@ -6,7 +6,10 @@ import type { DropoutReportResult } from './dropout-report-result.ts';
 import { dropoutReportUpdate, openReportForWrite, reportAfterWrite } from './dropout-report-for-write.ts';
 import { recordIdProblem } from './record-id.ts';
 
-/** Closes an open dropout report: the child is back at school (复学), and the report RETURNED. */
+/**
+ * Closes an open dropout report: the child is back at school (复学), and the report RETURNED.
+ * Publishes `dropout.returned` in the same transaction, so the event exists exactly when the return committed.
+ */
 export function recordReturnToSchool(context: EducationContext, info: GraphQLResolveInfo, input: RecordReturnToSchoolInput): Promise<DropoutReportResult> {
   return runWrite(context, info, {
     args: input,
@@ -25,6 +28,8 @@ export function recordReturnToSchool(context: EducationContext, info: GraphQLRes
       });
       const versions = await updateVersioned(write, dropoutReportUpdate(context, input.reportId, input.expectedVersion, { status: 'RETURNED', returned_on: input.returnedOn }));
       write.changed({ record: 'DropoutReport', id: String(report.id), childId: report.child_id, change: 'updated', fields: ['status', 'returnedOn'], ...versions });
+      // The hand-off subgraph closes the written reports about this dropout when it hears of the return.
+      write.publish({ childId: report.child_id, kind: 'dropout.returned', payload: { returnedOn: input.returnedOn } });
       return { dropoutReport: await reportAfterWrite(write, input.reportId), childId: report.child_id };
     },
   });

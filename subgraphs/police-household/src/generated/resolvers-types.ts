@@ -5,6 +5,7 @@ import type { PoliceChildRow as PoliceChildRowModel, MandatoryReportRow as Manda
 import type { ScopedHouseholdRow as ScopedHouseholdRowModel, HouseholdStats as HouseholdStatsModel } from '../loaders.ts';
 import type { RegisterUnregisteredChildResult as RegisterUnregisteredChildResultModel } from '../writes/register-unregistered-child.ts';
 import type { RecordParentPoliceStatusResult as RecordParentPoliceStatusResultModel } from '../writes/record-parent-police-status.ts';
+import type { RecordEmergencyResponseResult as RecordEmergencyResponseResultModel } from '../writes/record-emergency-response.ts';
 import type { PoliceContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -225,9 +226,13 @@ export type MandatoryReport = {
   details: Maybe<Scalars['String']['output']>;
   /** The emergency response (应急处置), newest first. */
   emergencyResponses: EmergencyResponseConnection;
+  /** The hub's hand-off the report was opened for (e.g. HO000000123); null for reports taken otherwise. */
+  handoffId: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
   reportedAt: Scalars['DateTime']['output'];
   reporterKind: MandatoryReporterKind;
+  /** The police station (派出所) whose staff took the report up, e.g. PS-431003101; null when a bureau did, or unknown. */
+  station: Maybe<Scalars['String']['output']>;
   status: MandatoryReportStatus;
 };
 
@@ -301,6 +306,20 @@ export type MissingChildReportEdge = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Records the emergency response (应急处置) to a mandatory report the hub handed to the police
+   * (a hand-off). For station staff and town or county police officers, purposes CASE_MANAGEMENT
+   * or EMERGENCY; the child must be in your jurisdiction (its registered address or, while
+   * unregistered, the handover's village, or your station's households): elsewhere FORBIDDEN,
+   * unknown NOT_FOUND. The first call for a hand-off opens its report, RESPONDING, kept by your
+   * station (none for a bureau officer); every call adds one response per action, dated now.
+   * Refused with BAD_USER_INPUT, writing nothing: no actions, an action given twice or already
+   * recorded for the report, reportedAt in the future, notes too long, a hand-off whose report is
+   * about another child or was reported otherwise (category, reporterKind, reportedAt). A closed
+   * report takes no more responses (INVALID_TRANSITION). Does not call the hub: move the hand-off
+   * on there yourself.
+   */
+  recordEmergencyResponse: Maybe<RecordEmergencyResponsePayload>;
+  /**
    * Records a parent's status known to the police that affects guardianship (serving a sentence,
    * detained, deceased, missing, living elsewhere) for a child in your jurisdiction or of your
    * station's households; or, naming the version read, ends or corrects the parent's current
@@ -317,6 +336,17 @@ export type Mutation = {
    * registration place (village and station) to the other agencies.
    */
   registerUnregisteredChild: Maybe<RegisterUnregisteredChildPayload>;
+};
+
+
+/**
+ * Household registration is written by the police station (派出所) and the county bureau:
+ * a station's staff for the households of its station (and children in its area), an officer
+ * for the children of their jurisdiction. Every mutation answers a retry that carries the same
+ * Idempotency-Key with the first result, and writes nothing again.
+ */
+export type MutationRecordEmergencyResponseArgs = {
+  input: RecordEmergencyResponseInput;
 };
 
 
@@ -475,6 +505,28 @@ export type QueryUnregisteredChildrenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   regionCode: Scalars['DivisionCode']['input'];
+};
+
+export type RecordEmergencyResponseInput = {
+  /** What was done, each once (one to seven): an action already recorded for this report is refused. */
+  actions: Array<EmergencyResponseAction>;
+  category: MandatoryReportCategory;
+  /** A child in your jurisdiction or of your station's households. */
+  childId: Scalars['ID']['input'];
+  /** The hub's hand-off this response answers, e.g. HO000000123: one report per hand-off. */
+  handoffId: Scalars['ID']['input'];
+  /** Restricted. Noted on each response of this call; at most 500 characters. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** When the report was made; not in the future. Later calls for the same hand-off give the same. */
+  reportedAt: Scalars['DateTime']['input'];
+  reporterKind: MandatoryReporterKind;
+};
+
+/** The hand-off's report with its responses (newest first), and the child. */
+export type RecordEmergencyResponsePayload = {
+  __typename?: 'RecordEmergencyResponsePayload';
+  child: Child;
+  mandatoryReport: MandatoryReport;
 };
 
 export type RecordParentPoliceStatusInput = {
@@ -724,6 +776,8 @@ export type ResolversTypes = ResolversObject<{
   ParentPoliceStatusEdge: ResolverTypeWrapper<Partial<Omit<ParentPoliceStatusEdge, 'node'> & { node: ResolversTypes['ParentPoliceStatus'] }>>;
   ParentPoliceStatusKind: ResolverTypeWrapper<Partial<ParentPoliceStatusKind>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordEmergencyResponseInput: ResolverTypeWrapper<Partial<RecordEmergencyResponseInput>>;
+  RecordEmergencyResponsePayload: ResolverTypeWrapper<RecordEmergencyResponseResultModel>;
   RecordParentPoliceStatusInput: ResolverTypeWrapper<Partial<RecordParentPoliceStatusInput>>;
   RecordParentPoliceStatusPayload: ResolverTypeWrapper<RecordParentPoliceStatusResultModel>;
   Region: ResolverTypeWrapper<RegionRefModel>;
@@ -769,6 +823,8 @@ export type ResolversParentTypes = ResolversObject<{
   ParentPoliceStatusConnection: Partial<Omit<ParentPoliceStatusConnection, 'edges'> & { edges: Array<ResolversParentTypes['ParentPoliceStatusEdge']> }>;
   ParentPoliceStatusEdge: Partial<Omit<ParentPoliceStatusEdge, 'node'> & { node: ResolversParentTypes['ParentPoliceStatus'] }>;
   Query: Record<PropertyKey, never>;
+  RecordEmergencyResponseInput: Partial<RecordEmergencyResponseInput>;
+  RecordEmergencyResponsePayload: RecordEmergencyResponseResultModel;
   RecordParentPoliceStatusInput: Partial<RecordParentPoliceStatusInput>;
   RecordParentPoliceStatusPayload: RecordParentPoliceStatusResultModel;
   Region: RegionRefModel;
@@ -865,9 +921,11 @@ export type MandatoryReportResolvers<ContextType = PoliceContext, ParentType ext
   child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   details?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   emergencyResponses?: Resolver<ResolversTypes['EmergencyResponseConnection'], ParentType, ContextType, RequireFields<MandatoryReportEmergencyResponsesArgs, 'first'>>;
+  handoffId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reporterKind?: Resolver<ResolversTypes['MandatoryReporterKind'], ParentType, ContextType>;
+  station?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MandatoryReportStatus'], ParentType, ContextType>;
 }>;
 
@@ -898,6 +956,7 @@ export type MissingChildReportEdgeResolvers<ContextType = PoliceContext, ParentT
 }>;
 
 export type MutationResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  recordEmergencyResponse?: Resolver<Maybe<ResolversTypes['RecordEmergencyResponsePayload']>, ParentType, ContextType, RequireFields<MutationRecordEmergencyResponseArgs, 'input'>>;
   recordParentPoliceStatus?: Resolver<Maybe<ResolversTypes['RecordParentPoliceStatusPayload']>, ParentType, ContextType, RequireFields<MutationRecordParentPoliceStatusArgs, 'input'>>;
   registerUnregisteredChild?: Resolver<Maybe<ResolversTypes['RegisterUnregisteredChildPayload']>, ParentType, ContextType, RequireFields<MutationRegisterUnregisteredChildArgs, 'input'>>;
 }>;
@@ -930,6 +989,11 @@ export type QueryResolvers<ContextType = PoliceContext, ParentType extends Resol
   mandatoryReports?: Resolver<ResolversTypes['MandatoryReportConnection'], ParentType, ContextType, RequireFields<QueryMandatoryReportsArgs, 'first' | 'regionCode'>>;
   residentByIdNumber?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<QueryResidentByIdNumberArgs, 'idNumber'>>;
   unregisteredChildren?: Resolver<ResolversTypes['UnregisteredChildConnection'], ParentType, ContextType, RequireFields<QueryUnregisteredChildrenArgs, 'first' | 'regionCode'>>;
+}>;
+
+export type RecordEmergencyResponsePayloadResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['RecordEmergencyResponsePayload'] = ResolversParentTypes['RecordEmergencyResponsePayload']> = ResolversObject<{
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  mandatoryReport?: Resolver<ResolversTypes['MandatoryReport'], ParentType, ContextType>;
 }>;
 
 export type RecordParentPoliceStatusPayloadResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['RecordParentPoliceStatusPayload'] = ResolversParentTypes['RecordParentPoliceStatusPayload']> = ResolversObject<{
@@ -992,6 +1056,7 @@ export type Resolvers<ContextType = PoliceContext> = ResolversObject<{
   ParentPoliceStatusConnection?: ParentPoliceStatusConnectionResolvers<ContextType>;
   ParentPoliceStatusEdge?: ParentPoliceStatusEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordEmergencyResponsePayload?: RecordEmergencyResponsePayloadResolvers<ContextType>;
   RecordParentPoliceStatusPayload?: RecordParentPoliceStatusPayloadResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegisterUnregisteredChildPayload?: RegisterUnregisteredChildPayloadResolvers<ContextType>;

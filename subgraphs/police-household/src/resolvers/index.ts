@@ -8,7 +8,7 @@ import { MandatoryReport } from './mandatory-report.ts';
 import { MissingChildReport } from './missing-child-report.ts';
 import { Mutation } from './mutation.ts';
 import { ParentPoliceStatus } from './parent-police-status.ts';
-import { RecordParentPoliceStatusPayload, RegisterUnregisteredChildPayload } from './payloads.ts';
+import { RecordEmergencyResponsePayload, RecordParentPoliceStatusPayload, RegisterUnregisteredChildPayload } from './payloads.ts';
 import { Query } from './query.ts';
 import { HouseholdRegionStats, Region } from './region.ts';
 import { UnregisteredChildRegistration } from './unregistered-child-registration.ts';
@@ -19,6 +19,7 @@ export const resolvers: Resolvers = {
   Mutation,
   RegisterUnregisteredChildPayload,
   RecordParentPoliceStatusPayload,
+  RecordEmergencyResponsePayload,
   Child,
   HouseholdMembership,
   Household,

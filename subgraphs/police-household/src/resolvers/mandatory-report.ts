@@ -11,6 +11,8 @@ export const MandatoryReport: MandatoryReportResolvers = {
   child: async (report, _, { loaders }) => visibleOrForbidden(await loaders.childById.load(report.child_id), `the child of report ${report.id}`),
   reporterKind: (report) => report.reporter_kind,
   reportedAt: (report) => report.reported_at,
+  handoffId: (report) => report.handoff_id,
+  station: (report) => report.station_id,
   // The first page came with the report; only a later or longer page costs a statement.
   emergencyResponses: (report, args, { loaders }) => {
     const window = pageWindow(args, 2);

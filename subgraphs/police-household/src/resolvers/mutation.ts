@@ -1,4 +1,5 @@
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { recordEmergencyResponse } from '../writes/record-emergency-response.ts';
 import { recordParentPoliceStatus } from '../writes/record-parent-police-status.ts';
 import { registerUnregisteredChild } from '../writes/register-unregistered-child.ts';
 
@@ -6,4 +7,5 @@ import { registerUnregisteredChild } from '../writes/register-unregistered-child
 export const Mutation: MutationResolvers = {
   registerUnregisteredChild: (_, { input }, context, info) => registerUnregisteredChild(context, info, input),
   recordParentPoliceStatus: (_, { input }, context, info) => recordParentPoliceStatus(context, info, input),
+  recordEmergencyResponse: (_, { input }, context, info) => recordEmergencyResponse(context, info, input),
 };
