@@ -1,16 +1,18 @@
 import { civilAffairs } from '@lbc/civil-affairs';
 import { educationEnrollment } from '@lbc/education-enrollment';
+import { handoffs } from '@lbc/handoffs';
 import { health } from '@lbc/health';
 import { policeHousehold } from '@lbc/police-household';
 import type { SubgraphDefinition } from '@lbc/subgraph-kit';
 import type { SeedProjection } from './seed/seed-projection.ts';
 import { civilAffairsProjection } from './seed/projections/civil-affairs.ts';
 import { educationEnrollmentProjection } from './seed/projections/education-enrollment.ts';
+import { handoffsProjection } from './seed/projections/handoffs.ts';
 import { healthProjection } from './seed/projections/health.ts';
 import { policeHouseholdProjection } from './seed/projections/police-household.ts';
 import { AGENCY_SUBGRAPHS } from './supergraph/subgraph-sources.ts';
 
-/** One agency service: its subgraph, its default port, and how the seed fills its database. */
+/** One service (an agency's, or the hub's hand-offs): its subgraph, its default port, and how the seed fills its database. */
 export interface Service {
   name: (typeof AGENCY_SUBGRAPHS)[number]['name'];
   port: number;
@@ -23,6 +25,7 @@ const byName = {
   'education-enrollment': { definition: educationEnrollment, projection: educationEnrollmentProjection },
   'police-household': { definition: policeHousehold, projection: policeHouseholdProjection },
   health: { definition: health, projection: healthProjection },
+  handoffs: { definition: handoffs, projection: handoffsProjection },
 } satisfies Record<Service['name'], Omit<Service, 'name' | 'port'>>;
 
 export const SERVICES: Service[] = AGENCY_SUBGRAPHS.map((s) => ({ ...s, ...byName[s.name] }));

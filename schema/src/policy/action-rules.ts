@@ -40,12 +40,18 @@ const FRONT_LINE: readonly AdminLevel[] = ['county', 'town', 'village'];
 const TOWN_AND_COUNTY: readonly AdminLevel[] = ['county', 'town'];
 /** The agencies that own facts in the graph, and so receive notices about reads of them. */
 const DATA_OWNERS: readonly Agency[] = ['civil_affairs', 'education', 'police', 'health'];
+/** Every agency but the auditors sends and receives hand-offs. */
+const HANDOFF_PARTIES: readonly Agency[] = ['civil_affairs', 'education', 'police', 'health', 'justice', 'youth_league', 'womens_federation'];
+/** A hand-off is case work, an emergency, an assessment, or the work of the mechanism it belongs to; never statistics or supervision. */
+const HANDOFF_WORK: readonly Purpose[] = ['CASE_MANAGEMENT', 'EMERGENCY', 'ASSESSMENT', 'DROPOUT_RETURN', 'HOUSEHOLD_REGISTRATION'];
+/** The 12355 hotline, as the hub runs it, is the Youth League's county committees' (a city reads aggregates only). */
+const HOTLINE_LEVELS: readonly AdminLevel[] = ['county'];
 /** Recording a child's everyday facts is case work. */
 const RECORDING: readonly Purpose[] = ['CASE_MANAGEMENT', 'ASSESSMENT'];
 
-/** A rule for one agency's officers recording what it owns (and, where named, staff of its orgs). */
-function recording(name: string, agency: Agency, levels: readonly AdminLevel[], orgKinds: readonly OrgKind[] = [], purposes: readonly Purpose[] = RECORDING): ActionRule {
-  return { name, agencies: [agency], levels, purposes, orgKinds };
+/** A rule for one agency's officers recording what it owns (and, where named, staff of its orgs); a few records are kept by two agencies. */
+function recording(name: string, agency: Agency | readonly Agency[], levels: readonly AdminLevel[], orgKinds: readonly OrgKind[] = [], purposes: readonly Purpose[] = RECORDING): ActionRule {
+  return { name, agencies: typeof agency === 'string' ? [agency] : agency, levels, purposes, orgKinds };
 }
 
 /**
@@ -77,6 +83,21 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   'Mutation.decideAssistance': recording('county-decides-assistance', 'civil_affairs', ['county']),
   'Mutation.exitChild': recording('township-exits-children', 'civil_affairs', TOWN_AND_COUNTY),
   'Mutation.readmitChild': recording('township-readmits-children', 'civil_affairs', TOWN_AND_COUNTY),
+  // Civil affairs: protection cases. The township opens and assesses (in an emergency too);
+  // the county approves the assessment and closes the case.
+  'Mutation.openProtectionCase': recording('township-opens-protection-cases', 'civil_affairs', TOWN_AND_COUNTY, [], ['CASE_MANAGEMENT', 'ASSESSMENT', 'EMERGENCY']),
+  'Mutation.recordCaseAssessment': recording('township-assesses-cases', 'civil_affairs', TOWN_AND_COUNTY),
+  'Mutation.approveCaseAssessment': recording('county-approves-assessments', 'civil_affairs', ['county']),
+  'Mutation.closeProtectionCase': recording('county-approves-case-closure', 'civil_affairs', ['county']),
+  // Guardianship intervention (监护干预). Warnings to a guardian who fails the child are given
+  // by civil affairs and, most often, by the police (训诫 under the Minors Protection Law; the
+  // revocation ground counts warnings by 公安机关 too), so police stations and the township
+  // and county police record them as well, for children of their jurisdiction. Petitioning
+  // the court to revoke a guardianship is civil affairs' at county level (民政部门 applies).
+  'Mutation.recordGuardianWarning': recording('civil-affairs-and-police-warn-guardians', ['civil_affairs', 'police'], TOWN_AND_COUNTY, ['station'], ['CASE_MANAGEMENT', 'ASSESSMENT', 'EMERGENCY']),
+  'Mutation.recordWarningOutcome': recording('civil-affairs-and-police-record-warning-outcomes', ['civil_affairs', 'police'], TOWN_AND_COUNTY, ['station']),
+  'Mutation.fileGuardianshipPetition': recording('county-petitions-to-revoke-guardianship', 'civil_affairs', ['county']),
+  'Mutation.recordPetitionOutcome': recording('county-records-petition-outcomes', 'civil_affairs', ['county']),
 
   // Education: a school records for its own pupils; the township and county bureaus for theirs.
   'Mutation.enrollChild': recording('schools-enroll', 'education', TOWN_AND_COUNTY, ['school']),
@@ -89,11 +110,31 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   // Police: the station and the county bureau keep household registration.
   'Mutation.registerUnregisteredChild': recording('police-register-unregistered-children', 'police', TOWN_AND_COUNTY, ['station'], ['HOUSEHOLD_REGISTRATION', 'CASE_MANAGEMENT']),
   'Mutation.recordParentPoliceStatus': recording('police-record-parent-status', 'police', TOWN_AND_COUNTY, ['station']),
+  // A hand-off's emergency response is case work, or the emergency itself.
+  'Mutation.recordEmergencyResponse': recording('police-respond-to-reports', 'police', TOWN_AND_COUNTY, ['station'], ['CASE_MANAGEMENT', 'EMERGENCY']),
 
   // Health: a clinic records for its own patients; the township health centre and the county for theirs.
   'Mutation.recordGrowthMeasurement': recording('clinics-record-growth', 'health', TOWN_AND_COUNTY, ['clinic']),
   'Mutation.recordImmunisation': recording('clinics-record-immunisations', 'health', TOWN_AND_COUNTY, ['clinic']),
   'Mutation.recordMentalHealthScreening': recording('clinics-record-screenings', 'health', TOWN_AND_COUNTY, ['clinic']),
+
+  // Hand-offs (the hub's): a mechanism's step is taken by the agency the seeds name for it.
+  // Anyone who works with children reports: every agency's front line and every kind of org.
+  'Mutation.fileMandatoryReport': { name: 'anyone-working-with-children-reports', agencies: HANDOFF_PARTIES, levels: FRONT_LINE, purposes: HANDOFF_WORK, orgKinds: ORG_KINDS },
+  // Which hand-offs a caller may answer or withdraw is the hand-off subgraph's row rule (its unit, or above it).
+  'Mutation.acceptHandoff': { name: 'receiver-answers-handoffs', agencies: HANDOFF_PARTIES, levels: FRONT_LINE, purposes: HANDOFF_WORK, orgKinds: ORG_KINDS },
+  'Mutation.declineHandoff': { name: 'receiver-answers-handoffs', agencies: HANDOFF_PARTIES, levels: FRONT_LINE, purposes: HANDOFF_WORK, orgKinds: ORG_KINDS },
+  'Mutation.completeHandoff': { name: 'receiver-answers-handoffs', agencies: HANDOFF_PARTIES, levels: FRONT_LINE, purposes: HANDOFF_WORK, orgKinds: ORG_KINDS },
+  'Mutation.withdrawHandoff': { name: 'sender-withdraws-handoffs', agencies: HANDOFF_PARTIES, levels: FRONT_LINE, purposes: HANDOFF_WORK, orgKinds: ORG_KINDS },
+  'Mutation.requestAssessmentApproval': recording('township-sends-assessments-for-approval', 'civil_affairs', ['town'], [], ['CASE_MANAGEMENT', 'ASSESSMENT']),
+  'Mutation.arrangeService': recording('civil-affairs-arranges-services', 'civil_affairs', TOWN_AND_COUNTY, [], ['CASE_MANAGEMENT', 'ASSESSMENT']),
+  'Mutation.reportDropoutToAuthorities': recording('schools-report-unpersuaded-dropouts', 'education', TOWN_AND_COUNTY, ['school'], ['CASE_MANAGEMENT', 'DROPOUT_RETURN']),
+  'Mutation.handOverUnregisteredChild': recording('civil-affairs-hands-over-unregistered-children', 'civil_affairs', TOWN_AND_COUNTY, [], ['CASE_MANAGEMENT', 'HOUSEHOLD_REGISTRATION']),
+  // 12355 is the Youth League's line.
+  'Mutation.openHotlineTicket': recording('youth-league-takes-hotline-calls', 'youth_league', HOTLINE_LEVELS, [], ['CASE_MANAGEMENT']),
+  'Mutation.transferHotlineTicket': recording('youth-league-transfers-hotline-tickets', 'youth_league', HOTLINE_LEVELS, [], ['CASE_MANAGEMENT']),
+  'Mutation.followUpHotlineTicket': recording('youth-league-follows-up-hotline-tickets', 'youth_league', HOTLINE_LEVELS, [], ['CASE_MANAGEMENT']),
+  'Mutation.closeHotlineTicket': recording('youth-league-closes-hotline-tickets', 'youth_league', HOTLINE_LEVELS, [], ['CASE_MANAGEMENT']),
 };
 
 /**

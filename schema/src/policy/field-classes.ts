@@ -42,6 +42,12 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     exchangeLag: 'AUDIT',
     accessNotices: 'SELF',
     accessExplain: 'SELF',
+    // Hand-offs: who may see which is the hand-off subgraph's row rule (a party to it).
+    handoff: 'BASIC',
+    workQueue: 'BASIC',
+    sentHandoffs: 'BASIC',
+    hotlineTicket: 'BASIC',
+    hotlineTickets: 'BASIC',
   },
 
   Child: {
@@ -70,6 +76,7 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     quarterlyReviews: 'PROTECTIVE',
     assistance: 'PROTECTIVE',
     protectionCases: 'PROTECTIVE',
+    guardianshipIntervention: 'PROTECTIVE',
     // education
     currentEnrollment: 'BASIC',
     enrollmentHistory: 'BASIC',
@@ -100,6 +107,8 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     mentalHealthScreenings: 'SENSITIVE',
     hasSeriousCondition: 'PROTECTIVE',
     needsHealthFollowUp: 'PROTECTIVE',
+    // the hub: hand-offs about the child, those the caller is a party to
+    handoffs: 'BASIC',
   },
 
   Parent: { '*': 'CONTACT', isAway: 'BASIC', unableToGuardReason: 'SENSITIVE' },
@@ -108,7 +117,13 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   HomeVisit: { '*': 'PROTECTIVE', findings: 'SENSITIVE' },
   QuarterlyReview: { '*': 'PROTECTIVE' },
   Assistance: { '*': 'PROTECTIVE' },
-  ProtectionCase: { '*': 'PROTECTIVE', summary: 'SENSITIVE' },
+  ProtectionCase: { '*': 'PROTECTIVE', summary: 'SENSITIVE', closeReason: 'SENSITIVE' },
+  // The grades are the derived fact other agencies act on; the narrative stays with civil affairs.
+  CaseAssessment: { '*': 'PROTECTIVE', summary: 'SENSITIVE' },
+  // What the guardian did (the warning's reason) is the fact behind the intervention.
+  GuardianshipIntervention: { '*': 'PROTECTIVE' },
+  GuardianWarning: { '*': 'PROTECTIVE', reason: 'SENSITIVE' },
+  GuardianshipPetition: { '*': 'PROTECTIVE' },
   StaffMember: { '*': 'BASIC', phone: 'CONTACT' },
 
   Region: { '*': 'AGGREGATE', schools: 'BASIC' },
@@ -152,6 +167,19 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   AuditWrite: { '*': 'AUDIT' },
   ExchangeLag: { '*': 'AUDIT' },
   AccessAnomaly: { '*': 'AUDIT' },
+  // Hand-offs (subgraph handoffs): read by their parties only (the row rule), and only what
+  // they need to act — the derived reason, never the fact behind it; the receiver reads the
+  // child's record under the rules above. A hotline ticket's summary is the caller's words,
+  // for the Youth League and the agencies it was transferred to.
+  Handoff: { '*': 'BASIC' },
+  HandoffParty: { '*': 'BASIC' },
+  HandoffEvent: { '*': 'BASIC' },
+  WorkQueueItem: { '*': 'BASIC' },
+  HotlineTicket: { '*': 'BASIC' },
+  HotlineFollowUp: { '*': 'BASIC' },
+  HandoffPayload: { handoff: 'BASIC' },
+  HandoffsPayload: { handoffs: 'BASIC' },
+  HotlineTicketPayload: { ticket: 'BASIC' },
   AccessNotice: { '*': 'SELF' },
   AccessExplanation: { '*': 'SELF' },
   FieldDecision: { '*': 'SELF' },
@@ -164,11 +192,15 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   RecordHomeVisitPayload: { homeVisit: 'PROTECTIVE', child: 'BASIC' },
   RecordQuarterlyReviewPayload: { quarterlyReview: 'PROTECTIVE', child: 'BASIC' },
   AssistancePayload: { assistance: 'PROTECTIVE', child: 'BASIC' },
+  ProtectionCasePayload: { protectionCase: 'PROTECTIVE', child: 'BASIC' },
+  GuardianWarningPayload: { warning: 'PROTECTIVE', child: 'BASIC' },
+  GuardianshipPetitionPayload: { petition: 'PROTECTIVE', child: 'BASIC' },
   EnrollmentPayload: { enrollment: 'BASIC', child: 'BASIC' },
   RecordAttendancePayload: { attendance: 'PROTECTIVE', child: 'BASIC' },
   DropoutReportPayload: { dropoutReport: 'PROTECTIVE', child: 'BASIC' },
   RegisterUnregisteredChildPayload: { registration: 'PROTECTIVE', child: 'BASIC' },
   RecordParentPoliceStatusPayload: { parentStatus: 'SENSITIVE', child: 'BASIC' },
+  RecordEmergencyResponsePayload: { mandatoryReport: 'PROTECTIVE', child: 'BASIC' },
   GrowthMeasurementPayload: { growthMeasurement: 'SENSITIVE', child: 'BASIC' },
   ImmunisationPayload: { immunisation: 'SENSITIVE', child: 'BASIC' },
   MentalHealthScreeningPayload: { screening: 'SENSITIVE', child: 'BASIC' },

@@ -4,18 +4,19 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The subgraphs composed into the supergraph, with their default local ports: the four
- * agency subgraphs, then the hub's own (audit), which the gateway process serves itself
- * over the hub database.
+ * agency subgraphs, the hub's hand-offs (a service of its own, like an agency's), then the
+ * hub's audit subgraph, which the gateway process serves itself over the hub database.
  */
 export const SUBGRAPHS = [
   { name: 'civil-affairs', port: 4001 },
   { name: 'education-enrollment', port: 4002 },
   { name: 'police-household', port: 4003 },
   { name: 'health', port: 4004 },
-  { name: 'audit', port: 4005 },
+  { name: 'handoffs', port: 4005 },
+  { name: 'audit', port: 4006 },
 ] as const;
 
-/** The agency subgraphs: a process and a database each, seeded with the demo world. */
+/** The services: a process and a database each, seeded with the demo world (the agencies and the hand-offs). */
 export const AGENCY_SUBGRAPHS = SUBGRAPHS.filter((s): s is Exclude<(typeof SUBGRAPHS)[number], { name: 'audit' }> => s.name !== 'audit');
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -12,7 +12,7 @@ const REPORT = `mutation ($input: FileMandatoryReportInput!) { fileMandatoryRepo
 const ACCEPT = `mutation ($input: AnswerHandoffInput!) { acceptHandoff(input: $input) { handoff { ${HANDOFF} } } }`;
 const COMPLETE = `mutation ($input: CompleteHandoffInput!) { completeHandoff(input: $input) { handoff { ${HANDOFF} outcome outcomeReason } } }`;
 const QUEUE = `query ($overdueOnly: Boolean) { workQueue(overdueOnly: $overdueOnly) { edges { node { why overdue handoff { id kind state } } } } }`;
-const ESCALATE = `mutation ($now: DateTime!) { _escalateOverdue(now: $now, limit: 100) { escalated markedOverdue } }`;
+const ESCALATE = `mutation ($now: DateTime!) { _escalateOverdue(now: $now, limit: 100) { checked escalated markedOverdue } }`;
 const FEED = `query ($after: String!) { _handoffNotices(after: $after, limit: 1000) { seq reason agency regionCode org payload } }`;
 
 const now = () => new Date();
@@ -110,7 +110,7 @@ describe('the clock', () => {
   it('marks an unanswered report overdue and escalates it to the county, then the city, recorded as it happens', async () => {
     const report = await fileReport();
     const sweep = async (minutes: number) => (await bed.run(ESCALATE, { now: minutesFromNow(minutes) }, people.auditor, 'CASE_MANAGEMENT', { service: 'exchange' })).data!._escalateOverdue;
-    expect(await sweep(30)).toEqual({ escalated: 0, markedOverdue: 0 });
+    expect(await sweep(30)).toEqual({ checked: 0, escalated: 0, markedOverdue: 0 });
     expect((await sweep(61)).escalated).toBeGreaterThanOrEqual(1);
     const county = (await queueOf(people.countyPolice)).find((i: any) => i.handoff.id === report.id);
     expect(county).toMatchObject({ why: 'ESCALATED', overdue: true });
@@ -161,7 +161,7 @@ describe('an unregistered child', () => {
 
 describe('a dropout not persuaded back', () => {
   it('is reported to the county education bureau and the township, once; the return closes both', async () => {
-    const REPORT_DROPOUT = `mutation ($input: ReportDropoutInput!) { reportDropoutToAuthorities(input: $input) { handoffs { id to { agency level regionCode } } } }`;
+    const REPORT_DROPOUT = `mutation ($input: ReportDropoutToAuthoritiesInput!) { reportDropoutToAuthorities(input: $input) { handoffs { id to { agency level regionCode } } } }`;
     const result = await bed.run(REPORT_DROPOUT, { input: { childId: PUPIL } }, people.teacher, 'DROPOUT_RETURN');
     const sent = result.data!.reportDropoutToAuthorities.handoffs;
     expect(sent.map((h: any) => h.to)).toEqual([

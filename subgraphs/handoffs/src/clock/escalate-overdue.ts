@@ -8,6 +8,7 @@ import { writeNotices, type Notice } from '../writes/handoff-notices.ts';
 
 /** What one sweep changed. */
 export interface EscalationRound {
+  checked: number;
   escalated: number;
   markedOverdue: number;
 }
@@ -31,7 +32,7 @@ export async function escalateOverdue(db: Kysely<HandoffsDB>, now: Date, limit: 
       .forUpdate()
       .skipLocked()
       .execute();
-    if (!due.length) return { escalated: 0, markedOverdue: 0 };
+    if (!due.length) return { checked: 0, escalated: 0, markedOverdue: 0 };
     const history: HistoryLine[] = [];
     const notices: Notice[] = [];
     let escalated = 0;
@@ -59,7 +60,7 @@ export async function escalateOverdue(db: Kysely<HandoffsDB>, now: Date, limit: 
       where h.id = v.id`.execute(trx);
     await writeHistory(trx, history);
     await writeNotices(trx, notices);
-    return { escalated, markedOverdue };
+    return { checked: due.length, escalated, markedOverdue };
   });
 }
 

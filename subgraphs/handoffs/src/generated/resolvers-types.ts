@@ -514,7 +514,7 @@ export type MutationOpenHotlineTicketArgs = {
  * child's record under the hub's policy.
  */
 export type MutationReportDropoutToAuthoritiesArgs = {
-  input: ReportDropoutInput;
+  input: ReportDropoutToAuthoritiesInput;
 };
 
 
@@ -712,7 +712,7 @@ export type QueryWorkQueueArgs = {
   overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-export type ReportDropoutInput = {
+export type ReportDropoutToAuthoritiesInput = {
   childId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
 };
@@ -766,6 +766,8 @@ export type WorkQueueReason =
 
 export type _EscalationRound = {
   __typename?: '_EscalationRound';
+  /** Hand-offs whose clock was read: fewer than the limit means nothing more is due. */
+  checked: Scalars['Int']['output'];
   escalated: Scalars['Int']['output'];
   markedOverdue: Scalars['Int']['output'];
 };
@@ -922,7 +924,7 @@ export type ResolversTypes = ResolversObject<{
   OpenHotlineTicketInput: ResolverTypeWrapper<Partial<OpenHotlineTicketInput>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ReportDropoutInput: ResolverTypeWrapper<Partial<ReportDropoutInput>>;
+  ReportDropoutToAuthoritiesInput: ResolverTypeWrapper<Partial<ReportDropoutToAuthoritiesInput>>;
   RequestAssessmentApprovalInput: ResolverTypeWrapper<Partial<RequestAssessmentApprovalInput>>;
   ServiceKind: ResolverTypeWrapper<Partial<ServiceKind>>;
   TransferHotlineTicketInput: ResolverTypeWrapper<Partial<TransferHotlineTicketInput>>;
@@ -969,7 +971,7 @@ export type ResolversParentTypes = ResolversObject<{
   OpenHotlineTicketInput: Partial<OpenHotlineTicketInput>;
   PageInfo: Partial<PageInfo>;
   Query: Record<PropertyKey, never>;
-  ReportDropoutInput: Partial<ReportDropoutInput>;
+  ReportDropoutToAuthoritiesInput: Partial<ReportDropoutToAuthoritiesInput>;
   RequestAssessmentApprovalInput: Partial<RequestAssessmentApprovalInput>;
   TransferHotlineTicketInput: Partial<TransferHotlineTicketInput>;
   WorkQueueConnection: Partial<Omit<WorkQueueConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorkQueueEdge']> }>;
@@ -1138,6 +1140,7 @@ export type WorkQueueItemResolvers<ContextType = HandoffsContext, ParentType ext
 }>;
 
 export type _EscalationRoundResolvers<ContextType = HandoffsContext, ParentType extends ResolversParentTypes['_EscalationRound'] = ResolversParentTypes['_EscalationRound']> = ResolversObject<{
+  checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   escalated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   markedOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

@@ -2,7 +2,7 @@ import { badUserInput } from '@lbc/schema';
 import { assertInput, inputRules, runWrite } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
-import type { ReportDropoutInput } from '../generated/resolvers-types.ts';
+import type { ReportDropoutToAuthoritiesInput } from '../generated/resolvers-types.ts';
 import { partyOf, unitAt } from '../parties.ts';
 import { childForHandoff, homeOf, openHandoffOf } from './child-for-handoff.ts';
 import { sendHandoffs } from './send-handoffs.ts';
@@ -13,7 +13,7 @@ import { sendHandoffs } from './send-handoffs.ts';
  * civil affairs, which the hub's township government is). The child's return to school,
  * recorded by education, closes both (the exchange's `dropout.returned`).
  */
-export function reportDropoutToAuthorities(context: HandoffsContext, info: GraphQLResolveInfo, input: ReportDropoutInput): Promise<{ handoffIds: string[] }> {
+export function reportDropoutToAuthorities(context: HandoffsContext, info: GraphQLResolveInfo, input: ReportDropoutToAuthoritiesInput): Promise<{ handoffIds: string[] }> {
   return runWrite(context, info, {
     args: input,
     validate: () => assertInput({ note: inputRules.text(input.note, 500) }),
