@@ -13,6 +13,7 @@ import type { GatewayConfig } from './config/gateway-config.ts';
 import { composedSubgraphUrls } from './config/subgraph-urls.ts';
 import { Exchange } from './exchange/exchange.ts';
 import { ExchangeClient } from './exchange/exchange-client.ts';
+import { handoffTasks } from './handoffs/handoff-tasks.ts';
 import { PrincipalForwardingDataSource } from './forward/forward-principal.ts';
 import { subgraphFetcher } from './forward/subgraph-fetcher.ts';
 import { gatewayHandler } from './http/gateway-routes.ts';
@@ -144,14 +145,25 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const pipeline = runPipeline(stages, (stage, seconds) => metrics.stageDuration.observe({ stage }, seconds));
 
   // In development (and `npm run up`) the exchange runs here; in production as `pnpm exchange`.
+  const exchangeClient = new ExchangeClient(signer, { ...composedSubgraphUrls(config.supergraphSdl), ...subgraphUrls }, config.subgraphTimeoutMs);
+  const exchangeLog = log.child({ component: 'exchange' });
   const exchange = config.exchange
     ? new Exchange({
         db: config.hub.db,
-        client: new ExchangeClient(signer, { ...composedSubgraphUrls(config.supergraphSdl), ...subgraphUrls }, config.subgraphTimeoutMs),
+        client: exchangeClient,
         audit: auditLog,
-        log: log.child({ component: 'exchange' }),
+        log: exchangeLog,
         intervalMs: config.exchange.intervalMs,
         batchSize: config.exchange.batchSize,
+        tasks: handoffTasks({
+          db: config.hub.db,
+          client: exchangeClient,
+          audit: auditLog,
+          log: exchangeLog,
+          webhooks: config.exchange.webhooks ?? [],
+          clock: config.exchange.clock,
+          webhookRetryBaseMs: config.exchange.webhookRetryBaseMs,
+        }),
       })
     : null;
   exchange?.start();

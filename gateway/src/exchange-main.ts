@@ -6,6 +6,7 @@ import { openHubDatabase } from './audit/open-hub-database.ts';
 import { loadExchangeConfig, type ExchangeProcessConfig } from './config/exchange-config.ts';
 import { Exchange } from './exchange/exchange.ts';
 import { ExchangeClient } from './exchange/exchange-client.ts';
+import { handoffTasks } from './handoffs/handoff-tasks.ts';
 
 /**
  * `pnpm exchange`: the exchange as its own process, for production (the gateway runs it
@@ -30,17 +31,19 @@ const hub = await openHubDatabase({ HUB_DATABASE_URL: config.hubDatabaseUrl }, `
 // The same chain as the gateways': entries are appended under the chain's advisory lock and sealed with the same key.
 const auditLog = new AuditLog(hub.db, { signingKey: config.signingKey, logger: log.child({ component: 'audit-log' }) });
 await auditLog.open().catch((error: unknown) => log.error({ err: error }, 'the audit log failed verification: no delivery will be made'));
+const client = new ExchangeClient(await createInternalSigner(config.signingKey), config.subgraphUrls, config.timeoutMs);
 const exchange = new Exchange({
   db: hub.db,
-  client: new ExchangeClient(await createInternalSigner(config.signingKey), config.subgraphUrls, config.timeoutMs),
+  client,
   audit: auditLog,
   log,
   intervalMs: config.intervalMs,
   batchSize: config.batchSize,
   leaseMs: config.leaseMs,
+  tasks: handoffTasks({ db: hub.db, client, audit: auditLog, log, webhooks: config.webhooks }),
 });
 exchange.start();
-log.info({ subgraphs: Object.keys(config.subgraphUrls) }, 'exchange ready');
+log.info({ subgraphs: Object.keys(config.subgraphUrls), webhooks: config.webhooks.map((w) => w.id) }, 'exchange ready');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

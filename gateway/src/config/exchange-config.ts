@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { configFileReader } from './config-files.ts';
 import { readSigningKey } from './signing-key.ts';
+import { readWebhookSubscriptions } from './webhooks-file.ts';
+import type { WebhookSubscription } from '../handoffs/webhook-subscriptions.ts';
 import { composedSubgraphUrls, subgraphUrlOverrides, subgraphUrlShape } from './subgraph-urls.ts';
 
 /** The exchange process's environment, every variable checked (see README, Configuration). */
@@ -15,6 +17,7 @@ const EXCHANGE_ENV = {
   LBC_EXCHANGE_INTERVAL_MS: env.positiveInt('milliseconds', 500),
   LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
   LBC_EXCHANGE_LEASE_MS: env.positiveInt('milliseconds', 15_000),
+  LBC_WEBHOOKS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 };
 
@@ -29,6 +32,8 @@ export interface ExchangeProcessConfig {
   batchSize: number;
   /** How long a silent exchange keeps the lease before another may take over. */
   leaseMs: number;
+  /** Agency systems that receive hand-off notices (LBC_WEBHOOKS_FILE). */
+  webhooks: WebhookSubscription[];
   logLevel: string;
 }
 
@@ -45,6 +50,7 @@ export function loadExchangeConfig(environment: NodeJS.ProcessEnv, defaults: { s
   const supergraphSdl = read('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
   const signingKey = read('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, readSigningKey);
   const overrides = supergraphSdl ? subgraphUrlOverrides(settings, supergraphSdl, problems) : {};
+  const webhooks = settings.LBC_WEBHOOKS_FILE ? read('LBC_WEBHOOKS_FILE', settings.LBC_WEBHOOKS_FILE, readWebhookSubscriptions) : [];
   if (problems.length) throw new ConfigError(problems);
   return {
     hubDatabaseUrl: settings.HUB_DATABASE_URL,
@@ -54,6 +60,7 @@ export function loadExchangeConfig(environment: NodeJS.ProcessEnv, defaults: { s
     intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS,
     batchSize: settings.LBC_EXCHANGE_BATCH,
     leaseMs: settings.LBC_EXCHANGE_LEASE_MS,
+    webhooks: webhooks ?? [],
     logLevel: settings.LOG_LEVEL,
   };
 }

@@ -12,6 +12,8 @@ import { configFileReader } from './config-files.ts';
 import { readSigningKey } from './signing-key.ts';
 import { subgraphUrlOverrides, subgraphUrlShape } from './subgraph-urls.ts';
 import { loadIssuersFile, type TrustedIssuer } from './trusted-issuers.ts';
+import { readWebhookSubscriptions } from './webhooks-file.ts';
+import type { WebhookSubscription } from '../handoffs/webhook-subscriptions.ts';
 
 /** Everything the gateway needs, already loaded: tests build this in memory, `main.ts` from the environment. */
 export interface GatewayConfig {
@@ -58,7 +60,19 @@ export interface GatewayConfig {
    * Run the exchange inside this process (LBC_EXCHANGE=in-process; the default in
    * development). Off (null) in production, where `pnpm exchange` runs it as its own process.
    */
-  exchange?: { intervalMs: number; batchSize: number } | null;
+  exchange?: ExchangeSettings | null;
+}
+
+/** How the exchange runs, in the gateway or in its own process; its round also runs the hand-offs' clock and webhooks. */
+export interface ExchangeSettings {
+  intervalMs: number;
+  batchSize: number;
+  /** Agency systems that receive hand-off notices (LBC_WEBHOOKS_FILE); none when absent. */
+  webhooks?: readonly WebhookSubscription[];
+  /** The hub's clock for hand-off deadlines and webhook retries (tests move it on). */
+  clock?: () => Date;
+  /** The first webhook retry's wait (doubling each time); tests shorten it. */
+  webhookRetryBaseMs?: number;
 }
 
 export { subgraphUrlVariable } from './subgraph-urls.ts';
@@ -83,6 +97,7 @@ const GATEWAY_ENV = {
   LBC_EXCHANGE: z.enum(['in-process', 'off'], { error: 'must be in-process or off' }).optional(),
   LBC_EXCHANGE_INTERVAL_MS: env.positiveInt('milliseconds', 500),
   LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
+  LBC_WEBHOOKS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 };
 
@@ -121,6 +136,7 @@ export function loadGatewayConfig(
     else trustedDocuments = fromFile('LBC_TRUSTED_DOCUMENTS_FILE', documentsFile, (p) => TrustedDocuments.load(p)) ?? null;
   }
   const subgraphUrls = supergraphSdl ? subgraphUrlOverrides(settings, supergraphSdl, problems) : {};
+  const webhooks = settings.LBC_WEBHOOKS_FILE ? fromFile('LBC_WEBHOOKS_FILE', settings.LBC_WEBHOOKS_FILE, readWebhookSubscriptions) : [];
   if (problems.length) throw new ConfigError(problems);
   return (hubDb) => ({
     supergraphSdl: supergraphSdl!,
@@ -138,6 +154,7 @@ export function loadGatewayConfig(
     rateLimit: { perMinute: settings.LBC_RATE_LIMIT_PER_MINUTE, burst: settings.LBC_RATE_LIMIT_BURST },
     trustedDocuments,
     exchange:
-      (settings.LBC_EXCHANGE ?? (settings.LBC_DEVELOPMENT ? 'in-process' : 'off')) === 'in-process' ? { intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS, batchSize: settings.LBC_EXCHANGE_BATCH } : null,
+      (settings.LBC_EXCHANGE ?? (settings.LBC_DEVELOPMENT ? 'in-process' : 'off')) === 'in-process' ? { intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS, batchSize: settings.LBC_EXCHANGE_BATCH, webhooks: webhooks ?? [] }
+        : null,
   });
 }

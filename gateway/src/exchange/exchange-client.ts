@@ -3,6 +3,20 @@ import { APPLY_EVENTS, READ_OUTBOX, type HubEvent } from '@lbc/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import { callSubgraph } from '../forward/call-subgraph.ts';
 
+/** A hand-off notice as the feed gives it. */
+export interface HandoffNotice {
+  id: string;
+  seq: string;
+  reason: string;
+  agency: string;
+  regionCode: string;
+  org: string | null;
+  payload: string;
+}
+
+const READ_NOTICES = `query Notices($after: String!, $limit: Int!) { _handoffNotices(after: $after, limit: $limit) { id seq reason agency regionCode org payload } }`;
+const ESCALATE = `mutation Escalate($now: DateTime!, $limit: Int!) { _escalateOverdue(now: $now, limit: $limit) { checked escalated markedOverdue } }`;
+
 /** A subgraph the exchange could not read from or deliver to: down, slow, or refusing. */
 export class ExchangeHopError extends Error {
   constructor(
@@ -37,6 +51,18 @@ export class ExchangeClient {
     const delivered = events.map((e) => ({ ...e, payload: JSON.stringify(e.payload) }));
     const data = await this.call<{ _applyEvents: { applied: number; duplicates: number } }>(subscriber, APPLY_EVENTS, { events: delivered });
     return data._applyEvents;
+  }
+
+  /** The hand-off notices after feed position `after`, oldest first: what the hub pushes to agency systems. */
+  async handoffNotices(after: string, limit: number): Promise<HandoffNotice[]> {
+    const data = await this.call<{ _handoffNotices: HandoffNotice[] }>('handoffs', READ_NOTICES, { after, limit });
+    return data._handoffNotices;
+  }
+
+  /** Records in the hand-off subgraph what ran past due at `now` (at most `limit` hand-offs read). */
+  async escalateOverdue(now: Date, limit: number): Promise<{ checked: number; escalated: number; markedOverdue: number }> {
+    const data = await this.call<{ _escalateOverdue: { checked: number; escalated: number; markedOverdue: number } }>('handoffs', ESCALATE, { now: now.toISOString(), limit });
+    return data._escalateOverdue;
   }
 
   private async call<T>(subgraph: string, query: string, variables: Record<string, unknown>): Promise<T> {

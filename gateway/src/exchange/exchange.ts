@@ -8,8 +8,12 @@ import type { ExchangeClient } from './exchange-client.ts';
 import { ExchangeCursors, type Cursor } from './exchange-cursors.ts';
 import { ExchangeLease } from './exchange-lease.ts';
 
-/** The agency subgraphs that publish and receive events: every one receives every other's (places and identity concern all). */
-export const EXCHANGE_SUBGRAPHS = ['civil-affairs', 'education-enrollment', 'police-household', 'health'] as const;
+/**
+ * The subgraphs that publish and receive events: the agencies and the hub's hand-offs. Every
+ * one receives every other's (places and identity concern all; a kind without a handler is
+ * recorded as received and changes nothing).
+ */
+export const EXCHANGE_SUBGRAPHS = ['civil-affairs', 'education-enrollment', 'police-household', 'health', 'handoffs'] as const;
 
 export interface ExchangeOptions {
   db: Kysely<HubDB>;
@@ -24,6 +28,18 @@ export interface ExchangeOptions {
   /** How long the lease lasts unless renewed (default 15 s). */
   leaseMs?: number;
   subgraphs?: readonly string[];
+  /**
+   * Work that shares the exchange's lease and rhythm, run after each round's deliveries
+   * (the hand-offs' clock, the webhook push): one process at a time does it, and a task
+   * that fails is logged and tried again next round without holding the others back.
+   */
+  tasks?: readonly RoundTask[];
+}
+
+/** A named piece of work run once a round, under the exchange's lease. */
+export interface RoundTask {
+  name: string;
+  run(): Promise<unknown>;
 }
 
 /**
@@ -99,6 +115,15 @@ export class Exchange {
         ),
       ),
     );
+    for (const task of this.options.tasks ?? []) {
+      if (this.stopped) break;
+      try {
+        await task.run();
+        this.noteRecovery(`task ${task.name}`, { task: task.name }, 'exchange: task works again');
+      } catch (error) {
+        this.noteFailure(`task ${task.name}`, (error as Error).message, { task: task.name }, 'exchange: task failed; trying again next round');
+      }
+    }
     return true;
   }
 

@@ -9,6 +9,8 @@ export interface HubDB {
   idempotent_response: IdempotentResponseTable;
   exchange_cursor: ExchangeCursorTable;
   exchange_lease: ExchangeLeaseTable;
+  webhook_feed: WebhookFeedTable;
+  webhook_delivery: WebhookDeliveryTable;
 }
 
 type Json<T> = ColumnType<T, string, never>;
@@ -109,4 +111,25 @@ export interface ExchangeLeaseTable {
   name: string;
   holder: string;
   expires_at: Date;
+}
+
+/** How far the hub has read a feed it pushes (the hand-off notices). */
+export interface WebhookFeedTable {
+  name: string;
+  position: ColumnType<string, string | number, string | number>;
+}
+
+/** One notice for one subscriber, until delivered or given up on. */
+export interface WebhookDeliveryTable {
+  subscription_id: string;
+  notice_id: string;
+  notice_seq: ColumnType<string, string, never>;
+  handoff_id: string;
+  child_id: string | null;
+  payload: string;
+  status: ColumnType<'PENDING' | 'DELIVERED' | 'FAILED', 'PENDING' | undefined, 'PENDING' | 'DELIVERED' | 'FAILED'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Date;
+  last_error: string | null;
+  delivered_at: Date | null;
 }

@@ -223,6 +223,8 @@ export type HandoffPartyInput = {
 
 export type HandoffPayload = {
   __typename?: 'HandoffPayload';
+  /** The child the hand-off is about (null for a hotline transfer about a child the hub does not know). */
+  child: Maybe<Child>;
   handoff: Maybe<Handoff>;
 };
 
@@ -249,6 +251,7 @@ export type HandoffState =
 
 export type HandoffsPayload = {
   __typename?: 'HandoffsPayload';
+  child: Maybe<Child>;
   handoffs: Array<Handoff>;
 };
 
@@ -306,6 +309,8 @@ export type HotlineTicketOutcome =
 
 export type HotlineTicketPayload = {
   __typename?: 'HotlineTicketPayload';
+  /** The child the call is about, when identified. */
+  child: Maybe<Child>;
   ticket: Maybe<HotlineTicket>;
 };
 
@@ -1050,10 +1055,12 @@ export type HandoffPartyResolvers<ContextType = HandoffsContext, ParentType exte
 }>;
 
 export type HandoffPayloadResolvers<ContextType = HandoffsContext, ParentType extends ResolversParentTypes['HandoffPayload'] = ResolversParentTypes['HandoffPayload']> = ResolversObject<{
+  child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   handoff?: Resolver<Maybe<ResolversTypes['Handoff']>, ParentType, ContextType>;
 }>;
 
 export type HandoffsPayloadResolvers<ContextType = HandoffsContext, ParentType extends ResolversParentTypes['HandoffsPayload'] = ResolversParentTypes['HandoffsPayload']> = ResolversObject<{
+  child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   handoffs?: Resolver<Array<ResolversTypes['Handoff']>, ParentType, ContextType>;
 }>;
 
@@ -1089,6 +1096,7 @@ export type HotlineTicketEdgeResolvers<ContextType = HandoffsContext, ParentType
 }>;
 
 export type HotlineTicketPayloadResolvers<ContextType = HandoffsContext, ParentType extends ResolversParentTypes['HotlineTicketPayload'] = ResolversParentTypes['HotlineTicketPayload']> = ResolversObject<{
+  child?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType>;
   ticket?: Resolver<Maybe<ResolversTypes['HotlineTicket']>, ParentType, ContextType>;
 }>;
 

@@ -2,6 +2,7 @@ import { forbidden } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, todayInChina } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { HandoffResult } from '../resolvers/payloads.ts';
 import type { ArrangeServiceInput } from '../generated/resolvers-types.ts';
 import { partyFromInput, partyOf, partyProblem } from '../parties.ts';
 import { childForHandoff } from './child-for-handoff.ts';
@@ -13,7 +14,7 @@ import { sendHandoffs } from './send-handoffs.ts';
  * date (the end of that day in China; the service clock's target when none is given). The
  * provider must work in the same county as the case: services are arranged locally.
  */
-export function arrangeService(context: HandoffsContext, info: GraphQLResolveInfo, input: ArrangeServiceInput): Promise<{ handoffId: string }> {
+export function arrangeService(context: HandoffsContext, info: GraphQLResolveInfo, input: ArrangeServiceInput): Promise<HandoffResult> {
   return runWrite(context, info, {
     args: input,
     validate: () =>
@@ -45,7 +46,7 @@ export function arrangeService(context: HandoffsContext, info: GraphQLResolveInf
           requestedDueAt: input.dueOn ? new Date(`${input.dueOn}T23:59:59.999+08:00`) : null,
         },
       ]);
-      return { handoffId: service!.id };
+      return { handoffId: service!.id, childId: child.child_id };
     },
   });
 }

@@ -2,6 +2,7 @@ import { conflict, invalidTransition } from '@lbc/schema';
 import { assertInput, inputRules, runWrite } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { TicketResult } from '../resolvers/payloads.ts';
 import type { CloseHotlineTicketInput } from '../generated/resolvers-types.ts';
 import { ticketForWrite } from './ticket-for-write.ts';
 
@@ -9,7 +10,7 @@ import { ticketForWrite } from './ticket-for-write.ts';
  * 12355: closes a ticket. Not while a transfer is still SENT or ACCEPTED: the agency it went
  * to has not finished, and closing would hide that.
  */
-export function closeHotlineTicket(context: HandoffsContext, info: GraphQLResolveInfo, input: CloseHotlineTicketInput): Promise<{ ticketId: string }> {
+export function closeHotlineTicket(context: HandoffsContext, info: GraphQLResolveInfo, input: CloseHotlineTicketInput): Promise<TicketResult> {
   return runWrite(context, info, {
     args: input,
     validate: () => assertInput({ expectedVersion: inputRules.version(input.expectedVersion), note: inputRules.text(input.note, 1000) }),
@@ -28,7 +29,7 @@ export function closeHotlineTicket(context: HandoffsContext, info: GraphQLResolv
         .executeTakeFirstOrThrow();
       if (input.note) await write.trx.insertInto('hotline_follow_up').values({ ticket_id: ticket.id, by_subject: context.principal.subject, note: input.note }).execute();
       write.changed({ record: 'HotlineTicket', id: ticket.id, childId: ticket.child_id, change: 'updated', fields: ['status', 'outcome'], fromVersion: ticket.version, toVersion: closed.version });
-      return { ticketId: ticket.id };
+      return { ticketId: ticket.id, childId: ticket.child_id };
     },
   });
 }

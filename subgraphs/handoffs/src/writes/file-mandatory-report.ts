@@ -2,6 +2,7 @@ import { HANDOFF_CLOCKS } from '@lbc/schema';
 import { assertInput, inputRules, runWrite } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { HandoffResult } from '../resolvers/payloads.ts';
 import type { FileMandatoryReportInput } from '../generated/resolvers-types.ts';
 import { partyOf } from '../parties.ts';
 import { childForHandoff, homeOf } from './child-for-handoff.ts';
@@ -17,7 +18,7 @@ const OLDEST_KNEW_AT_MS = 366 * 24 * 3600_000;
  * when the hub knows none, to the police of the township the child lives in. The reporter
  * (the token's subject and unit) and when they knew are recorded with it.
  */
-export function fileMandatoryReport(context: HandoffsContext, info: GraphQLResolveInfo, input: FileMandatoryReportInput): Promise<{ handoffId: string }> {
+export function fileMandatoryReport(context: HandoffsContext, info: GraphQLResolveInfo, input: FileMandatoryReportInput): Promise<HandoffResult> {
   const now = new Date();
   const knewAt = new Date(input.knewAt);
   return runWrite(context, info, {
@@ -47,7 +48,7 @@ export function fileMandatoryReport(context: HandoffsContext, info: GraphQLResol
         ],
         now,
       );
-      return { handoffId: report!.id };
+      return { handoffId: report!.id, childId: child.child_id };
     },
   });
 }

@@ -2,6 +2,7 @@ import { badUserInput } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, todayInChina } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { HandoffResult } from '../resolvers/payloads.ts';
 import type { HandOverUnregisteredChildInput } from '../generated/resolvers-types.ts';
 import { partyOf } from '../parties.ts';
 import { childForHandoff, openHandoffOf } from './child-for-handoff.ts';
@@ -13,7 +14,7 @@ import { sendHandoffs } from './send-handoffs.ts';
  * pending; the ID number they issue closes the hand-off (`identity.issued`). A child whose
  * household the hub knows is registered, and refused.
  */
-export function handOverUnregisteredChild(context: HandoffsContext, info: GraphQLResolveInfo, input: HandOverUnregisteredChildInput): Promise<{ handoffId: string }> {
+export function handOverUnregisteredChild(context: HandoffsContext, info: GraphQLResolveInfo, input: HandOverUnregisteredChildInput): Promise<HandoffResult> {
   return runWrite(context, info, {
     args: input,
     validate: () => assertInput({ note: inputRules.text(input.note, 500) }),
@@ -37,7 +38,7 @@ export function handOverUnregisteredChild(context: HandoffsContext, info: GraphQ
         },
       ]);
       write.publish({ childId: child.child_id, kind: 'handoff.unregistered', payload: { villageCode: child.residence_code, reportedOn: todayInChina(), handoffId: handover!.id } });
-      return { handoffId: handover!.id };
+      return { handoffId: handover!.id, childId: child.child_id };
     },
   });
 }

@@ -2,6 +2,7 @@ import { divisionLevel } from '@lbc/schema';
 import { assertInput, inputRules, outsideJurisdiction, runWrite } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { TicketResult } from '../resolvers/payloads.ts';
 import type { OpenHotlineTicketInput } from '../generated/resolvers-types.ts';
 import { childForHandoff } from './child-for-handoff.ts';
 
@@ -10,7 +11,7 @@ import { childForHandoff } from './child-for-handoff.ts';
  * the operator's region; a child named must be one the hub knows in that region. What the
  * caller said stays on the ticket: a transfer carries only the derived situation.
  */
-export function openHotlineTicket(context: HandoffsContext, info: GraphQLResolveInfo, input: OpenHotlineTicketInput): Promise<{ ticketId: string }> {
+export function openHotlineTicket(context: HandoffsContext, info: GraphQLResolveInfo, input: OpenHotlineTicketInput): Promise<TicketResult> {
   return runWrite(context, info, {
     args: input,
     validate: () =>
@@ -36,7 +37,7 @@ export function openHotlineTicket(context: HandoffsContext, info: GraphQLResolve
         .returning(['id', 'version'])
         .executeTakeFirstOrThrow();
       write.changed({ record: 'HotlineTicket', id: ticket.id, childId: child?.child_id ?? null, change: 'created', fields: ['regionCode', 'caller', 'child', 'situation', 'summary'], fromVersion: null, toVersion: ticket.version });
-      return { ticketId: ticket.id };
+      return { ticketId: ticket.id, childId: child?.child_id ?? null };
     },
   });
 }

@@ -2,6 +2,7 @@ import { badUserInput } from '@lbc/schema';
 import { assertInput, inputRules, runWrite } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { HandoffsResult } from '../resolvers/payloads.ts';
 import type { ReportDropoutToAuthoritiesInput } from '../generated/resolvers-types.ts';
 import { partyOf, unitAt } from '../parties.ts';
 import { childForHandoff, homeOf, openHandoffOf } from './child-for-handoff.ts';
@@ -13,7 +14,7 @@ import { sendHandoffs } from './send-handoffs.ts';
  * civil affairs, which the hub's township government is). The child's return to school,
  * recorded by education, closes both (the exchange's `dropout.returned`).
  */
-export function reportDropoutToAuthorities(context: HandoffsContext, info: GraphQLResolveInfo, input: ReportDropoutToAuthoritiesInput): Promise<{ handoffIds: string[] }> {
+export function reportDropoutToAuthorities(context: HandoffsContext, info: GraphQLResolveInfo, input: ReportDropoutToAuthoritiesInput): Promise<HandoffsResult> {
   return runWrite(context, info, {
     args: input,
     validate: () => assertInput({ note: inputRules.text(input.note, 500) }),
@@ -27,7 +28,7 @@ export function reportDropoutToAuthorities(context: HandoffsContext, info: Graph
         { ...common, to: unitAt('education', child.school_code ?? homeOf(child), 'county') },
         { ...common, to: unitAt('civil_affairs', homeOf(child), 'town') },
       ]);
-      return { handoffIds: rows.map((r) => r.id) };
+      return { handoffIds: rows.map((r) => r.id), childId: child.child_id };
     },
   });
 }

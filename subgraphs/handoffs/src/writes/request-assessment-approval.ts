@@ -2,6 +2,7 @@ import { badUserInput } from '@lbc/schema';
 import { assertInput, inputRules, runWrite } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { HandoffResult } from '../resolvers/payloads.ts';
 import type { RequestAssessmentApprovalInput } from '../generated/resolvers-types.ts';
 import { partyOf, unitAt } from '../parties.ts';
 import { childForHandoff, openHandoffOf } from './child-for-handoff.ts';
@@ -14,7 +15,7 @@ export const CASE_ID = /^\d{1,18}$/;
  * 评估帮扶: the township sends its assessment to the county civil affairs above it for
  * approval. One open request per case: a second while the first runs is refused.
  */
-export function requestAssessmentApproval(context: HandoffsContext, info: GraphQLResolveInfo, input: RequestAssessmentApprovalInput): Promise<{ handoffId: string }> {
+export function requestAssessmentApproval(context: HandoffsContext, info: GraphQLResolveInfo, input: RequestAssessmentApprovalInput): Promise<HandoffResult> {
   return runWrite(context, info, {
     args: input,
     validate: () => assertInput({ caseId: !CASE_ID.test(input.caseId) && 'must be a protection case id', note: inputRules.text(input.note, 500) }),
@@ -35,7 +36,7 @@ export function requestAssessmentApproval(context: HandoffsContext, info: GraphQ
           note: input.note,
         },
       ]);
-      return { handoffId: request!.id };
+      return { handoffId: request!.id, childId: child.child_id };
     },
   });
 }

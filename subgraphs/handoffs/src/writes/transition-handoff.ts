@@ -2,6 +2,7 @@ import { conflict, forbidden, HANDOFF_CLOCKS, nextState, type HandoffAction } fr
 import { assertInput, inputRules, runWrite, type WriteTransaction } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
+import type { HandoffResult } from '../resolvers/payloads.ts';
 import type { HandoffOutcomeValue, HandoffRow, HandoffsDB } from '../db-types.ts';
 import { actsForReceiver, actsForSender, partyOf, sideOf } from '../parties.ts';
 import { followOns } from './follow-ons.ts';
@@ -27,7 +28,7 @@ const HISTORY_KIND = { accept: 'ACCEPTED', decline: 'DECLINED', complete: 'DONE'
  * apply to the state (INVALID_TRANSITION); the other side is told. Completing runs the
  * mechanism's next step (followOns), in the same transaction.
  */
-export function transitionHandoff(context: HandoffsContext, info: GraphQLResolveInfo, input: TransitionInput): Promise<{ handoffId: string }> {
+export function transitionHandoff(context: HandoffsContext, info: GraphQLResolveInfo, input: TransitionInput): Promise<HandoffResult> {
   const needsReason = input.action !== 'accept';
   return runWrite(context, info, {
     args: input,
@@ -49,7 +50,7 @@ export function transitionHandoff(context: HandoffsContext, info: GraphQLResolve
       await writeHistory(write.trx, [{ handoffId: row.id, kind: HISTORY_KIND[input.action], at: now, by: partyOf(context.principal), subject: context.principal.subject, note: input.note }]);
       await writeNotices(write.trx, [{ handoff: updated, reason: NOTICE_REASON[input.action], to: sideOf(updated, sender ? 'to' : 'from'), at: now }]);
       if (state === 'DONE') await followOns(write, updated, context.principal.subject, now);
-      return { handoffId: row.id };
+      return { handoffId: row.id, childId: row.child_id };
     },
   });
 }

@@ -6,6 +6,7 @@ import * as entrySeal from './0004-entry-seal.ts';
 import * as writeEntries from './0005-write-entries.ts';
 import * as idempotentResponses from './0006-idempotent-responses.ts';
 import * as exchange from './0007-exchange.ts';
+import * as webhooks from './0008-webhooks.ts';
 
 /** The hub database's migrations, in order. */
 export const hubMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const hubMigrations: Record<string, Migration> = {
   '0005-write-entries': writeEntries,
   '0006-idempotent-responses': idempotentResponses,
   '0007-exchange': exchange,
+  '0008-webhooks': webhooks,
 };
