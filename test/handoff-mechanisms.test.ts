@@ -1,6 +1,8 @@
 import type { Principal, Purpose } from '@lbc/schema';
+import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from './harness/start-hub.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './harness/webhook-receiver.ts';
@@ -44,15 +46,24 @@ async function eventually<T>(check: () => Promise<T | undefined | false | null>,
   }
 }
 
+/** One operation of a file in schema/examples/: the README's examples are what these tests run. */
+function example(file: string, name: string): string {
+  const document = parse(readFileSync(new URL(`../schema/examples/${file}.graphql`, import.meta.url), 'utf8'));
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+  if (!operation) throw new Error(`schema/examples/${file}.graphql has no operation ${name}`);
+  return print(operation);
+}
+
 const HANDOFF = `id kind state version reason dueAt overdueSince child { id } from { agency level regionCode org } to { agency level regionCode org } escalatedTo { level regionCode } history { kind }`;
-const QUEUE = `query { workQueue(first: 100) { edges { node { why overdue handoff { id kind state version } } } } }`;
+const QUEUE = example('work-queue', 'WorkQueue');
 const READ = `query($id: ID!) { handoff(id: $id) { ${HANDOFF} outcome outcomeReason } }`;
-const ACCEPT = `mutation($input: AnswerHandoffInput!) { acceptHandoff(input: $input) { handoff { id state version } } }`;
-const COMPLETE = `mutation($input: CompleteHandoffInput!) { completeHandoff(input: $input) { handoff { id state version } } }`;
+const ACCEPT = example('answer-handoff', 'AcceptHandoff');
+const COMPLETE = example('answer-handoff', 'CompleteHandoff');
+const FILE_REPORT = example('file-mandatory-report', 'FileMandatoryReport');
 
 /** The queue items of a caller, by hand-off id. */
 async function queue(caller: Caller): Promise<Map<string, { why: string; overdue: boolean; handoff: { id: string; kind: string; state: string; version: number } }>> {
-  const data = await caller(QUEUE);
+  const data = await caller(QUEUE, { first: 100 });
   return new Map(data.workQueue.edges.map((e: any) => [e.node.handoff.id, e.node]));
 }
 
@@ -103,9 +114,7 @@ describe('mandatory report → emergency response → assessment → services', 
 
     // The school reports at once: to the station of the child's household, due within the hour.
     const knewAt = new Date(Date.now() - 10 * 60_000).toISOString();
-    const filed = await school(`mutation($input: FileMandatoryReportInput!) { fileMandatoryReport(input: $input) { handoff { ${HANDOFF} reportedLate knewAt } } }`, {
-      input: { childId: child.child_id, situation: 'LIVING_ALONE', knewAt, note: '连续三天独自在家' },
-    });
+    const filed = await school(FILE_REPORT, { input: { childId: child.child_id, situation: 'LIVING_ALONE', knewAt, note: '连续三天独自在家' } });
     const report = filed.fileMandatoryReport.handoff;
     expect(report).toMatchObject({ kind: 'MANDATORY_REPORT', state: 'SENT', reportedLate: false, to: { agency: 'police', level: 'TOWN', org: child.station_id } });
     expect((await queue(station)).get(report.id)).toMatchObject({ why: 'ADDRESSED', overdue: false });
@@ -191,9 +200,7 @@ describe('the clock', () => {
     const station = await as({ agency: 'police', level: 'town', region: child.registration_code.slice(0, 9), org: child.station_id }, 'EMERGENCY');
 
     receiver.failNext('/county-police', 2);
-    const filed = await school(`mutation($input: FileMandatoryReportInput!) { fileMandatoryReport(input: $input) { handoff { id } } }`, {
-      input: { childId: child.child_id, situation: 'MISSING', knewAt: new Date().toISOString() },
-    });
+    const filed = await school(FILE_REPORT, { input: { childId: child.child_id, situation: 'MISSING', knewAt: new Date().toISOString() } });
     const id = filed.fileMandatoryReport.handoff.id as string;
     expect((await queue(countyPolice)).has(id)).toBe(false);
 
@@ -382,12 +389,12 @@ describe('the 12355 hotline', () => {
     const child = rows[0]!;
     const league = await as({ agency: 'youth_league', level: 'county', region: COUNTY });
     const township = await as({ agency: 'civil_affairs', level: 'town', region: child.residence_code.slice(0, 9) });
-    const opened = await league(`mutation($input: OpenHotlineTicketInput!) { openHotlineTicket(input: $input) { ticket { id status version child { id } } } }`, {
+    const opened = await league(example('hotline-ticket', 'OpenHotlineTicket'), {
       input: { regionCode: child.residence_code, caller: 'NEIGHBOUR', childId: child.child_id, situation: 'GUARDIAN_CANNOT_ACT', summary: '邻居反映孩子奶奶卧病在床，无人照看' },
     });
     const ticket = opened.openHotlineTicket.ticket;
     expect(ticket).toMatchObject({ status: 'OPEN', child: { id: child.child_id } });
-    const transferred = await league(`mutation($input: TransferHotlineTicketInput!) { transferHotlineTicket(input: $input) { handoff { id kind reason } } }`, {
+    const transferred = await league(example('hotline-ticket', 'TransferHotlineTicket'), {
       input: { ticketId: ticket.id, to: { agency: 'civil_affairs', regionCode: child.residence_code.slice(0, 9) } },
     });
     const transfer = transferred.transferHotlineTicket.handoff;
@@ -397,9 +404,9 @@ describe('the 12355 hotline', () => {
     expect((await township(`query($id: ID!) { hotlineTicket(id: $id) { summary } }`, { id: ticket.id })).hotlineTicket.summary).toContain('卧病在床');
 
     await township(ACCEPT, { input: { id: transfer.id, expectedVersion: 1 } });
-    await league(`mutation($input: FollowUpHotlineTicketInput!) { followUpHotlineTicket(input: $input) { ticket { id } } }`, { input: { ticketId: ticket.id, note: '已电话回访乡镇' } });
+    await league(example('hotline-ticket', 'FollowUpHotlineTicket'), { input: { ticketId: ticket.id, note: '已电话回访乡镇' } });
     await township(COMPLETE, { input: { id: transfer.id, expectedVersion: 2, outcome: 'SUCCESSFUL', reason: '已联系其姑姑照看' } });
-    const closed = await league(`mutation($input: CloseHotlineTicketInput!) { closeHotlineTicket(input: $input) { ticket { status outcome followUps { note } transfers { state } } } }`, {
+    const closed = await league(example('hotline-ticket', 'CloseHotlineTicket'), {
       input: { ticketId: ticket.id, expectedVersion: 2, outcome: 'RESOLVED', note: '回访确认已解决' },
     });
     expect(closed.closeHotlineTicket.ticket).toEqual({ status: 'CLOSED', outcome: 'RESOLVED', followUps: [{ note: '已电话回访乡镇' }, { note: '回访确认已解决' }], transfers: [{ state: 'DONE' }] });

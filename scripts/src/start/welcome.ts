@@ -8,8 +8,12 @@ const SAMPLE_PRINCIPALS = [
   { label: 'police branch, Suxian county', agency: 'police', level: 'county', region: '431003' },
   { label: 'health commission, Suxian county', agency: 'health', level: 'county', region: '431003' },
   { label: 'civil affairs, Chenzhou city', agency: 'civil_affairs', level: 'city', region: '4310' },
+  { label: 'Youth League 12355, Suxian county', agency: 'youth_league', level: 'county', region: '431003' },
   { label: 'auditor, Suxian county (x-lbc-purpose: SUPERVISION; reads the access log, no child data)', agency: 'audit', level: 'county', region: '431003' },
 ] as const;
+
+/** Short enough to paste; the full queue is schema/examples/work-queue.graphql. */
+const QUEUE = '{ workQueue(first: 5) { edges { node { why overdue handoff { id kind state dueAt child { id } from { agency regionCode } } } } } }';
 
 /** Prints what a newcomer needs to make a first call: URLs, tokens, and a runnable example. */
 export async function printWelcome(gatewayUrl: string): Promise<void> {
@@ -51,8 +55,14 @@ ${tokens.map((t) => `   ${t.label}:\n     ${t.token}`).join('\n')}
    curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-lbc-purpose: CASE_MANAGEMENT' \\
      -H "idempotency-key: $KEY" --data '${JSON.stringify({ query: mutation })}'
 
+ Hand-offs: what awaits the county police (reports escalated to them, hand-overs addressed to them):
+   TOKEN=$(pnpm -s token --agency police --level county --region 431003)
+   curl -s ${gatewayUrl} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -H 'x-lbc-purpose: CASE_MANAGEMENT' \
+     --data '${JSON.stringify({ query: QUEUE })}'
+
  More: schema/examples/*.graphql (a child's full record, a region's picture, lists,
-   who looked at a child: audit-child-history.graphql with the auditor token)
+   who looked at a child: audit-child-history.graphql with the auditor token; hand-offs:
+   file-mandatory-report, work-queue, answer-handoff, hotline-ticket)
  Stop: Ctrl-C
 ${line}`);
 }
