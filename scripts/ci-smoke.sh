@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The start command against real PostgreSQL: one fresh database per agency service and
+# The start command against real PostgreSQL: one fresh database per service (agencies, hand-offs) and
 # one for the hub (the audit log), created here (never assumed to exist), then
 # `pnpm smoke` (see scripts/src/smoke.ts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for service in civil_affairs education_enrollment police_household health hub; do
+for service in civil_affairs education_enrollment police_household health handoffs hub; do
   db="lbc_smoke_${service}"
   PGOPTIONS='--client-min-messages=warning' psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists ${db} with (force)" -c "create database ${db}"
   export "${service^^}_DATABASE_URL=postgres://postgres@127.0.0.1:5432/${db}"

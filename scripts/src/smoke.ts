@@ -1,9 +1,10 @@
 /**
  * pnpm smoke: the README's start command, exercised as a user would. Starts the hub
- * (`pnpm start`, five processes) on LBC_PORT_BASE (default 4100), waits until it is
+ * (`pnpm start`, six processes) on LBC_PORT_BASE (default 4100), waits until it is
  * ready, runs the README examples through the gateway with a token from `pnpm token`,
  * checks that all four agencies answered, registers a child and waits for the exchange to
- * carry its residence to the other agencies, and stops everything. Used by .ci/run.
+ * carry its residence to the other agencies and the hand-offs, files a mandatory report
+ * about it and finds it in the police's queue, and stops everything. Used by .ci/run.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -96,11 +97,32 @@ for (;;) {
   const lag = await post('{ exchangeLag { source subscriber position pending } }', {}, operator);
   const rows = (lag.data?.exchangeLag ?? []) as { source: string; subscriber: string; position: string; pending: number }[];
   const delivered = rows.filter((r) => r.source === 'civil-affairs' && Number(r.position) > 0 && r.pending === 0);
-  if (delivered.length === 3) break;
+  if (delivered.length === 4) break;
   if (Date.now() > deadline) fail(`the exchange did not deliver child ${newId}'s residence within 30 s: ${JSON.stringify(rows)}`);
   await new Promise((resolve) => setTimeout(resolve, 250));
 }
-console.log(`smoke: ok — registered child ${newId}; the exchange carried its residence to the three other agencies`);
+console.log(`smoke: ok — registered child ${newId}; the exchange carried its residence to the three other agencies and the hand-offs`);
+
+// A hand-off: a mandatory report about the new child reaches the police of its township, in their queue.
+const village = home.data.child.residenceVillage.code as string;
+const reported = await post(readFileSync(`${ROOT}schema/examples/file-mandatory-report.graphql`, 'utf8'), {
+  input: { childId: newId, situation: 'LIVING_ALONE', knewAt: new Date().toISOString() },
+});
+if (reported.errors) fail(`fileMandatoryReport: ${JSON.stringify(reported.errors)}`);
+const reportId = reported.data.fileMandatoryReport.handoff.id as string;
+const townPolice = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
+  subject: 'smoke-police',
+  issuer: DEV_ISSUER,
+  audience: HUB_AUDIENCE,
+  agency: 'police',
+  level: 'town',
+  region: village.slice(0, 9),
+  roles: ['officer'],
+});
+const queue = await post(readFileSync(`${ROOT}schema/examples/work-queue.graphql`, 'utf8'), { first: 100 }, townPolice);
+if (queue.errors) fail(`workQueue: ${JSON.stringify(queue.errors)}`);
+if (!queue.data.workQueue.edges.some((e: any) => e.node.handoff.id === reportId)) fail(`mandatory report ${reportId} is not in the queue of the police of ${village.slice(0, 9)}`);
+console.log(`smoke: ok — mandatory report ${reportId} is in the queue of the police of township ${village.slice(0, 9)}`);
 
 // Every one of those reads is in the audit log, and an auditor of the county can see it.
 const auditor = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {

@@ -1,7 +1,7 @@
 /**
  * pnpm start: the whole hub on this machine. Creates development keys, seeds the demo
- * world if the databases are empty, then runs the four agency subgraphs and the gateway
- * as five processes (each service with its own database, as in production) and prints
+ * world if the databases are empty, then runs the four agency subgraphs, the hand-offs and the gateway
+ * as six processes (each service with its own database, as in production) and prints
  * how to call it. Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
