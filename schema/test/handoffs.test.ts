@@ -74,6 +74,14 @@ describe('hand-off clocks', () => {
     });
   });
 
+  it('a step with a due time of its own (a service arranged for a date) falls due then, and escalates by the kind’s period', () => {
+    const start = new Date('2026-12-01T00:00:00Z');
+    const dueAt = new Date('2026-12-20T16:00:00Z');
+    const service = { kind: 'SERVICE' as const, state: 'ACCEPTED' as const, stepStartedAt: start, level: 'town' as const, region: '431003101', dueAt };
+    expect(readClock(service, new Date('2026-12-15T00:00:00Z'))).toMatchObject({ dueAt, overdue: false, nextChangeAt: dueAt });
+    expect(readClock(service, new Date(dueAt.getTime() + HOUR))).toMatchObject({ overdue: true, depth: 1, nextChangeAt: new Date(dueAt.getTime() + 7 * 24 * HOUR) });
+  });
+
   it('a city hand-off overdue is overdue, with no level above it to escalate to', () => {
     const start = new Date('2026-12-01T00:00:00Z');
     expect(readClock({ kind: 'SERVICE', state: 'SENT', stepStartedAt: start, level: 'city', region: '4310' }, new Date(start.getTime() + 4 * 24 * HOUR))).toMatchObject({

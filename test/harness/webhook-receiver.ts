@@ -15,8 +15,8 @@ export interface ReceivedWebhook {
 export interface WebhookReceiver {
   url(path: string): string;
   received: ReceivedWebhook[];
-  /** The next `count` requests to `path` are answered 503, as an agency system that is down. */
-  failNext(path: string, count: number): void;
+  /** Every message to `path` is answered 503 the first `count` times it comes (by webhook-id), as a system that keeps going down. */
+  failFirstAttempts(path: string, count: number): void;
   stop(): Promise<void>;
 }
 
@@ -24,11 +24,12 @@ export interface WebhookReceiver {
  * An agency system's webhook endpoint for tests, on 127.0.0.1 and an ephemeral port: it
  * verifies the hub's signature with the shared secret as a receiver must (HMAC-SHA256 over
  * `id.timestamp.body`, compared in constant time), records every request, and can be told
- * to fail the next few.
+ * to fail each message's first attempts.
  */
 export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
-  const failing = new Map<string, number>();
+  const failFirst = new Map<string, number>();
+  const attempts = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -40,9 +41,9 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
       const given = Buffer.from(String(req.headers['webhook-signature'] ?? ''));
       const verified = expected.length === given.length && timingSafeEqual(expected, given);
       const path = req.url ?? '/';
-      const left = failing.get(path) ?? 0;
-      const status = left > 0 ? 503 : verified ? 204 : 401;
-      if (left > 0) failing.set(path, left - 1);
+      const attempt = (attempts.get(`${path} ${id}`) ?? 0) + 1;
+      attempts.set(`${path} ${id}`, attempt);
+      const status = attempt <= (failFirst.get(path) ?? 0) ? 503 : verified ? 204 : 401;
       received.push({ path, id, timestamp, verified, body: JSON.parse(raw || 'null'), status });
       res.writeHead(status).end();
     });
@@ -52,7 +53,7 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     received,
-    failNext: (path, count) => failing.set(path, count),
+    failFirstAttempts: (path, count) => failFirst.set(path, count),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -23,13 +23,18 @@ export interface ClockReading {
  * finishing once ACCEPTED, each from the moment it began; final states run no clock.
  * Once overdue, the same agency one level up sees it (a town's hand-off reaches the
  * county); a further whole target period later, two levels up; never above the city.
- * `region` is the receiver's division code: a level up is its prefix.
+ * `region` is the receiver's division code: a level up is its prefix. `dueAt`, when the step
+ * has one of its own, replaces the kind's target for when it falls due.
  */
-export function readClock(hand: { kind: HandoffKind; state: HandoffState; stepStartedAt: Date; level: AdminLevel; region: string }, now: Date): ClockReading {
+export function readClock(
+  hand: { kind: HandoffKind; state: HandoffState; stepStartedAt: Date; level: AdminLevel; region: string; dueAt?: Date | null | undefined },
+  now: Date,
+): ClockReading {
   if (isFinal(hand.state)) return { dueAt: null, overdue: false, escalatedTo: null, depth: 0, nextChangeAt: null };
   const clock = HANDOFF_CLOCKS[hand.kind];
   const target = hand.state === 'SENT' ? clock.answerWithinMs : clock.doneWithinMs;
-  const dueAt = new Date(hand.stepStartedAt.getTime() + target);
+  // A step given its own due time (a service arranged for a date) keeps it; escalation still moves by the kind's period.
+  const dueAt = hand.dueAt ?? new Date(hand.stepStartedAt.getTime() + target);
   const late = now.getTime() - dueAt.getTime();
   if (late <= 0) return { dueAt, overdue: false, escalatedTo: null, depth: 0, nextChangeAt: dueAt };
   let level = hand.level;

@@ -1,8 +1,7 @@
-import { readClock } from '@lbc/schema';
+import { ADMIN_LEVELS, readClock } from '@lbc/schema';
 import { sql, type Kysely } from 'kysely';
 import type { HandoffRow, HandoffsDB } from '../db-types.ts';
 import { levelRank, unitAt, type Party } from '../parties.ts';
-import { ADMIN_LEVELS } from '@lbc/schema';
 import { writeHistory, type HistoryLine } from '../writes/handoff-history.ts';
 import { writeNotices, type Notice } from '../writes/handoff-notices.ts';
 
@@ -38,7 +37,7 @@ export async function escalateOverdue(db: Kysely<HandoffsDB>, now: Date, limit: 
     let escalated = 0;
     let markedOverdue = 0;
     const changes = due.map((row) => {
-      const clock = readClock({ kind: row.kind, state: row.state, stepStartedAt: row.step_started_at, level: row.to_level, region: row.to_region }, now);
+      const clock = readClock({ kind: row.kind, state: row.state, stepStartedAt: row.step_started_at, level: row.to_level, region: row.to_region, dueAt: row.due_at }, now);
       const overdueSince = row.overdue_since ?? (clock.overdue ? clock.dueAt : null);
       if (overdueSince && !row.overdue_since) markedOverdue++;
       const after: HandoffRow = { ...row, overdue_since: overdueSince, escalation_depth: Math.max(row.escalation_depth, clock.depth), next_check_at: clock.nextChangeAt };

@@ -1,0 +1,3 @@
+export * from './work-queue.ts';
+export * from './sent-handoffs.ts';
+export * from './hotline-tickets.ts';
