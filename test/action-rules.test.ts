@@ -10,10 +10,16 @@ import { startHub, type Hub } from './harness/start-hub.ts';
  */
 const REGION = { province: '43', city: '4310', county: '431003', town: '431003101', village: '431003101001' } as const;
 const CHILD = 'LB999999999';
+const HANDOFF = 'HO999999999';
+const TICKET = 'HT999999999';
 const mutation = (field: string, input: string) => `mutation($input: ${input}!) { ${field}(input: $input) { __typename } }`;
 
-/** One call per mutation, with input that passes the schema and names nothing that exists; the subgraph that owns it. */
-const CALLS: Record<string, { query: string; variables: Record<string, unknown>; subgraph: string }> = {
+/**
+ * One call per mutation, with input that passes the schema and names nothing that exists; the
+ * subgraph that owns it; and, where it is certain, the one code its refusal must carry (a call
+ * naming an unknown record by id: NOT_FOUND, whoever asks).
+ */
+const CALLS: Record<string, { query: string; variables: Record<string, unknown>; subgraph: string; answer?: 'NOT_FOUND' }> = {
   'Mutation.acknowledgeAccessNotice': { query: 'mutation Ack($id: ID!) { acknowledgeAccessNotice(id: $id) { id } }', variables: { id: '999999' }, subgraph: 'audit' },
   'Mutation.registerChild': {
     query: mutation('registerChild', 'RegisterChildInput'),
@@ -65,6 +71,54 @@ const CALLS: Record<string, { query: string; variables: Record<string, unknown>;
     variables: { input: { childId: CHILD, expectedVersion: 1, category: 'BOTH_PARENTS_AWAY', leftBehindSince: '2026-01-01' } },
     subgraph: 'civil-affairs',
   },
+  'Mutation.openProtectionCase': {
+    query: mutation('openProtectionCase', 'OpenProtectionCaseInput'),
+    variables: { input: { childId: CHILD, kind: 'NEGLECT', handoffId: HANDOFF } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.recordCaseAssessment': {
+    query: mutation('recordCaseAssessment', 'RecordCaseAssessmentInput'),
+    variables: { input: { caseId: '999999', expectedVersion: 1, safety: 'LOW', guardianship: 'MEDIUM', health: 'NONE' } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.approveCaseAssessment': {
+    query: mutation('approveCaseAssessment', 'ApproveCaseAssessmentInput'),
+    variables: { input: { caseId: '999999', expectedVersion: 1 } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.closeProtectionCase': {
+    query: mutation('closeProtectionCase', 'CloseProtectionCaseInput'),
+    variables: { input: { caseId: '999999', expectedVersion: 1, reason: '测试' } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.recordGuardianWarning': {
+    query: mutation('recordGuardianWarning', 'RecordGuardianWarningInput'),
+    variables: { input: { childId: CHILD, warnedOn: '2026-11-01', reason: '测试' } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.recordWarningOutcome': {
+    query: mutation('recordWarningOutcome', 'RecordWarningOutcomeInput'),
+    variables: { input: { warningId: '999999', expectedVersion: 1, outcome: 'IGNORED' } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.fileGuardianshipPetition': {
+    query: mutation('fileGuardianshipPetition', 'FileGuardianshipPetitionInput'),
+    variables: { input: { childId: CHILD, filedOn: '2026-11-01', court: '测试', grounds: ['OTHER'] } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.recordPetitionOutcome': {
+    query: mutation('recordPetitionOutcome', 'RecordPetitionOutcomeInput'),
+    variables: { input: { petitionId: '999999', expectedVersion: 1, decidedOn: '2026-11-01', outcome: 'DISMISSED' } },
+    subgraph: 'civil-affairs',
+    answer: 'NOT_FOUND',
+  },
   'Mutation.enrollChild': {
     query: mutation('enrollChild', 'EnrollChildInput'),
     variables: { input: { childId: CHILD, schoolId: '431003101-P', studentNumber: 'L20180101000000001', grade: 1, className: '1班', boarding: false, leftBehind: true, enrolledOn: '2026-09-01' } },
@@ -105,6 +159,12 @@ const CALLS: Record<string, { query: string; variables: Record<string, unknown>;
     variables: { input: { childId: CHILD, parent: 'FATHER', status: 'DETAINED', since: '2026-10-01' } },
     subgraph: 'police-household',
   },
+  'Mutation.recordEmergencyResponse': {
+    query: mutation('recordEmergencyResponse', 'RecordEmergencyResponseInput'),
+    variables: { input: { childId: CHILD, handoffId: HANDOFF, category: 'LIVING_ALONE', reporterKind: 'SCHOOL', reportedAt: '2026-11-01T08:00:00Z', actions: ['SEARCH_STARTED'] } },
+    subgraph: 'police-household',
+    answer: 'NOT_FOUND',
+  },
   'Mutation.recordGrowthMeasurement': {
     query: mutation('recordGrowthMeasurement', 'RecordGrowthMeasurementInput'),
     variables: { input: { childId: CHILD, measuredOn: '2026-11-01', heightCm: 120, weightKg: 22, assessment: 'NORMAL' } },
@@ -119,6 +179,82 @@ const CALLS: Record<string, { query: string; variables: Record<string, unknown>;
     query: mutation('recordMentalHealthScreening', 'RecordMentalHealthScreeningInput'),
     variables: { input: { childId: CHILD, screenedOn: '2026-11-01', instrument: 'SDQ', score: 10, risk: 'LOW' } },
     subgraph: 'health',
+  },
+  // The hub's hand-offs: every one names an unknown child, hand-off or ticket, so the hand-off subgraph answers NOT_FOUND and writes nothing.
+  'Mutation.fileMandatoryReport': {
+    query: mutation('fileMandatoryReport', 'FileMandatoryReportInput'),
+    // Learned an hour ago: `knewAt` may be neither in the future nor more than a year back.
+    variables: { input: { childId: CHILD, situation: 'LIVING_ALONE', knewAt: new Date(Date.now() - 3600_000).toISOString() } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.acceptHandoff': { query: mutation('acceptHandoff', 'AnswerHandoffInput'), variables: { input: { id: HANDOFF, expectedVersion: 1 } }, subgraph: 'handoffs', answer: 'NOT_FOUND' },
+  'Mutation.declineHandoff': {
+    query: mutation('declineHandoff', 'DeclineHandoffInput'),
+    variables: { input: { id: HANDOFF, expectedVersion: 1, reason: '测试' } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.completeHandoff': {
+    query: mutation('completeHandoff', 'CompleteHandoffInput'),
+    variables: { input: { id: HANDOFF, expectedVersion: 1, outcome: 'SUCCESSFUL', reason: '测试' } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.withdrawHandoff': {
+    query: mutation('withdrawHandoff', 'DeclineHandoffInput'),
+    variables: { input: { id: HANDOFF, expectedVersion: 1, reason: '测试' } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.requestAssessmentApproval': {
+    query: mutation('requestAssessmentApproval', 'RequestAssessmentApprovalInput'),
+    variables: { input: { childId: CHILD, caseId: '999999' } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.arrangeService': {
+    query: mutation('arrangeService', 'ArrangeServiceInput'),
+    variables: { input: { childId: CHILD, caseId: '999999', service: 'COUNSELLING', provider: { agency: 'health', regionCode: REGION.county } } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.reportDropoutToAuthorities': {
+    query: mutation('reportDropoutToAuthorities', 'ReportDropoutToAuthoritiesInput'),
+    variables: { input: { childId: CHILD } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.handOverUnregisteredChild': {
+    query: mutation('handOverUnregisteredChild', 'HandOverUnregisteredChildInput'),
+    variables: { input: { childId: CHILD } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.openHotlineTicket': {
+    query: mutation('openHotlineTicket', 'OpenHotlineTicketInput'),
+    // About a child: the unknown child is NOT_FOUND, and no ticket is opened (a call about nobody in particular would be).
+    variables: { input: { regionCode: REGION.county, caller: 'NEIGHBOUR', childId: CHILD, situation: 'LIVING_ALONE', summary: '测试' } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.transferHotlineTicket': {
+    query: mutation('transferHotlineTicket', 'TransferHotlineTicketInput'),
+    variables: { input: { ticketId: TICKET, to: { agency: 'civil_affairs', regionCode: REGION.county } } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.followUpHotlineTicket': {
+    query: mutation('followUpHotlineTicket', 'FollowUpHotlineTicketInput'),
+    variables: { input: { ticketId: TICKET, note: '测试' } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
+  },
+  'Mutation.closeHotlineTicket': {
+    query: mutation('closeHotlineTicket', 'CloseHotlineTicketInput'),
+    variables: { input: { ticketId: TICKET, expectedVersion: 1, outcome: 'RESOLVED' } },
+    subgraph: 'handoffs',
+    answer: 'NOT_FOUND',
   },
 };
 
@@ -168,7 +304,7 @@ describe('action rules through the gateway', () => {
           ).toEqual([call.subgraph]);
           const codes = (response.body.errors ?? []).map((e: { extensions: { code: string } }) => e.extensions.code);
           expect(codes.length, label).toBe(1);
-          expect(['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN'], `${label}: ${JSON.stringify(response.body.errors)}`).toContain(codes[0]);
+          expect(call.answer ? [call.answer] : ['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN'], `${label}: ${JSON.stringify(response.body.errors)}`).toContain(codes[0]);
           expect(response.body.errors![0].extensions.rule ?? '', label).not.toContain(ACTION_RULES[action]!.name);
         }
       }

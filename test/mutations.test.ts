@@ -1,4 +1,4 @@
-import { ACTION_RULES, decideAction, type Agency, type Principal, type Purpose } from '@lbc/schema';
+import { ACTION_RULES, decideAction, type AdminLevel, type Agency, type Principal, type Purpose } from '@lbc/schema';
 import { buildSchema, getNamedType, isInputObjectType, type GraphQLInputType } from 'graphql';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,9 @@ import { startHub, SUPERGRAPH_PATH, type Hub } from './harness/start-hub.ts';
  * events it should); input that passes the scalars but breaks a rule of the record is
  * BAD_USER_INPUT naming the field, and writes nothing at all. Cases run in table order:
  * later ones build on what earlier ones wrote (an application is decided, a dropout report
- * is followed up, an exited child readmitted, a newly registered child enrolled).
+ * is followed up, an exited child readmitted, a newly registered child enrolled, a mandatory
+ * report answered and its child's protection case opened, assessed and closed, a hotline
+ * ticket transferred and closed).
  */
 
 type SubgraphName = keyof Hub['subgraphs'];
@@ -27,8 +29,12 @@ interface MutationCase {
   field: string;
   /** The agency subgraph that owns the mutation: its database is the one watched. */
   subgraph: SubgraphName;
-  /** Its officers at county level call it, in their county (431003). */
+  /** Its officers at county level call it, in their county (431003), unless `level`/`region`/`org` say otherwise. */
   agency: Agency;
+  /** Where the rule wants another caller than a county officer (a township sends its assessment up): the caller's level, region and org. */
+  level?: AdminLevel;
+  region?: string;
+  org?: string;
   /** Default CASE_MANAGEMENT; another purpose the rule names where it is the natural one. */
   purpose?: Purpose;
   /** The payload fields asked for beside `child { id }`: what later cases build on. */
@@ -42,6 +48,8 @@ interface MutationCase {
 }
 
 const COUNTY = '431003';
+/** The township whose officers send assessments up (a township of the county). */
+const TOWN = `${COUNTY}101`;
 const FUTURE = '2999-01-01';
 /**
  * Tables whose rows are not records a mutation reports: the outbox (checked on its own:
@@ -49,12 +57,16 @@ const FUTURE = '2999-01-01';
  * (idempotency bookkeeping, and no call here sends a key), child_place (each database's
  * projection of place events, following the outbox in the same transaction) and
  * id_number_sequence (the police's ledger of sequence numbers issued, one row per area and
- * birth date). Bad input is checked against every table, these included.
+ * birth date), and the hub's hand-off history (handoff_event) and notices (handoff_notice):
+ * both follow the hand-off record in the same transaction, as child_place follows the outbox,
+ * and say what happened to a `Handoff` the write reports. Bad input is checked against every
+ * table, these included.
  */
-const BOOKKEEPING = ['outbox', 'inbox', 'write_request', 'child_place', 'id_number_sequence'];
+const BOOKKEEPING = ['outbox', 'inbox', 'write_request', 'child_place', 'id_number_sequence', 'handoff_event', 'handoff_notice'];
 
 let hub: Hub;
-const tokens = new Map<Agency, string>();
+/** Callers' tokens, by the principal (JSON) they were minted for. */
+const tokens = new Map<string, string>();
 /** Each case's payload once its valid call succeeded: later cases chain on it. */
 const written = new Map<string, any>();
 /** Children some case already wrote for: each case takes a child of its own. */
@@ -63,10 +75,10 @@ const API = buildSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'), { assumeValidSDL:
 
 const db = (subgraph: SubgraphName): Kysely<any> => hub.subgraphs[subgraph].database.db;
 
-/** The first row whose child no case has taken yet; the child is taken. */
-async function pick<T extends { child_id: string }>(subgraph: SubgraphName, query: RawBuilder<T>): Promise<T> {
+/** The first row whose child no case has taken yet (and that `fits`, where facts held in another database decide); the child is taken. */
+async function pick<T extends { child_id: string }>(subgraph: SubgraphName, query: RawBuilder<T>, fits: (row: T) => boolean = () => true): Promise<T> {
   const { rows } = await query.execute(db(subgraph));
-  const row = rows.find((r) => !used.has(r.child_id));
+  const row = rows.find((r) => !used.has(r.child_id) && fits(r));
   if (!row) throw new Error(`no seeded child in ${subgraph} fits the case`);
   used.add(row.child_id);
   return row;
@@ -77,6 +89,12 @@ async function scalar<T>(subgraph: SubgraphName, query: RawBuilder<{ value: T }>
   const { rows } = await query.execute(db(subgraph));
   if (!rows[0]) throw new Error(`nothing found in ${subgraph}`);
   return rows[0].value;
+}
+
+/** Every child id a query answers (in another database than the one a case picks from). */
+async function childIds(subgraph: SubgraphName, query: RawBuilder<{ child_id: string }>): Promise<Set<string>> {
+  const { rows } = await query.execute(db(subgraph));
+  return new Set(rows.map((r) => r.child_id));
 }
 
 /** The payload of an earlier case's valid call. */
@@ -147,12 +165,12 @@ function operation(c: MutationCase): string {
   return `mutation Case($input: ${String(inputType(c.field))}) { ${c.field}(input: $input) { child { id } ${c.select ?? ''} } }`;
 }
 
-function principal(c: MutationCase): Pick<Principal, 'agency' | 'level' | 'region'> {
-  return { agency: c.agency, level: 'county', region: COUNTY };
+function principal(c: MutationCase): Pick<Principal, 'agency' | 'level' | 'region' | 'org'> {
+  return { agency: c.agency, level: c.level ?? 'county', region: c.region ?? COUNTY, ...(c.org ? { org: c.org } : {}) };
 }
 
 async function call(c: MutationCase, input: Record<string, unknown>) {
-  return hub.query(tokens.get(c.agency)!, operation(c), { input }, { 'x-lbc-purpose': c.purpose ?? 'CASE_MANAGEMENT' });
+  return hub.query(tokens.get(JSON.stringify(principal(c)))!, operation(c), { input }, { 'x-lbc-purpose': c.purpose ?? 'CASE_MANAGEMENT' });
 }
 
 const IN_COUNTY = `${COUNTY}%`;
@@ -377,6 +395,41 @@ const CASES: MutationCase[] = [
     },
     // A real date, but before the last attempt to persuade the child back: judged on the locked report.
     bad: { argumentName: 'input.returnedOn', input: (valid) => ({ ...valid, returnedOn: '2026-11-08' }) },
+    // The hub closes the school's written reports of the dropout on it.
+    events: ['dropout.returned'],
+  },
+
+  // 无户籍: the county civil affairs withdraws a seeded handover and hands the child over anew; the police register the child.
+  {
+    field: 'withdrawHandoff',
+    subgraph: 'handoffs',
+    agency: 'civil_affairs',
+    select: 'handoff { id version }',
+    // An open handover the county civil affairs sent, of a child still without household registration.
+    async prepare() {
+      const handover = await pick(
+        'handoffs',
+        sql<{ child_id: string; id: string; version: number }>`
+          select h.child_id, h.id, h.version from handoff h join child_place p on p.child_id = h.child_id
+          where h.kind = 'UNREGISTERED_HANDOVER' and h.state in ('SENT', 'ACCEPTED') and h.from_agency = 'civil_affairs' and h.from_region = ${COUNTY}
+            and p.registration_code is null and p.residence_code like ${IN_COUNTY}
+          order by h.id`,
+      );
+      return { childId: handover.child_id, input: { id: handover.id, expectedVersion: handover.version, reason: '户籍地址有误，更正后重新移交' } };
+    },
+    bad: { argumentName: 'input.reason', input: (valid) => ({ ...valid, reason: '误'.repeat(501) }) },
+  },
+  {
+    field: 'handOverUnregisteredChild',
+    subgraph: 'handoffs',
+    agency: 'civil_affairs',
+    select: 'handoff { id version }',
+    async prepare() {
+      const { child } = payloadOf('withdrawHandoff');
+      return { childId: child.id, input: { childId: child.id, note: '已核实居住地，请办理户口登记' } };
+    },
+    bad: { argumentName: 'input.note', input: (valid) => ({ ...valid, note: '户'.repeat(501) }) },
+    events: ['handoff.unregistered'],
   },
 
   // Police: household registration.
@@ -386,13 +439,13 @@ const CASES: MutationCase[] = [
     agency: 'police',
     purpose: 'HOUSEHOLD_REGISTRATION',
     select: 'registration { status version }',
-    // A pending handover, with the birth date and sex the registry holds for the child.
+    // The child handed over above, pending at the police, with the birth date and sex the registry holds for it.
     async prepare() {
-      const handover = await pick(
-        'police-household',
-        sql<{ child_id: string; version: number; village_code: string }>`
-          select child_id, version, village_code from unregistered_child where status = 'PENDING' and village_code like ${IN_COUNTY} order by child_id`,
-      );
+      const { child } = payloadOf('handOverUnregisteredChild');
+      const { rows: handovers } = await sql<{ child_id: string; version: number; village_code: string }>`
+        select child_id, version, village_code from unregistered_child where child_id = ${child.id} and status = 'PENDING'`.execute(db('police-household'));
+      const handover = handovers[0];
+      if (!handover) throw new Error(`child ${child.id} is not pending at the police`);
       const { rows } = await sql<{ birth_date: string; sex: string }>`select birth_date::text, sex from child where id = ${handover.child_id}`.execute(db('civil-affairs'));
       const { birth_date: birthDate, sex } = rows[0]!;
       const newHousehold = { villageCode: handover.village_code, addressDetail: '五组十八号', headName: '刘建国', stationId: `PS-${handover.village_code.slice(0, 9)}` };
@@ -457,12 +510,299 @@ const CASES: MutationCase[] = [
     // Within the CDI's range, beyond the SDQ's.
     bad: { argumentName: 'input.score', input: (valid) => ({ ...valid, score: 41 }) },
   },
+  // The protection mechanisms: agencies' records and the hub's hand-offs, in the order a case walks them.
+  // 强制报告 → 应急处置: a report to the police, who accept it, respond, and complete it (which tells the township).
+  {
+    field: 'fileMandatoryReport',
+    subgraph: 'handoffs',
+    agency: 'education',
+    select: 'handoff { id version sentAt }',
+    // A registered child living in township 101 (its township sends the assessment up below), in the registry, without an open NEGLECT case.
+    async prepare() {
+      const placed = await childIds('handoffs', sql`select child_id from child_place where residence_code like ${`${TOWN}%`} and registration_code like ${IN_COUNTY}`);
+      const child = await pick(
+        'civil-affairs',
+        activeChild(sql`village_code like ${`${TOWN}%`} and not exists (select 1 from protection_case pc where pc.child_id = child.id and pc.kind = 'NEGLECT' and pc.status = 'OPEN')`),
+        (r) => placed.has(r.child_id),
+      );
+      // Learned half an hour ago: reported at once.
+      const knewAt = new Date(Date.now() - 30 * 60_000).toISOString();
+      return { childId: child.child_id, input: { childId: child.child_id, situation: 'LIVING_ALONE', knewAt, note: '孩子一周未到校，家中无大人' } };
+    },
+    bad: { argumentName: 'input.knewAt', input: (valid) => ({ ...valid, knewAt: `${FUTURE}T00:00:00Z` }) },
+  },
+  {
+    field: 'acceptHandoff',
+    subgraph: 'handoffs',
+    agency: 'police',
+    select: 'handoff { id version sentAt }',
+    // The report filed above, addressed to the child's police station: its county bureau answers for it.
+    async prepare() {
+      const { handoff, child } = payloadOf('fileMandatoryReport');
+      return { childId: child.id, input: { id: handoff.id, expectedVersion: handoff.version, note: '民警已出发' } };
+    },
+    bad: { argumentName: 'input.note', input: (valid) => ({ ...valid, note: '  ' }) },
+  },
+  {
+    field: 'recordEmergencyResponse',
+    subgraph: 'police-household',
+    agency: 'police',
+    select: 'mandatoryReport { id status handoffId }',
+    // The police's own record of the report accepted above: opened by this first response.
+    async prepare() {
+      const { handoff, child } = payloadOf('acceptHandoff');
+      return {
+        childId: child.id,
+        input: {
+          childId: child.id,
+          handoffId: handoff.id,
+          category: 'LIVING_ALONE',
+          reporterKind: 'SCHOOL',
+          reportedAt: handoff.sentAt,
+          actions: ['PARENTS_RECALLED', 'PLACED_WITH_RELATIVES'],
+          notes: '已联系在外务工的父亲，孩子暂住姑姑家',
+        },
+      };
+    },
+    bad: { argumentName: 'input.actions', input: (valid) => ({ ...valid, actions: ['PARENTS_RECALLED', 'PARENTS_RECALLED'] }) },
+  },
+  {
+    field: 'completeHandoff',
+    subgraph: 'handoffs',
+    agency: 'police',
+    select: 'handoff { id version }',
+    // The report accepted above, done: the hub sends the township its EMERGENCY_NOTICE (a second Handoff created).
+    async prepare() {
+      const { handoff, child } = payloadOf('acceptHandoff');
+      return { childId: child.id, input: { id: handoff.id, expectedVersion: handoff.version, outcome: 'SUCCESSFUL', reason: '父亲已返乡，孩子由姑姑临时照料' } };
+    },
+    bad: { argumentName: 'input.reason', input: (valid) => ({ ...valid, reason: '' }) },
+  },
+
+  // 评估帮扶: the township opens a case for the child, assesses it and sends the assessment up; the county approves, arranges a service, closes.
+  {
+    field: 'openProtectionCase',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    select: 'protectionCase { id version }',
+    // The child of the mandatory report above, the case citing the report's hand-off.
+    async prepare() {
+      const { handoff, child } = payloadOf('completeHandoff');
+      return { childId: child.id, input: { childId: child.id, kind: 'NEGLECT', handoffId: handoff.id, summary: '父母均在外务工，孩子长期独居' } };
+    },
+    bad: { argumentName: 'input.handoffId', input: (valid) => ({ ...valid, handoffId: 'HO123' }) },
+  },
+  {
+    field: 'recordCaseAssessment',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    level: 'town',
+    region: TOWN,
+    select: 'protectionCase { id version }',
+    async prepare() {
+      const { protectionCase, child } = payloadOf('openProtectionCase');
+      return {
+        childId: child.id,
+        input: { caseId: protectionCase.id, expectedVersion: protectionCase.version, safety: 'MEDIUM', guardianship: 'HIGH', health: 'LOW', summary: '临时监护人年迈，需监护指导' },
+      };
+    },
+    bad: { argumentName: 'input.summary', input: (valid) => ({ ...valid, summary: '评'.repeat(2001) }) },
+  },
+  {
+    field: 'requestAssessmentApproval',
+    subgraph: 'handoffs',
+    agency: 'civil_affairs',
+    level: 'town',
+    region: TOWN,
+    select: 'handoff { id version }',
+    // The township sends the assessment above to its county for approval.
+    async prepare() {
+      const { protectionCase, child } = payloadOf('recordCaseAssessment');
+      return { childId: child.id, input: { childId: child.id, caseId: protectionCase.id, note: '请区民政局审批评估结论' } };
+    },
+    bad: { argumentName: 'input.caseId', input: (valid) => ({ ...valid, caseId: `case-${valid.caseId}` }) },
+  },
+  {
+    field: 'approveCaseAssessment',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    select: 'protectionCase { id version }',
+    async prepare() {
+      const { protectionCase, child } = payloadOf('recordCaseAssessment');
+      return { childId: child.id, input: { caseId: protectionCase.id, expectedVersion: protectionCase.version } };
+    },
+    bad: { argumentName: 'input.expectedVersion', input: (valid) => ({ ...valid, expectedVersion: 0 }) },
+  },
+  {
+    field: 'arrangeService',
+    subgraph: 'handoffs',
+    agency: 'civil_affairs',
+    select: 'handoff { id version }',
+    // Guardianship guidance by the county's justice bureau, due in a month.
+    async prepare() {
+      const { protectionCase, child } = payloadOf('approveCaseAssessment');
+      const dueOn = new Date(Date.now() + (8 * 3600 + 30 * 86_400) * 1000).toISOString().slice(0, 10);
+      return {
+        childId: child.id,
+        input: { childId: child.id, caseId: protectionCase.id, service: 'GUARDIANSHIP_GUIDANCE', provider: { agency: 'justice', regionCode: COUNTY }, dueOn, note: '请对临时监护人开展监护指导' },
+      };
+    },
+    bad: { argumentName: 'input.dueOn', input: (valid) => ({ ...valid, dueOn: '2026-01-05' }) },
+  },
+  {
+    field: 'closeProtectionCase',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    async prepare() {
+      const { protectionCase, child } = payloadOf('approveCaseAssessment');
+      return { childId: child.id, input: { caseId: protectionCase.id, expectedVersion: protectionCase.version, reason: '父亲返乡照料，风险已消除' } };
+    },
+    bad: { argumentName: 'input.reason', input: (valid) => ({ ...valid, reason: ' ' }) },
+  },
+
+  // 监护干预: a warning to the guardian (given by the police, as most are), ignored; the county petitions the court, which revokes.
+  {
+    field: 'recordGuardianWarning',
+    subgraph: 'civil-affairs',
+    agency: 'police',
+    select: 'warning { id version givenBy }',
+    // A child without warnings or a pending petition: the grounds below are this warning's alone.
+    async prepare() {
+      const child = await pick(
+        'civil-affairs',
+        activeChild(
+          sql`not exists (select 1 from guardian_warning w where w.child_id = child.id) and not exists (select 1 from guardianship_petition p where p.child_id = child.id and p.outcome = 'PENDING')`,
+        ),
+      );
+      return { childId: child.child_id, input: { childId: child.child_id, warnedOn: '2026-11-20', reason: '监护人长期不管不顾，予以训诫', careRefusedSince: '2026-03-01' } };
+    },
+    bad: { argumentName: 'input.careRefusedSince', input: (valid) => ({ ...valid, careRefusedSince: '2026-11-25' }) },
+  },
+  {
+    field: 'recordWarningOutcome',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    async prepare() {
+      const { warning, child } = payloadOf('recordGuardianWarning');
+      return { childId: child.id, input: { warningId: warning.id, expectedVersion: warning.version, outcome: 'IGNORED' } };
+    },
+    bad: { argumentName: 'input.outcome', input: (valid) => ({ ...valid, outcome: 'PENDING' }) },
+  },
+  {
+    field: 'fileGuardianshipPetition',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    select: 'petition { id version }',
+    // Care refused since March, the warning ignored: six months of refused care by the day filed.
+    async prepare() {
+      const { child } = payloadOf('recordWarningOutcome');
+      return { childId: child.id, input: { childId: child.id, filedOn: '2026-11-27', court: '郴州市北湖区人民法院', grounds: ['REFUSED_CARE_SIX_MONTHS', 'OTHER'] } };
+    },
+    // One warning ignored, not three: the records do not show it.
+    bad: { argumentName: 'input.grounds', input: (valid) => ({ ...valid, grounds: ['WARNINGS_IGNORED_THREE_TIMES'] }) },
+  },
+  {
+    field: 'recordPetitionOutcome',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    // The court revokes and appoints the grandmother: the petition and the child's guardian both change.
+    async prepare() {
+      const { petition, child } = payloadOf('fileGuardianshipPetition');
+      const newGuardian = { name: '赵春梅', relationship: 'GRANDPARENT', capacity: 'ADEQUATE', phone: '13807435678' };
+      return { childId: child.id, input: { petitionId: petition.id, expectedVersion: petition.version, decidedOn: '2026-11-30', outcome: 'REVOKED', newGuardian } };
+    },
+    bad: { argumentName: 'input.newGuardian', input: (valid) => ({ ...valid, outcome: 'DISMISSED' }) },
+  },
+
+  // 控辍保学: persuasion failed; the school's written report goes to the county bureau and the township.
+  {
+    field: 'reportDropoutToAuthorities',
+    subgraph: 'handoffs',
+    agency: 'education',
+    select: 'handoffs { id }',
+    // A pupil with an open dropout report whose dropout the hub has no open written report of.
+    async prepare() {
+      const reported = await childIds('handoffs', sql`select child_id from handoff where kind = 'DROPOUT_REPORT' and state in ('SENT', 'ACCEPTED')`);
+      const child = await pick(
+        'education-enrollment',
+        pupil(sql`exists (select 1 from dropout_report d where d.child_id = e.child_id and d.status in ('REPORTED', 'PERSUADING'))`),
+        (r) => !reported.has(r.child_id),
+      );
+      return { childId: child.child_id, input: { childId: child.child_id, note: '多次劝返无效，书面报告' } };
+    },
+    bad: { argumentName: 'input.note', input: (valid) => ({ ...valid, note: ' ' }) },
+  },
+
+  // 12355: a call about a child, transferred to the township's civil affairs, which declines; followed up, closed.
+  {
+    field: 'openHotlineTicket',
+    subgraph: 'handoffs',
+    agency: 'youth_league',
+    select: 'ticket { id version regionCode }',
+    async prepare() {
+      const child = await pick(
+        'handoffs',
+        sql<{ child_id: string; residence_code: string }>`select child_id, residence_code from child_place where residence_code like ${IN_COUNTY} order by child_id`,
+      );
+      return {
+        childId: child.child_id,
+        input: { regionCode: child.residence_code, caller: 'NEIGHBOUR', childId: child.child_id, situation: 'GUARDIAN_CANNOT_ACT', summary: '邻居来电：孩子奶奶住院，孩子无人照看' },
+      };
+    },
+    // A city is no place a matter is.
+    bad: { argumentName: 'input.regionCode', input: (valid) => ({ ...valid, regionCode: valid.regionCode.slice(0, 4) }) },
+  },
+  {
+    field: 'transferHotlineTicket',
+    subgraph: 'handoffs',
+    agency: 'youth_league',
+    select: 'handoff { id version }',
+    async prepare() {
+      const { ticket, child } = payloadOf('openHotlineTicket');
+      return { childId: child.id, input: { ticketId: ticket.id, to: { agency: 'civil_affairs', regionCode: ticket.regionCode.slice(0, 9) }, note: '请乡镇民政核实照料情况' } };
+    },
+    // The auditors receive no hand-offs.
+    bad: { argumentName: 'input.to', input: (valid) => ({ ...valid, to: { ...valid.to, agency: 'audit' } }) },
+  },
+  {
+    field: 'declineHandoff',
+    subgraph: 'handoffs',
+    agency: 'civil_affairs',
+    select: 'handoff { id version }',
+    // The township's transfer above, declined by the county civil affairs answering for it: the ticket's transfers are all final.
+    async prepare() {
+      const { handoff, child } = payloadOf('transferHotlineTicket');
+      return { childId: child.id, input: { id: handoff.id, expectedVersion: handoff.version, reason: '已由村委会安排亲属照看，无需转办' } };
+    },
+    bad: { argumentName: 'input.reason', input: (valid) => ({ ...valid, reason: '' }) },
+  },
+  {
+    field: 'followUpHotlineTicket',
+    subgraph: 'handoffs',
+    agency: 'youth_league',
+    select: 'ticket { id version }',
+    async prepare() {
+      const { ticket, child } = payloadOf('openHotlineTicket');
+      return { childId: child.id, input: { ticketId: ticket.id, note: '回访：孩子已由姑姑照看' } };
+    },
+    bad: { argumentName: 'input.note', input: (valid) => ({ ...valid, note: '   ' }) },
+  },
+  {
+    field: 'closeHotlineTicket',
+    subgraph: 'handoffs',
+    agency: 'youth_league',
+    async prepare() {
+      const { ticket, child } = payloadOf('followUpHotlineTicket');
+      return { childId: child.id, input: { ticketId: ticket.id, expectedVersion: ticket.version, outcome: 'RESOLVED', note: '结案：照料已落实' } };
+    },
+    bad: { argumentName: 'input.expectedVersion', input: (valid) => ({ ...valid, expectedVersion: 0 }) },
+  },
 ];
 
 beforeAll(async () => {
   // Dozens of calls from one client system: the rate limit is not what is tested here.
   hub = await startHub({ children: 80, gateway: { rateLimit: { perMinute: 100_000, burst: 10_000 } } });
-  for (const agency of new Set(CASES.map((c) => c.agency))) tokens.set(agency, await hub.token({ agency, level: 'county', region: COUNTY }));
+  for (const key of new Set(CASES.map((c) => JSON.stringify(principal(c))))) tokens.set(key, await hub.token(JSON.parse(key)));
 });
 afterAll(() => hub?.stop());
 

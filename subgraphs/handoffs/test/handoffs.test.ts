@@ -161,8 +161,9 @@ describe('an unregistered child', () => {
 
 describe('a dropout not persuaded back', () => {
   it('is reported to the county education bureau and the township, once; the return closes both', async () => {
-    const REPORT_DROPOUT = `mutation ($input: ReportDropoutToAuthoritiesInput!) { reportDropoutToAuthorities(input: $input) { handoffs { id to { agency level regionCode } } } }`;
+    const REPORT_DROPOUT = `mutation ($input: ReportDropoutToAuthoritiesInput!) { reportDropoutToAuthorities(input: $input) { handoffs { id to { agency level regionCode } } child { id } } }`;
     const result = await bed.run(REPORT_DROPOUT, { input: { childId: PUPIL } }, people.teacher, 'DROPOUT_RETURN');
+    expect(result.data!.reportDropoutToAuthorities.child).toEqual({ id: PUPIL });
     const sent = result.data!.reportDropoutToAuthorities.handoffs;
     expect(sent.map((h: any) => h.to)).toEqual([
       { agency: 'education', level: 'COUNTY', regionCode: '431003' },

@@ -20,7 +20,7 @@ export async function workQueue(db: Kysely<HandoffsDB>, principal: Principal, ar
   const addressed =
     principal.org === undefined
       ? sql`h.to_agency = ${principal.agency} and h.to_region = ${principal.region}`
-      : sql`h.to_agency = ${principal.agency} and h.to_org = ${principal.org} and h.to_region like ${`${principal.region}%`}`;
+      : sql`h.to_org = ${principal.org} and h.to_agency = ${principal.agency}`;
   const rank = ADMIN_LEVELS.indexOf(principal.level);
   const escalated =
     principal.org === undefined

@@ -82,6 +82,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       )`,
     // The work queue: what is open for a unit, most urgent first.
     `create index handoff_inbox_idx on handoff (to_agency, to_region, due_at, id) where state in ('SENT', 'ACCEPTED')`,
+    // The work queue of org-bound staff (a station, a school): what is open for their org.
+    `create index handoff_org_inbox_idx on handoff (to_org, due_at, id) where state in ('SENT', 'ACCEPTED') and to_org is not null`,
     // The work queue's escalated part: open and escalated hand-offs under a region.
     `create index handoff_escalated_idx on handoff (to_agency, to_region text_pattern_ops) where escalation_depth > 0 and state in ('SENT', 'ACCEPTED')`,
     `create index handoff_sent_idx on handoff (from_agency, from_region text_pattern_ops, sent_at desc, id desc)`,

@@ -24,6 +24,7 @@ export const HandoffPayload: HandoffPayloadResolvers = {
 
 export const HandoffsPayload: HandoffsPayloadResolvers = {
   handoffs: async (result, _, { loaders }) => (await Promise.all(result.handoffIds.map((id) => loaders.handoff.load(id)))).filter((h): h is HandoffRow => h !== null),
+  child,
 };
 
 export const HotlineTicketPayload: HotlineTicketPayloadResolvers = {

@@ -27,7 +27,14 @@ export function closeHotlineTicket(context: HandoffsContext, info: GraphQLResolv
         .where('id', '=', ticket.id)
         .returning('version')
         .executeTakeFirstOrThrow();
-      if (input.note) await write.trx.insertInto('hotline_follow_up').values({ ticket_id: ticket.id, by_subject: context.principal.subject, note: input.note }).execute();
+      if (input.note) {
+        const note = await write.trx
+          .insertInto('hotline_follow_up')
+          .values({ ticket_id: ticket.id, by_subject: context.principal.subject, note: input.note })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        write.changed({ record: 'HotlineFollowUp', id: String(note.id), childId: ticket.child_id, change: 'created', fields: ['note'], fromVersion: null, toVersion: null });
+      }
       write.changed({ record: 'HotlineTicket', id: ticket.id, childId: ticket.child_id, change: 'updated', fields: ['status', 'outcome'], fromVersion: ticket.version, toVersion: closed.version });
       return { ticketId: ticket.id, childId: ticket.child_id };
     },
