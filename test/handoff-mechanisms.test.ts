@@ -240,6 +240,13 @@ describe('the clock', () => {
     );
     expect(audited[0]!.n).toBeGreaterThanOrEqual(attempts.length);
 
+    // The hub's operators see the push per subscription.
+    const operator = await hub.token({ agency: 'audit', level: 'province', region: '43' });
+    const backlog = await hub.query(operator, '{ webhookBacklog { subscription pending failed delivered } }', {}, { 'x-lbc-purpose': 'SUPERVISION' });
+    const police = backlog.body.data.webhookBacklog.find((b: any) => b.subscription === 'county-police');
+    expect(police).toMatchObject({ failed: 0 });
+    expect(police.delivered).toBeGreaterThanOrEqual(deliveries.length);
+
     // Answering ends the escalation: the county's queue no longer holds it.
     clockAheadMs = 0;
     await station(ACCEPT, { input: { id, expectedVersion: 1 } });

@@ -9,5 +9,6 @@ export const mappers = {
   AccessAnomaly: '../anomalies/anomaly.ts#Anomaly',
   AccessNotice: '../notices/notice-view.ts#NoticeView',
   ExchangeLag: '../exchange/exchange-lag.ts#ExchangeLagRow',
+  WebhookBacklog: '../exchange/webhook-backlog.ts#WebhookBacklogRow',
 };
 export const contextType = '../context.ts#AuditContext';

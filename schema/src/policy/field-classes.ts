@@ -40,6 +40,7 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     childAccessHistory: 'AUDIT',
     accessAnomalies: 'AUDIT',
     exchangeLag: 'AUDIT',
+    webhookBacklog: 'AUDIT',
     accessNotices: 'SELF',
     accessExplain: 'SELF',
     // Hand-offs: who may see which is the hand-off subgraph's row rule (a party to it).
@@ -166,6 +167,7 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   AuditDeniedField: { '*': 'AUDIT' },
   AuditWrite: { '*': 'AUDIT' },
   ExchangeLag: { '*': 'AUDIT' },
+  WebhookBacklog: { '*': 'AUDIT' },
   AccessAnomaly: { '*': 'AUDIT' },
   // Hand-offs (subgraph handoffs): read by their parties only (the row rule), and only what
   // they need to act — the derived reason, never the fact behind it; the receiver reads the

@@ -5,6 +5,7 @@ import type { AuditEntry as AuditEntryModel, AuditPrincipal as AuditPrincipalMod
 import type { Anomaly as AnomalyModel } from '../anomalies/anomaly.ts';
 import type { NoticeView as NoticeViewModel } from '../notices/notice-view.ts';
 import type { ExchangeLagRow as ExchangeLagRowModel } from '../exchange/exchange-lag.ts';
+import type { WebhookBacklogRow as WebhookBacklogRowModel } from '../exchange/webhook-backlog.ts';
 import type { AuditContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
@@ -232,7 +233,6 @@ export type AuditWrite = {
   toVersion: Maybe<Scalars['Int']['output']>;
 };
 
-/** Where one subscribing agency stands in one source agency's events. */
 export type ExchangeLag = {
   __typename?: 'ExchangeLag';
   /** When the exchange last recorded this row: at most 30 s ago while one runs. */
@@ -383,6 +383,12 @@ export type Query = {
    * the hub as a whole; anyone else gets an empty list.
    */
   exchangeLag: Array<ExchangeLag>;
+  /**
+   * The push of hand-off notices to agency systems, per subscription: deliveries waiting,
+   * given up on (after every retry) and done, and the last failure. For the hub's operators,
+   * as exchangeLag (province auditors); empty for anyone else.
+   */
+  webhookBacklog: Array<WebhookBacklog>;
 };
 
 
@@ -459,6 +465,20 @@ export type QueryChildAccessHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Where one subscribing agency stands in one source agency's events. */
+export type WebhookBacklog = {
+  __typename?: 'WebhookBacklog';
+  delivered: Scalars['Int']['output'];
+  /** Given up on after every retry: the notice is still in the hand-off's history and the queue. */
+  failed: Scalars['Int']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  /** When the oldest waiting delivery is next tried. */
+  oldestPendingAt: Maybe<Scalars['DateTime']['output']>;
+  pending: Scalars['Int']['output'];
+  /** The subscription's id in LBC_WEBHOOKS_FILE. */
+  subscription: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -570,6 +590,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Purpose: ResolverTypeWrapper<Partial<Purpose>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  WebhookBacklog: ResolverTypeWrapper<WebhookBacklogRowModel>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -603,6 +624,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Query: Record<PropertyKey, never>;
+  WebhookBacklog: WebhookBacklogRowModel;
 }>;
 
 export type AccessAnomalyResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['AccessAnomaly'] = ResolversParentTypes['AccessAnomaly']> = ResolversObject<{
@@ -775,6 +797,16 @@ export type QueryResolvers<ContextType = AuditContext, ParentType extends Resolv
   accessNotices?: Resolver<ResolversTypes['AccessNoticeConnection'], ParentType, ContextType, RequireFields<QueryAccessNoticesArgs, 'first' | 'unacknowledgedOnly'>>;
   childAccessHistory?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryChildAccessHistoryArgs, 'childId' | 'first'>>;
   exchangeLag?: Resolver<Array<ResolversTypes['ExchangeLag']>, ParentType, ContextType>;
+  webhookBacklog?: Resolver<Array<ResolversTypes['WebhookBacklog']>, ParentType, ContextType>;
+}>;
+
+export type WebhookBacklogResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['WebhookBacklog'] = ResolversParentTypes['WebhookBacklog']> = ResolversObject<{
+  delivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  oldestPendingAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscription?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = AuditContext> = ResolversObject<{
@@ -800,5 +832,6 @@ export type Resolvers<ContextType = AuditContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  WebhookBacklog?: WebhookBacklogResolvers<ContextType>;
 }>;
 

@@ -5,6 +5,7 @@ import { entryPage } from '../access-log/entry-page.ts';
 import { anomalyWindow } from '../anomalies/anomaly-window.ts';
 import { findAnomalies } from '../anomalies/find-anomalies.ts';
 import { exchangeLag } from '../exchange/exchange-lag.ts';
+import { webhookBacklog } from '../exchange/webhook-backlog.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { listNotices } from '../notices/list-notices.ts';
 
@@ -30,6 +31,7 @@ export const Query: QueryResolvers = {
   },
 
   exchangeLag: (_, __, { db, loaders }) => (loaders.scope.auditor && loaders.scope.seesUnauthenticated ? exchangeLag(db) : []),
+  webhookBacklog: (_, __, { db, loaders }) => (loaders.scope.auditor && loaders.scope.seesUnauthenticated ? webhookBacklog(db) : []),
 
   accessNotices: (_, { unacknowledgedOnly, first, after }, { db, principal }) => listNotices(db, principal, unacknowledgedOnly ?? true, { first, after }),
 };
