@@ -148,9 +148,12 @@ describe('mandatory report → emergency response → assessment → services', 
     });
     const protectionCase = opened.openProtectionCase.protectionCase;
     expect(protectionCase).toMatchObject({ handoffId: notice.handoff.id, status: 'OPEN' });
-    const assessed = await township(`mutation($input: RecordCaseAssessmentInput!) { recordCaseAssessment(input: $input) { protectionCase { id version assessment { safety guardianship health approvedOn } } } }`, {
-      input: { caseId: protectionCase.id, expectedVersion: protectionCase.version, safety: 'MEDIUM', guardianship: 'HIGH', health: 'LOW', summary: '需监护指导' },
-    });
+    const assessed = await township(
+      `mutation($input: RecordCaseAssessmentInput!) { recordCaseAssessment(input: $input) { protectionCase { id version assessment { safety guardianship health approvedOn } } } }`,
+      {
+        input: { caseId: protectionCase.id, expectedVersion: protectionCase.version, safety: 'MEDIUM', guardianship: 'HIGH', health: 'LOW', summary: '需监护指导' },
+      },
+    );
     expect(assessed.recordCaseAssessment.protectionCase.assessment).toMatchObject({ safety: 'MEDIUM', guardianship: 'HIGH', health: 'LOW', approvedOn: null });
     await township(COMPLETE, { input: { id: notice.handoff.id, expectedVersion: 2, outcome: 'SUCCESSFUL', reason: '已立案评估' } });
 
@@ -235,9 +238,9 @@ describe('the clock', () => {
     // A retry carries the id of the first attempt: the receiver's idempotency key.
     for (const f of failed) expect(deliveries.map((d) => d.id)).toContain(f.id);
     // Every attempt, failed or not, is in the audit log before it left.
-    const { rows: audited } = await sql<{ n: number }>`select count(*)::int as n from audit_entry where operation_name like ${'webhook county-police notice %'} and variables->>'handoffId' = ${id}`.execute(
-      hub.hubDatabase.db,
-    );
+    const { rows: audited } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_entry where operation_name like ${'webhook county-police notice %'} and variables->>'handoffId' = ${id}`.execute(hub.hubDatabase.db);
     expect(audited[0]!.n).toBeGreaterThanOrEqual(attempts.length);
 
     // The hub's operators see the push per subscription.
@@ -261,7 +264,9 @@ describe('dropout control', () => {
       select e.child_id, e.school_id, s.region_code from enrollment e join school s on s.id = e.school_id
       where e.current and s.region_code like ${`${COUNTY}%`}
         and not exists (select 1 from dropout_report d where d.child_id = e.child_id and d.status <> 'RETURNED') order by e.child_id`.execute(db('education-enrollment'));
-    const { rows: places } = await sql<{ child_id: string; residence_code: string }>`select child_id, residence_code from child_place where residence_code like ${`${COUNTY}%`}`.execute(db('handoffs'));
+    const { rows: places } = await sql<{ child_id: string; residence_code: string }>`select child_id, residence_code from child_place where residence_code like ${`${COUNTY}%`}`.execute(
+      db('handoffs'),
+    );
     const pupil = rows.find((r) => places.some((p) => p.child_id === r.child_id))!;
     const home = places.find((p) => p.child_id === pupil.child_id)!.residence_code;
     const school = await as({ agency: 'education', level: 'town', region: pupil.region_code.slice(0, 9), org: pupil.school_id }, 'DROPOUT_RETURN');
@@ -393,9 +398,10 @@ describe('guardianship intervention', () => {
 
 describe('the 12355 hotline', () => {
   it('takes a call, transfers it to the township, follows it up and closes it once the transfer is done', async () => {
-    const { rows } = await sql<{ child_id: string; residence_code: string }>`select child_id, residence_code from child_place where residence_code like ${`${COUNTY}%`} order by child_id limit 1 offset 3`.execute(
-      db('handoffs'),
-    );
+    const { rows } = await sql<{
+      child_id: string;
+      residence_code: string;
+    }>`select child_id, residence_code from child_place where residence_code like ${`${COUNTY}%`} order by child_id limit 1 offset 3`.execute(db('handoffs'));
     const child = rows[0]!;
     const league = await as({ agency: 'youth_league', level: 'county', region: COUNTY });
     const township = await as({ agency: 'civil_affairs', level: 'town', region: child.residence_code.slice(0, 9) });

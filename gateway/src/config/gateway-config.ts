@@ -154,7 +154,8 @@ export function loadGatewayConfig(
     rateLimit: { perMinute: settings.LBC_RATE_LIMIT_PER_MINUTE, burst: settings.LBC_RATE_LIMIT_BURST },
     trustedDocuments,
     exchange:
-      (settings.LBC_EXCHANGE ?? (settings.LBC_DEVELOPMENT ? 'in-process' : 'off')) === 'in-process' ? { intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS, batchSize: settings.LBC_EXCHANGE_BATCH, webhooks: webhooks ?? [] }
+      (settings.LBC_EXCHANGE ?? (settings.LBC_DEVELOPMENT ? 'in-process' : 'off')) === 'in-process'
+        ? { intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS, batchSize: settings.LBC_EXCHANGE_BATCH, webhooks: webhooks ?? [] }
         : null,
   });
 }

@@ -7,7 +7,12 @@ import type { WebhookSubscription } from './webhook-subscriptions.ts';
  * hand-off's notice (its kind, state, parties, derived reason: BASIC facts of the child it
  * names), sent by the hub. Committed before the request leaves, like every disclosure.
  */
-export function webhookAuditRecord(subscription: WebhookSubscription, delivery: { noticeId: string; handoffId: string; childId: string | null; attempt: number }, requestId: string, at: Date): AuditRecord {
+export function webhookAuditRecord(
+  subscription: WebhookSubscription,
+  delivery: { noticeId: string; handoffId: string; childId: string | null; attempt: number },
+  requestId: string,
+  at: Date,
+): AuditRecord {
   return {
     at,
     requestId,

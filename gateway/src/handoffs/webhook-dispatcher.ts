@@ -75,8 +75,17 @@ export class WebhookDispatcher {
           }),
       );
       await this.options.db.transaction().execute(async (trx) => {
-        if (rows.length) await trx.insertInto('webhook_delivery').values(rows).onConflict((c) => c.columns(['subscription_id', 'notice_id']).doNothing()).execute();
-        await trx.updateTable('webhook_feed').set({ position: notices.at(-1)!.seq }).where('name', '=', FEED).execute();
+        if (rows.length)
+          await trx
+            .insertInto('webhook_delivery')
+            .values(rows)
+            .onConflict((c) => c.columns(['subscription_id', 'notice_id']).doNothing())
+            .execute();
+        await trx
+          .updateTable('webhook_feed')
+          .set({ position: notices.at(-1)!.seq })
+          .where('name', '=', FEED)
+          .execute();
       });
       queued += rows.length;
       if (notices.length < this.batchSize) return queued;
@@ -84,7 +93,11 @@ export class WebhookDispatcher {
   }
 
   private async position(): Promise<string> {
-    await this.options.db.insertInto('webhook_feed').values({ name: FEED, position: 0 }).onConflict((c) => c.column('name').doNothing()).execute();
+    await this.options.db
+      .insertInto('webhook_feed')
+      .values({ name: FEED, position: 0 })
+      .onConflict((c) => c.column('name').doNothing())
+      .execute();
     const row = await this.options.db.selectFrom('webhook_feed').select('position').where('name', '=', FEED).executeTakeFirstOrThrow();
     return String(row.position);
   }
@@ -151,6 +164,10 @@ export class WebhookDispatcher {
 
 /** Deliveries by status, for operators (and tests). */
 export async function webhookBacklog(db: Kysely<HubDB>): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('webhook_delivery').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('webhook_delivery')
+    .select(['status', sql<number>`count(*)::int`.as('n')])
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }

@@ -26,10 +26,7 @@ export interface ClockReading {
  * `region` is the receiver's division code: a level up is its prefix. `dueAt`, when the step
  * has one of its own, replaces the kind's target for when it falls due.
  */
-export function readClock(
-  hand: { kind: HandoffKind; state: HandoffState; stepStartedAt: Date; level: AdminLevel; region: string; dueAt?: Date | null | undefined },
-  now: Date,
-): ClockReading {
+export function readClock(hand: { kind: HandoffKind; state: HandoffState; stepStartedAt: Date; level: AdminLevel; region: string; dueAt?: Date | null | undefined }, now: Date): ClockReading {
   if (isFinal(hand.state)) return { dueAt: null, overdue: false, escalatedTo: null, depth: 0, nextChangeAt: null };
   const clock = HANDOFF_CLOCKS[hand.kind];
   const target = hand.state === 'SENT' ? clock.answerWithinMs : clock.doneWithinMs;

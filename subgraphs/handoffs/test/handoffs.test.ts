@@ -205,7 +205,11 @@ describe('a 12355 hotline ticket', () => {
     const CLOSE = `mutation ($input: CloseHotlineTicketInput!) { closeHotlineTicket(input: $input) { ticket { status outcome followUps { note } } } }`;
     const early = await bed.run(CLOSE, { input: { ticketId: ticket.id, expectedVersion: 2, outcome: 'RESOLVED' } }, people.youthLeague);
     expect(early.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
-    await bed.run(`mutation ($input: FollowUpHotlineTicketInput!) { followUpHotlineTicket(input: $input) { ticket { id } } }`, { input: { ticketId: ticket.id, note: 'called the township' } }, people.youthLeague);
+    await bed.run(
+      `mutation ($input: FollowUpHotlineTicketInput!) { followUpHotlineTicket(input: $input) { ticket { id } } }`,
+      { input: { ticketId: ticket.id, note: 'called the township' } },
+      people.youthLeague,
+    );
     await bed.run(ACCEPT, { input: { id: handoff.id, expectedVersion: 1 } }, people.township);
     await bed.run(COMPLETE, { input: { id: handoff.id, expectedVersion: 2, outcome: 'SUCCESSFUL', reason: 'grandmother moved in' } }, people.township);
     const closed = await bed.run(CLOSE, { input: { ticketId: ticket.id, expectedVersion: 2, outcome: 'RESOLVED', note: 'confirmed by phone' } }, people.youthLeague);

@@ -15,12 +15,6 @@ export interface FeedNotice {
 
 /** Notices after feed position `after`, oldest first: one statement on the primary key. */
 export async function readNotices(db: Kysely<HandoffsDB>, after: string, limit: number): Promise<FeedNotice[]> {
-  const rows = await db
-    .selectFrom('handoff_notice')
-    .selectAll()
-    .where('seq', '>', after)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+  const rows = await db.selectFrom('handoff_notice').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({ id: r.id, seq: String(r.seq), at: r.at, reason: r.reason, agency: r.agency, regionCode: r.region_code, org: r.org, payload: r.payload }));
 }

@@ -10,6 +10,10 @@ export async function hotlineTickets(db: Kysely<HandoffsDB>, principal: Principa
   let query = db.selectFrom('hotline_ticket as t').selectAll('t').where('t.owner_region', 'like', `${principal.region}%`);
   if (args.status) query = query.where('t.status', '=', args.status as never);
   if (window.after) query = query.where(sql<boolean>`(t.opened_at, t.id) < (${window.after[0]}::timestamptz, ${window.after[1]})`);
-  const rows = await query.orderBy('t.opened_at', 'desc').orderBy('t.id', 'desc').limit(window.first + 1).execute();
+  const rows = await query
+    .orderBy('t.opened_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(window.first + 1)
+    .execute();
   return toConnection(rows, window.first, (row) => [row.opened_at.toISOString(), row.id]);
 }

@@ -17,10 +17,7 @@ export async function workQueue(db: Kysely<HandoffsDB>, principal: Principal, ar
   if (principal.agency === 'audit') return toConnection([], window.first, () => []);
   const open = sql`h.state in ('SENT', 'ACCEPTED')`;
   const overdue = args.overdueOnly ? sql`and h.overdue_since is not null` : sql``;
-  const addressed =
-    principal.org === undefined
-      ? sql`h.to_agency = ${principal.agency} and h.to_region = ${principal.region}`
-      : sql`h.to_org = ${principal.org} and h.to_agency = ${principal.agency}`;
+  const addressed = principal.org === undefined ? sql`h.to_agency = ${principal.agency} and h.to_region = ${principal.region}` : sql`h.to_org = ${principal.org} and h.to_agency = ${principal.agency}`;
   const rank = ADMIN_LEVELS.indexOf(principal.level);
   const escalated =
     principal.org === undefined

@@ -20,7 +20,12 @@ export async function childForHandoff(write: WriteTransaction<HandoffsDB>, conte
 
 /** BAD_USER_INPUT-worthy: an open hand-off of `kind` about the child already does what a new one would. */
 export async function openHandoffOf(write: WriteTransaction<HandoffsDB>, childId: string, kind: string, caseId?: string): Promise<string | undefined> {
-  let query = write.trx.selectFrom('handoff').select('id').where('child_id', '=', childId).where('kind', '=', kind as never).where('state', 'in', ['SENT', 'ACCEPTED']);
+  let query = write.trx
+    .selectFrom('handoff')
+    .select('id')
+    .where('child_id', '=', childId)
+    .where('kind', '=', kind as never)
+    .where('state', 'in', ['SENT', 'ACCEPTED']);
   if (caseId !== undefined) query = query.where('case_id', '=', caseId);
   return (await query.executeTakeFirst())?.id;
 }

@@ -16,10 +16,18 @@ export function closeHotlineTicket(context: HandoffsContext, info: GraphQLResolv
     validate: () => assertInput({ expectedVersion: inputRules.version(input.expectedVersion), note: inputRules.text(input.note, 1000) }),
     async execute(write) {
       const ticket = await ticketForWrite(write, context, input.ticketId);
-      if (ticket.version !== input.expectedVersion) throw conflict(`hotline ticket ${ticket.id} is at version ${ticket.version}, not ${input.expectedVersion}: read it again`, ticket.version, { inResolver: true });
-      if (ticket.status === 'CLOSED') throw invalidTransition(`hotline ticket ${ticket.id} is closed already`, { state: 'CLOSED', action: 'close', allowedFrom: ['OPEN', 'TRANSFERRED'], inResolver: true });
+      if (ticket.version !== input.expectedVersion)
+        throw conflict(`hotline ticket ${ticket.id} is at version ${ticket.version}, not ${input.expectedVersion}: read it again`, ticket.version, { inResolver: true });
+      if (ticket.status === 'CLOSED')
+        throw invalidTransition(`hotline ticket ${ticket.id} is closed already`, { state: 'CLOSED', action: 'close', allowedFrom: ['OPEN', 'TRANSFERRED'], inResolver: true });
       const open = await write.trx.selectFrom('handoff').select('id').where('ticket_id', '=', ticket.id).where('state', 'in', ['SENT', 'ACCEPTED']).executeTakeFirst();
-      if (open) throw invalidTransition(`hotline ticket ${ticket.id} has a transfer still open (${open.id})`, { state: ticket.status, action: 'close', allowedFrom: ['OPEN', 'TRANSFERRED'], inResolver: true });
+      if (open)
+        throw invalidTransition(`hotline ticket ${ticket.id} has a transfer still open (${open.id})`, {
+          state: ticket.status,
+          action: 'close',
+          allowedFrom: ['OPEN', 'TRANSFERRED'],
+          inResolver: true,
+        });
       const now = new Date();
       const closed = await write.trx
         .updateTable('hotline_ticket')

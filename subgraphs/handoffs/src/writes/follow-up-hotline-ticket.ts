@@ -14,7 +14,11 @@ export function followUpHotlineTicket(context: HandoffsContext, info: GraphQLRes
     async execute(write) {
       const ticket = await ticketForWrite(write, context, input.ticketId);
       if (ticket.status === 'CLOSED') throw invalidTransition(`hotline ticket ${ticket.id} is closed`, { state: 'CLOSED', action: 'followUp', allowedFrom: ['OPEN', 'TRANSFERRED'], inResolver: true });
-      const followUp = await write.trx.insertInto('hotline_follow_up').values({ ticket_id: ticket.id, by_subject: context.principal.subject, note: input.note }).returning('id').executeTakeFirstOrThrow();
+      const followUp = await write.trx
+        .insertInto('hotline_follow_up')
+        .values({ ticket_id: ticket.id, by_subject: context.principal.subject, note: input.note })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       write.changed({ record: 'HotlineFollowUp', id: String(followUp.id), childId: ticket.child_id, change: 'created', fields: ['note'], fromVersion: null, toVersion: null });
       return { ticketId: ticket.id, childId: ticket.child_id };
     },

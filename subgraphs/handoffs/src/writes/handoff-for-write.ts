@@ -9,12 +9,6 @@ import { partyToHandoff } from '../visibility.ts';
  * and which children have hand-offs is itself protective.
  */
 export async function handoffForWrite(write: WriteTransaction<HandoffsDB>, context: HandoffsContext, id: string): Promise<HandoffRow> {
-  const row = await write.trx
-    .selectFrom('handoff as h')
-    .selectAll('h')
-    .select(partyToHandoff(context.principal).as('in_scope'))
-    .where('h.id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  const row = await write.trx.selectFrom('handoff as h').selectAll('h').select(partyToHandoff(context.principal).as('in_scope')).where('h.id', '=', id).forUpdate().executeTakeFirst();
   return recordForWrite(row && row.in_scope ? row : undefined, `hand-off ${id}`, `no hand-off ${id} that you are a party to`) as HandoffRow;
 }

@@ -36,7 +36,15 @@ export function openHotlineTicket(context: HandoffsContext, info: GraphQLResolve
         })
         .returning(['id', 'version'])
         .executeTakeFirstOrThrow();
-      write.changed({ record: 'HotlineTicket', id: ticket.id, childId: child?.child_id ?? null, change: 'created', fields: ['regionCode', 'caller', 'child', 'situation', 'summary'], fromVersion: null, toVersion: ticket.version });
+      write.changed({
+        record: 'HotlineTicket',
+        id: ticket.id,
+        childId: child?.child_id ?? null,
+        change: 'created',
+        fields: ['regionCode', 'caller', 'child', 'situation', 'summary'],
+        fromVersion: null,
+        toVersion: ticket.version,
+      });
       return { ticketId: ticket.id, childId: child?.child_id ?? null };
     },
   });

@@ -35,7 +35,12 @@ export function transferHotlineTicket(context: HandoffsContext, info: GraphQLRes
           note: input.note,
         },
       ]);
-      const updated = await write.trx.updateTable('hotline_ticket').set({ status: 'TRANSFERRED', version: ticket.version + 1 }).where('id', '=', ticket.id).returning('version').executeTakeFirstOrThrow();
+      const updated = await write.trx
+        .updateTable('hotline_ticket')
+        .set({ status: 'TRANSFERRED', version: ticket.version + 1 })
+        .where('id', '=', ticket.id)
+        .returning('version')
+        .executeTakeFirstOrThrow();
       write.changed({ record: 'HotlineTicket', id: ticket.id, childId: ticket.child_id, change: 'updated', fields: ['status'], fromVersion: ticket.version, toVersion: updated.version });
       return { handoffId: transfer!.id, childId: ticket.child_id };
     },
