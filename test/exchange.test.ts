@@ -3,6 +3,7 @@ import { APPLY_EVENTS, deliveredEvent } from '@lbc/subgraph-kit/testing';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './harness/eventually.ts';
 import { startHub, type Hub } from './harness/start-hub.ts';
 
 /**
@@ -15,17 +16,6 @@ const AWAY = '210421';
 const REGISTER = `mutation Register($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`;
 
 let hub: Hub;
-
-/** Polls `check` until it holds (at most `ms`); the exchange runs every 100 ms. */
-async function eventually<T>(check: () => Promise<T | undefined | false>, what: string, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`not within ${ms} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 async function placeIn(subgraph: keyof Hub['subgraphs'], childId: string): Promise<Record<string, string | null> | undefined> {
   const { rows } = await sql<Record<string, string | null>>`select * from child_place where child_id = ${childId}`.execute(hub.subgraphs[subgraph].database.db);

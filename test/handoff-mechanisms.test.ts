@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './harness/eventually.ts';
 import { startHub, type Hub } from './harness/start-hub.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './harness/webhook-receiver.ts';
 
@@ -33,17 +34,6 @@ async function as(principal: Partial<Principal>, purpose: Purpose = 'CASE_MANAGE
     expect(response.body.errors, `${JSON.stringify(principal)}: ${JSON.stringify(response.body.errors)}`).toBeUndefined();
     return response.body.data;
   };
-}
-
-/** Polls `check` until it holds (at most `ms`): the exchange and its tasks run every 100 ms. */
-async function eventually<T>(check: () => Promise<T | undefined | false | null>, what: string, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`not within ${ms} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** One operation of a file in schema/examples/: the README's examples are what these tests run. */

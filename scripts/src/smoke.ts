@@ -11,10 +11,16 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DEV_ISSUER, DEV_KEY_FILES, HUB_AUDIENCE, readJwk } from './keys/dev-keys.ts';
+import type { PrincipalClaims } from '@lbc/schema';
 import { mintToken } from './keys/mint-token.ts';
 import { ROOT } from './paths.ts';
 
 const base = Number(process.env.LBC_PORT_BASE ?? 4100);
+
+/** A token from the development identity provider, as `pnpm token` mints them. */
+function devToken(subject: string, claims: PrincipalClaims): Promise<string> {
+  return mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), { subject, issuer: DEV_ISSUER, audience: HUB_AUDIENCE, ...claims });
+}
 const gatewayUrl = `http://127.0.0.1:${base}/graphql`;
 const hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/src/start.ts'], {
   cwd: ROOT,
@@ -38,15 +44,7 @@ await new Promise<void>((resolve) => {
 });
 clearTimeout(timer);
 
-const token = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
-  subject: 'smoke',
-  issuer: DEV_ISSUER,
-  audience: HUB_AUDIENCE,
-  agency: 'civil_affairs',
-  level: 'county',
-  region: '431003',
-  roles: ['officer'],
-});
+const token = await devToken('smoke', { agency: 'civil_affairs', level: 'county', region: '431003', roles: ['officer'] });
 async function run(file: string, variables: Record<string, unknown>) {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
@@ -83,15 +81,7 @@ const registered = await post('mutation($input: RegisterChildInput!) { registerC
 });
 if (registered.errors) fail(`registerChild: ${JSON.stringify(registered.errors)}`);
 const newId = registered.data.registerChild.child.id as string;
-const operator = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
-  subject: 'smoke-operator',
-  issuer: DEV_ISSUER,
-  audience: HUB_AUDIENCE,
-  agency: 'audit',
-  level: 'province',
-  region: '43',
-  roles: ['auditor'],
-});
+const operator = await devToken('smoke-operator', { agency: 'audit', level: 'province', region: '43', roles: ['auditor'] });
 const deadline = Date.now() + 30_000;
 for (;;) {
   const lag = await post('{ exchangeLag { source subscriber position pending } }', {}, operator);
@@ -110,30 +100,14 @@ const reported = await post(readFileSync(`${ROOT}schema/examples/file-mandatory-
 });
 if (reported.errors) fail(`fileMandatoryReport: ${JSON.stringify(reported.errors)}`);
 const reportId = reported.data.fileMandatoryReport.handoff.id as string;
-const townPolice = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
-  subject: 'smoke-police',
-  issuer: DEV_ISSUER,
-  audience: HUB_AUDIENCE,
-  agency: 'police',
-  level: 'town',
-  region: village.slice(0, 9),
-  roles: ['officer'],
-});
+const townPolice = await devToken('smoke-police', { agency: 'police', level: 'town', region: village.slice(0, 9), roles: ['officer'] });
 const queue = await post(readFileSync(`${ROOT}schema/examples/work-queue.graphql`, 'utf8'), { first: 100 }, townPolice);
 if (queue.errors) fail(`workQueue: ${JSON.stringify(queue.errors)}`);
 if (!queue.data.workQueue.edges.some((e: any) => e.node.handoff.id === reportId)) fail(`mandatory report ${reportId} is not in the queue of the police of ${village.slice(0, 9)}`);
 console.log(`smoke: ok — mandatory report ${reportId} is in the queue of the police of township ${village.slice(0, 9)}`);
 
 // Every one of those reads is in the audit log, and an auditor of the county can see it.
-const auditor = await mintToken(readJwk(DEV_KEY_FILES.issuerPrivate), {
-  subject: 'smoke-auditor',
-  issuer: DEV_ISSUER,
-  audience: HUB_AUDIENCE,
-  agency: 'audit',
-  level: 'county',
-  region: '431003',
-  roles: ['auditor'],
-});
+const auditor = await devToken('smoke-auditor', { agency: 'audit', level: 'county', region: '431003', roles: ['auditor'] });
 const history = await fetch(gatewayUrl, {
   method: 'POST',
   headers: { 'content-type': 'application/json', authorization: `Bearer ${auditor}`, 'x-lbc-purpose': 'SUPERVISION' },

@@ -1,4 +1,5 @@
 import type { AuditRecord, ChildFields } from '@lbc/audit/store';
+import { hubDisclosureRecord } from './hub-disclosure-record.ts';
 import { EXCHANGE_PRINCIPAL, SUBGRAPH_AGENCY } from '@lbc/schema';
 import type { HubEvent } from '@lbc/subgraph-kit';
 
@@ -28,35 +29,15 @@ export function deliveryAuditRecord(source: string, subscriber: string, events: 
     childId,
     fields: [...kinds].sort().map((kind) => ({ coordinate: `event:${kind}`, fieldClass: CLASS_OF_KIND[kind], masked: false, owners: [owner] })),
   }));
-  return {
+  return hubDisclosureRecord({
     at,
     requestId,
-    principal: {
-      subject: EXCHANGE_PRINCIPAL.subject,
-      issuer: EXCHANGE_PRINCIPAL.issuer,
-      agency: SUBGRAPH_AGENCY[subscriber] ?? subscriber,
-      level: EXCHANGE_PRINCIPAL.level,
-      region: EXCHANGE_PRINCIPAL.region,
-      org: null,
-      roles: EXCHANGE_PRINCIPAL.roles,
-    },
+    agency: SUBGRAPH_AGENCY[subscriber] ?? subscriber,
+    region: EXCHANGE_PRINCIPAL.region,
     client: 'lbc-exchange',
-    purpose: 'CASE_MANAGEMENT',
-    caseId: null,
-    justification: null,
-    breakGlass: false,
-    mode: null,
     operationName: `deliver ${source} -> ${subscriber}`,
-    operationHash: null,
-    operationText: null,
     variables: { events: events.length, firstSeq: events[0]?.seq ?? null, lastSeq: events.at(-1)?.seq ?? null },
     fetches: [{ subgraph: subscriber, fields: [...new Set(events.map((e) => `event:${e.kind}`))].sort() }],
     children,
-    otherFields: [],
-    denied: [],
-    outcome: 'ok',
-    errorCodes: [],
-    reason: null,
-    durationMs: 0,
-  };
+  });
 }

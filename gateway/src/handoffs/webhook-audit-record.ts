@@ -1,5 +1,5 @@
 import type { AuditRecord } from '@lbc/audit/store';
-import { EXCHANGE_PRINCIPAL } from '@lbc/schema';
+import { hubDisclosureRecord } from '../exchange/hub-disclosure-record.ts';
 import type { WebhookSubscription } from './webhook-subscriptions.ts';
 
 /**
@@ -13,35 +13,15 @@ export function webhookAuditRecord(
   requestId: string,
   at: Date,
 ): AuditRecord {
-  return {
+  return hubDisclosureRecord({
     at,
     requestId,
-    principal: {
-      subject: EXCHANGE_PRINCIPAL.subject,
-      issuer: EXCHANGE_PRINCIPAL.issuer,
-      agency: subscription.agency,
-      level: EXCHANGE_PRINCIPAL.level,
-      region: subscription.regionCode,
-      org: null,
-      roles: EXCHANGE_PRINCIPAL.roles,
-    },
+    agency: subscription.agency,
+    region: subscription.regionCode,
     client: `webhook:${subscription.id}`,
-    purpose: 'CASE_MANAGEMENT',
-    caseId: null,
-    justification: null,
-    breakGlass: false,
-    mode: null,
     operationName: `webhook ${subscription.id} notice ${delivery.noticeId}`,
-    operationHash: null,
-    operationText: null,
     variables: { handoffId: delivery.handoffId, attempt: delivery.attempt },
     fetches: [{ subgraph: 'handoffs', fields: ['webhook:handoff-notice'] }],
     children: delivery.childId ? [{ childId: delivery.childId, fields: [{ coordinate: 'webhook:handoff-notice', fieldClass: 'BASIC', masked: false, owners: ['audit'] }] }] : [],
-    otherFields: [],
-    denied: [],
-    outcome: 'ok',
-    errorCodes: [],
-    reason: null,
-    durationMs: 0,
-  };
+  });
 }

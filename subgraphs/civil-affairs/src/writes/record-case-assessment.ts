@@ -1,9 +1,8 @@
-import { assertInput, inputRules, runWrite, todayInChina, updateVersioned } from '@lbc/subgraph-kit';
+import { assertInput, inputRules, runWrite, todayInChina } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CivilAffairsContext } from '../context.ts';
 import type { RecordCaseAssessmentInput } from '../generated/resolvers-types.ts';
-import { assertCaseAllows } from './case-transitions.ts';
-import { caseUpdate, protectionCaseForWrite } from './protection-case-for-write.ts';
+import { moveCase } from './move-case.ts';
 import type { ProtectionCaseResult } from './protection-case-result.ts';
 import { recordIdProblem } from './record-id.ts';
 
@@ -20,28 +19,19 @@ export function recordCaseAssessment(context: CivilAffairsContext, info: GraphQL
         expectedVersion: inputRules.version(input.expectedVersion),
         summary: inputRules.text(input.summary, 2000),
       }),
-    async execute(write) {
-      // The row as it was (locked). A stale version is a CONFLICT first, whatever else is wrong;
-      // at the current one the workflow is checked before the update, which the table's rules would refuse.
-      const before = await protectionCaseForWrite(write, context, input.caseId);
-      const set = {
-        assessment_safety: input.safety,
-        assessment_guardianship: input.guardianship,
-        assessment_health: input.health,
-        assessment_summary: input.summary ?? null,
-        assessed_on: todayInChina(),
-      };
-      if (before.version === input.expectedVersion) assertCaseAllows(before, 'assess');
-      const versions = await updateVersioned(write, caseUpdate(context, input.caseId, input.expectedVersion, set));
-      write.changed({
-        record: 'ProtectionCase',
-        id: String(before.id),
-        childId: before.child_id,
-        change: 'updated',
+    execute: (write) =>
+      moveCase(write, context, {
+        caseId: input.caseId,
+        expectedVersion: input.expectedVersion,
+        action: 'assess',
+        set: {
+          assessment_safety: input.safety,
+          assessment_guardianship: input.guardianship,
+          assessment_health: input.health,
+          assessment_summary: input.summary ?? null,
+          assessed_on: todayInChina(),
+        },
         fields: ['assessment'],
-        ...versions,
-      });
-      return { protectionCase: { ...before, ...set, version: versions.toVersion }, childId: before.child_id };
-    },
+      }),
   });
 }
