@@ -73,7 +73,7 @@ describe('field decisions through the gateway', () => {
       },
     ]);
     // Only the child row was read: the guardian loader never ran and education was never called.
-    expect(statements()).toEqual({ 'civil-affairs': 1, 'education-enrollment': 0, 'police-household': 0, health: 0 });
+    expect(statements()).toEqual({ 'civil-affairs': 1, 'education-enrollment': 0, 'police-household': 0, health: 0, handoffs: 0 });
   });
 
   it('sees through named fragments, inline fragments and aliases', async () => {

@@ -46,7 +46,7 @@ describe('the exchange', () => {
   it('carries a new child’s residence to every other agency, and records each delivery in the audit log', async () => {
     const civil = await hub.token({ agency: 'civil_affairs', level: 'county', region: HOME });
     const childId = await register(civil, await aVillage(civil, HOME));
-    for (const subgraph of ['education-enrollment', 'police-household', 'health'] as const) {
+    for (const subgraph of ['education-enrollment', 'police-household', 'health', 'handoffs'] as const) {
       const place = await eventually(() => placeIn(subgraph, childId), `${subgraph} receives the residence`);
       expect(place.residence_code!.startsWith(HOME)).toBe(true);
     }
@@ -54,6 +54,8 @@ describe('the exchange', () => {
       select operation_name, agency from audit_entry where ${childId} = any(child_ids) and client = 'lbc-exchange' order by operation_name`.execute(hub.hubDatabase.db);
     expect(rows).toEqual([
       { operation_name: 'deliver civil-affairs -> education-enrollment', agency: 'education' },
+      // The hub's hand-offs receive places too (to route reports); their entries name the hub's own label.
+      { operation_name: 'deliver civil-affairs -> handoffs', agency: 'audit' },
       { operation_name: 'deliver civil-affairs -> health', agency: 'health' },
       { operation_name: 'deliver civil-affairs -> police-household', agency: 'police' },
     ]);

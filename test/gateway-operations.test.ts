@@ -55,6 +55,7 @@ describe('probes', () => {
       'subgraph:audit',
       'subgraph:civil-affairs',
       'subgraph:education-enrollment',
+      'subgraph:handoffs',
       'subgraph:health',
       'subgraph:police-household',
     ]);

@@ -27,12 +27,13 @@ async function statementsFor(query: string, first: number, as = token) {
   return Object.fromEntries(Object.entries(hub.subgraphs).map(([name, { database }]) => [name, database.statements.count]));
 }
 
-/** One field per agency, each backed by one loader: every subgraph fetch must be exactly one statement. */
+/** One field per agency and the hub's hand-offs, each backed by one loader: every subgraph fetch must be exactly one statement. */
 const ONE_FIELD_EACH = `query($first: Int!) { children(filter: { regionCode: "431003" }, first: $first) { edges { node {
   id name
   currentEnrollment { grade }
   householdRegistrationStatus
   healthRecord { number }
+  handoffs(first: 3) { edges { node { kind state } } }
 } } } }`;
 
 /** A full record: nested histories, references back into other subgraphs, derived facts. */
@@ -50,13 +51,14 @@ const FULL_RECORD = `query($first: Int!) { children(filter: { regionCode: "43100
   healthRecord { number clinic { name } }
   immunisationComplete hasSeriousCondition latestGrowthAssessment
   immunisations(first: 3) { edges { node { vaccine dose } } }
+  handoffs(first: 3) { edges { node { kind state dueAt from { agency } } } }
 } } } }`;
 
 describe('SQL statements per request do not grow with the page size', () => {
   it('a page joined across all four subgraphs costs one statement per subgraph fetch, for N = 10 and N = 500', async () => {
     const small = await statementsFor(ONE_FIELD_EACH, 10);
     const large = await statementsFor(ONE_FIELD_EACH, 500);
-    expect(small).toEqual({ 'civil-affairs': 1, 'education-enrollment': 1, 'police-household': 1, health: 1 });
+    expect(small).toEqual({ 'civil-affairs': 1, 'education-enrollment': 1, 'police-household': 1, health: 1, handoffs: 1 });
     expect(large).toEqual(small);
   });
 
@@ -67,7 +69,8 @@ describe('SQL statements per request do not grow with the page size', () => {
     // One statement per loader-backed field per subgraph fetch, pinned so an extra query at both sizes is caught:
     // civil affairs: children, residence village, its town, guardian, parents, risk flags, home visits, visitors,
     //   and the two regions fetched back for schools and household addresses (two later fetches);
-    // education, police, health: likewise one per loader their fields use (see each subgraph's loaders.ts).
-    expect(small).toEqual({ 'civil-affairs': 10, 'education-enrollment': 5, 'police-household': 4, health: 4 });
+    // education, police, health: likewise one per loader their fields use (see each subgraph's loaders.ts);
+    // hand-offs: the page of each child's hand-offs the caller is a party to.
+    expect(small).toEqual({ 'civil-affairs': 10, 'education-enrollment': 5, 'police-household': 4, health: 4, handoffs: 1 });
   });
 });
