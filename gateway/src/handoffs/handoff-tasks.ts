@@ -25,7 +25,8 @@ export interface HandoffTaskOptions {
  */
 export function handoffTasks(options: HandoffTaskOptions): RoundTask[] {
   const clock = options.clock ?? (() => new Date());
-  const log = options.log.child({ component: 'handoffs' });
+  // The exchange's logger already names its component; these lines say which of its tasks speaks.
+  const log = options.log.child({ task: 'handoffs' });
   const webhooks = new WebhookDispatcher({
     db: options.db,
     client: options.client,
