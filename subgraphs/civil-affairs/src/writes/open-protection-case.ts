@@ -1,10 +1,9 @@
-import { conflict } from '@lbc/schema';
+import { conflict, handoffIdProblem } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, todayInChina } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CivilAffairsContext } from '../context.ts';
 import type { OpenProtectionCaseInput } from '../generated/resolvers-types.ts';
 import { childForWrite } from './child-for-write.ts';
-import { handoffIdProblem } from './handoff-id.ts';
 import type { ProtectionCaseResult } from './protection-case-result.ts';
 
 /**

@@ -1,11 +1,10 @@
-import { forbidden } from '@lbc/schema';
+import { badUserInput, forbidden, notFound } from '@lbc/schema';
 import { countArgument } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { readNotices } from '../feed/read-notices.ts';
 import { hotlineTickets } from '../lists/hotline-tickets.ts';
 import { sentHandoffs } from '../lists/sent-handoffs.ts';
 import { workQueue } from '../lists/work-queue.ts';
-import { notFound } from '@lbc/schema';
 
 /** Most notices one read of the feed returns. */
 export const MAX_NOTICE_BATCH = 1000;
@@ -18,7 +17,7 @@ export const Query: QueryResolvers = {
   hotlineTickets: (_, args, { db, principal }) => hotlineTickets(db, principal, args),
   _handoffNotices: (_, args, context) => {
     if (context.service !== 'exchange') throw forbidden('only the hub may read the notice feed', { inResolver: true });
-    if (!/^\d{1,19}$/.test(args.after)) throw forbidden('after must be a feed position', { inResolver: true });
+    if (!/^\d{1,19}$/.test(args.after)) throw badUserInput('after must be a feed position (digits)', { argumentName: 'after', inResolver: true });
     return readNotices(context.db, args.after, countArgument('limit', args.limit, 100, MAX_NOTICE_BATCH));
   },
 };

@@ -1,3 +1,4 @@
+import { handoffIdProblem } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, type Problem } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PoliceContext } from '../context.ts';
@@ -11,8 +12,6 @@ export interface RecordEmergencyResponseResult {
   childId: string;
 }
 
-/** The hub's hand-off ids. */
-const HANDOFF_ID = /^HO\d{9}$/;
 const NOTES_MAX = 500;
 
 /**
@@ -28,7 +27,7 @@ export function recordEmergencyResponse(context: PoliceContext, info: GraphQLRes
     args: input,
     validate: () =>
       assertInput({
-        handoffId: !HANDOFF_ID.test(input.handoffId) && 'must be a hand-off id like HO000000123',
+        handoffId: handoffIdProblem(input.handoffId),
         reportedAt: new Date(input.reportedAt) > now && `${String(input.reportedAt)} is in the future`,
         actions: actionsProblem(input.actions),
         notes: inputRules.text(notes, NOTES_MAX),
