@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
 import type { TicketResult } from '../resolvers/payloads.ts';
 import type { CloseHotlineTicketInput } from '../generated/resolvers-types.ts';
+import { appendFollowUp } from './append-follow-up.ts';
 import { ticketForWrite } from './ticket-for-write.ts';
 
 /**
@@ -35,14 +36,7 @@ export function closeHotlineTicket(context: HandoffsContext, info: GraphQLResolv
         .where('id', '=', ticket.id)
         .returning('version')
         .executeTakeFirstOrThrow();
-      if (input.note) {
-        const note = await write.trx
-          .insertInto('hotline_follow_up')
-          .values({ ticket_id: ticket.id, by_subject: context.principal.subject, note: input.note })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        write.changed({ record: 'HotlineFollowUp', id: String(note.id), childId: ticket.child_id, change: 'created', fields: ['note'], fromVersion: null, toVersion: null });
-      }
+      if (input.note) await appendFollowUp(write, ticket, context.principal.subject, input.note);
       write.changed({ record: 'HotlineTicket', id: ticket.id, childId: ticket.child_id, change: 'updated', fields: ['status', 'outcome'], fromVersion: ticket.version, toVersion: closed.version });
       return { ticketId: ticket.id, childId: ticket.child_id };
     },

@@ -4,6 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
 import type { TicketResult } from '../resolvers/payloads.ts';
 import type { FollowUpHotlineTicketInput } from '../generated/resolvers-types.ts';
+import { appendFollowUp } from './append-follow-up.ts';
 import { ticketForWrite } from './ticket-for-write.ts';
 
 /** 12355: a follow-up (回访) on a ticket that is not closed: appended, never edited. */
@@ -14,12 +15,7 @@ export function followUpHotlineTicket(context: HandoffsContext, info: GraphQLRes
     async execute(write) {
       const ticket = await ticketForWrite(write, context, input.ticketId);
       if (ticket.status === 'CLOSED') throw invalidTransition(`hotline ticket ${ticket.id} is closed`, { state: 'CLOSED', action: 'followUp', allowedFrom: ['OPEN', 'TRANSFERRED'], inResolver: true });
-      const followUp = await write.trx
-        .insertInto('hotline_follow_up')
-        .values({ ticket_id: ticket.id, by_subject: context.principal.subject, note: input.note })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      write.changed({ record: 'HotlineFollowUp', id: String(followUp.id), childId: ticket.child_id, change: 'created', fields: ['note'], fromVersion: null, toVersion: null });
+      await appendFollowUp(write, ticket, context.principal.subject, input.note);
       return { ticketId: ticket.id, childId: ticket.child_id };
     },
   });
