@@ -1,4 +1,4 @@
-import type { AdminLevel } from '../identifiers/division-code.ts';
+import { codeAtLevel, type AdminLevel } from '../identifiers/division-code.ts';
 import { HANDOFF_CLOCKS } from './handoff-clocks.ts';
 import type { HandoffKind } from './handoff-kinds.ts';
 import { isFinal, type HandoffState } from './handoff-states.ts';
@@ -34,14 +34,20 @@ export function readClock(hand: { kind: HandoffKind; state: HandoffState; stepSt
   const dueAt = hand.dueAt ?? new Date(hand.stepStartedAt.getTime() + target);
   const late = now.getTime() - dueAt.getTime();
   if (late <= 0) return { dueAt, overdue: false, escalatedTo: null, depth: 0, nextChangeAt: dueAt };
-  let level = hand.level;
-  let depth = 0;
   const periods = Math.floor(late / target) + 1;
-  for (let left = periods; left > 0 && UP[level]; left--, depth++) level = UP[level]!;
-  const escalatedTo = depth === 0 ? null : { level, region: hand.region.slice(0, LENGTH[level]) };
+  const path = escalationPath(hand, periods);
+  const escalatedTo = path.at(-1) ?? null;
   // One more level up after the next whole period, unless the city (or the receiver's own level) is the ceiling.
-  const nextChangeAt = UP[level] ? new Date(dueAt.getTime() + periods * target) : null;
-  return { dueAt, overdue: true, escalatedTo, depth, nextChangeAt };
+  const nextChangeAt = UP[escalatedTo?.level ?? hand.level] ? new Date(dueAt.getTime() + periods * target) : null;
+  return { dueAt, overdue: true, escalatedTo, depth: path.length, nextChangeAt };
 }
 
-const LENGTH: Record<AdminLevel, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 };
+/**
+ * The levels a hand-off received at `level` and `region` reaches when escalated `depth`
+ * times, nearest first: one level up each time, never above the city (so possibly fewer).
+ */
+export function escalationPath(hand: { level: AdminLevel; region: string }, depth: number): { level: AdminLevel; region: string }[] {
+  const path: { level: AdminLevel; region: string }[] = [];
+  for (let level = UP[hand.level]; level && path.length < depth; level = UP[level]) path.push({ level, region: codeAtLevel(hand.region, level) });
+  return path;
+}

@@ -29,6 +29,11 @@ export function codeLength(level: AdminLevel): number {
   return LENGTH_BY_LEVEL[level];
 }
 
+/** The code of the place at `level` that contains (or is) the place `code`: a village's township, a township's county. */
+export function codeAtLevel(code: string, level: AdminLevel): string {
+  return code.slice(0, LENGTH_BY_LEVEL[level]);
+}
+
 /** The code of the place directly containing this one, or null for a province. */
 export function parentDivisionCode(code: string): string | null {
   const level = divisionLevel(code);

@@ -1,14 +1,8 @@
-import { ADMIN_LEVELS, divisionLevel, type AdminLevel, type Agency, type Principal } from '@lbc/schema';
+import { divisionLevel, escalationPath, type Agency, type Party, type Principal } from '@lbc/schema';
 import { inputRules } from '@lbc/subgraph-kit';
 import type { HandoffRow } from './db-types.ts';
 
-/** One side of a hand-off: an agency's unit at a place, and its org when it is one. */
-export interface Party {
-  agency: Agency;
-  level: AdminLevel;
-  region: string;
-  org: string | null;
-}
+export type { Party } from '@lbc/schema';
 
 /** The agencies a hand-off may be addressed to: every agency but the auditors. */
 export const RECEIVING_AGENCIES: readonly Agency[] = ['civil_affairs', 'education', 'police', 'health', 'justice', 'youth_league', 'womens_federation'];
@@ -31,16 +25,9 @@ export function partyFromInput(input: { agency: string; regionCode: string; org?
   return { agency: input.agency as Agency, level: divisionLevel(input.regionCode)!, region: input.regionCode, org: input.org ?? null };
 }
 
-/** The unit of the same agency one level up the sender's or a given place: a township's county. */
-export function unitAt(agency: Agency, code: string, level: AdminLevel): Party {
-  return { agency, level, region: code.slice(0, LENGTH[level]), org: null };
-}
-
-const LENGTH: Record<AdminLevel, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 };
-
-/** The rank of a level: the province 0, the village 4. */
-export function levelRank(level: AdminLevel): number {
-  return ADMIN_LEVELS.indexOf(level);
+/** The receiving agency's units a hand-off is escalated to at `depth` levels up, nearest first. */
+export function escalatedUnits(row: HandoffRow, depth: number): Party[] {
+  return escalationPath({ level: row.to_level, region: row.to_region }, depth).map((unit) => ({ agency: row.to_agency, ...unit, org: null }));
 }
 
 /**

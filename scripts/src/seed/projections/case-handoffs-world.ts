@@ -1,7 +1,8 @@
+import { unitAt, type Party } from '@lbc/schema';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
 import { handoffId, handoffNumber, HANDOFF_SLOT } from './handoff-ids.ts';
-import type { SeedHandoff, SeedParty, SeedStep } from './handoff-lifecycle.ts';
-import { subjectOf, unitAt } from './handoff-parties.ts';
+import type { SeedHandoff, SeedStep } from './handoff-lifecycle.ts';
+import { subjectOf } from './handoff-parties.ts';
 import { clinicId } from './health.ts';
 import { chinaTime, DAY, HOUR, plus } from './seed-times.ts';
 
@@ -9,7 +10,7 @@ import { chinaTime, DAY, HOUR, plus } from './seed-times.ts';
 const SERVICES = ['GUARDIANSHIP_GUIDANCE', 'MEDICAL_TREATMENT', 'COUNSELLING', 'BEHAVIOUR_CORRECTION', 'LEGAL_SERVICES', 'LEGAL_AID', 'SOCIAL_ASSISTANCE'] as const;
 
 /** Who provides each service for a child: local units of the agency that does it. */
-function providerOf(c: SyntheticChild, service: (typeof SERVICES)[number]): SeedParty {
+function providerOf(c: SyntheticChild, service: (typeof SERVICES)[number]): Party {
   switch (service) {
     case 'GUARDIANSHIP_GUIDANCE':
       return unitAt('womens_federation', c.villageCode, 'county');

@@ -1,4 +1,4 @@
-import { ADMIN_LEVELS, HANDOFF_CLOCKS, nextState, readClock, type AdminLevel, type Agency, type HandoffAction, type HandoffKind, type HandoffState } from '@lbc/schema';
+import { escalationPath, HANDOFF_CLOCKS, nextState, readClock, type HandoffAction, type HandoffKind, type HandoffState, type Party } from '@lbc/schema';
 import { AS_OF } from '../world/generate-child.ts';
 
 /**
@@ -7,14 +7,6 @@ import { AS_OF } from '../world/generate-child.ts';
  * after a report of the last evening). Fixed, so the same world seeds the same clocks.
  */
 export const SEED_NOW = new Date(Date.parse(`${AS_OF}T12:00:00+08:00`) + 24 * 3600_000);
-
-/** One side of a seeded hand-off: an agency's unit at a place, and its org when it is one. */
-export interface SeedParty {
-  agency: Agency;
-  level: AdminLevel;
-  region: string;
-  org: string | null;
-}
 
 /** What happened to a hand-off after it was sent: a party's action, or the hub's resolve. */
 export type SeedStep =
@@ -26,9 +18,9 @@ export interface SeedHandoff {
   kind: HandoffKind;
   childId: string;
   ticketId?: string | null;
-  from: SeedParty;
+  from: Party;
   fromSubject: string;
-  to: SeedParty;
+  to: Party;
   /** The person at the receiving unit who answered it. */
   toSubject: string;
   reason: string;
@@ -123,16 +115,12 @@ export function handoffRecord(h: SeedHandoff, now: Date = SEED_NOW) {
 function escalations(h: SeedHandoff, clock: ReturnType<typeof readClock>, state: HandoffState) {
   if (!clock.overdue || !clock.dueAt) return [];
   const target = state === 'SENT' ? HANDOFF_CLOCKS[h.kind].answerWithinMs : HANDOFF_CLOCKS[h.kind].doneWithinMs;
-  const rank = ADMIN_LEVELS.indexOf(h.to.level);
-  return Array.from({ length: clock.depth }, (_, i) => {
-    const level = ADMIN_LEVELS[rank - i - 1]!;
-    const unit: SeedParty = { agency: h.to.agency, level, region: h.to.region.slice(0, LENGTH[level]), org: null };
+  return escalationPath(h.to, clock.depth).map((place, i) => {
+    const unit: Party = { agency: h.to.agency, ...place, org: null };
     return event(h.id, 'ESCALATED', new Date(clock.dueAt!.getTime() + i * target), unit, null, `overdue since ${clock.dueAt!.toISOString()}`);
   });
 }
 
-function event(handoffId: string, kind: 'SENT' | 'ACCEPTED' | 'DECLINED' | 'DONE' | 'WITHDRAWN' | 'ESCALATED', at: Date, by: SeedParty, subject: string | null, note: string | null) {
+function event(handoffId: string, kind: 'SENT' | 'ACCEPTED' | 'DECLINED' | 'DONE' | 'WITHDRAWN' | 'ESCALATED', at: Date, by: Party, subject: string | null, note: string | null) {
   return { handoff_id: handoffId, kind, at, by_agency: by.agency, by_level: by.level, by_region: by.region, by_org: by.org, by_subject: subject, note };
 }
-
-const LENGTH: Record<AdminLevel, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 };

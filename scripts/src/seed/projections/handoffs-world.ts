@@ -1,7 +1,8 @@
+import { unitAt } from '@lbc/schema';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
 import { handoffId, handoffNumber, HANDOFF_SLOT } from './handoff-ids.ts';
 import type { SeedHandoff, SeedStep } from './handoff-lifecycle.ts';
-import { policeOf, reporterOf, subjectOf, unitAt } from './handoff-parties.ts';
+import { policeOf, reporterOf, subjectOf } from './handoff-parties.ts';
 import { teacherId } from './education-enrollment.ts';
 import { chinaTime, DAY, HOUR, MINUTE, plus } from './seed-times.ts';
 

@@ -1,7 +1,8 @@
+import { unitAt } from '@lbc/schema';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
 import { handoffId, handoffNumber, HANDOFF_SLOT, ticketId, ticketNumber } from './handoff-ids.ts';
 import { SEED_NOW, type SeedHandoff, type SeedStep } from './handoff-lifecycle.ts';
-import { subjectOf, unitAt } from './handoff-parties.ts';
+import { subjectOf } from './handoff-parties.ts';
 import { SITUATION } from './handoffs-world.ts';
 import { chinaTime, DAY, HOUR, plus } from './seed-times.ts';
 

@@ -1,7 +1,7 @@
-import { ADMIN_LEVELS, readClock } from '@lbc/schema';
+import { readClock } from '@lbc/schema';
 import { sql, type Kysely } from 'kysely';
 import type { HandoffRow, HandoffsDB } from '../db-types.ts';
-import { levelRank, unitAt, type Party } from '../parties.ts';
+import { escalatedUnits } from '../parties.ts';
 import { writeHistory, type HistoryLine } from '../writes/handoff-history.ts';
 import { writeNotices, type Notice } from '../writes/handoff-notices.ts';
 
@@ -41,8 +41,7 @@ export async function escalateOverdue(db: Kysely<HandoffsDB>, now: Date, limit: 
       const overdueSince = row.overdue_since ?? (clock.overdue ? clock.dueAt : null);
       if (overdueSince && !row.overdue_since) markedOverdue++;
       const after: HandoffRow = { ...row, overdue_since: overdueSince, escalation_depth: Math.max(row.escalation_depth, clock.depth), next_check_at: clock.nextChangeAt };
-      for (let depth = row.escalation_depth + 1; depth <= clock.depth; depth++) {
-        const unit = unitUp(row, depth);
+      for (const unit of escalatedUnits(row, clock.depth).slice(row.escalation_depth)) {
         history.push({ handoffId: row.id, kind: 'ESCALATED', at: now, by: unit, subject: null, note: `overdue since ${overdueSince!.toISOString()}` });
         notices.push({ handoff: after, reason: 'ESCALATED', to: unit, at: now });
       }
@@ -61,9 +60,4 @@ export async function escalateOverdue(db: Kysely<HandoffsDB>, now: Date, limit: 
     await writeNotices(trx, notices);
     return { checked: due.length, escalated, markedOverdue };
   });
-}
-
-/** The receiving agency's unit `depth` levels above the receiver. */
-function unitUp(row: HandoffRow, depth: number): Party {
-  return unitAt(row.to_agency, row.to_region, ADMIN_LEVELS[levelRank(row.to_level) - depth]!);
 }

@@ -1,6 +1,5 @@
-import { ADMIN_LEVELS } from '@lbc/schema';
 import type { HandoffEventResolvers, HandoffPartyResolvers, HandoffResolvers, WorkQueueItemResolvers } from '../generated/resolvers-types.ts';
-import { levelRank, sideOf, unitAt } from '../parties.ts';
+import { escalatedUnits, sideOf } from '../parties.ts';
 import { reportedLate } from '../writes/file-mandatory-report.ts';
 
 export const Handoff: HandoffResolvers = {
@@ -17,7 +16,7 @@ export const Handoff: HandoffResolvers = {
   outcomeReason: (h) => h.outcome_reason,
   dueAt: (h) => h.due_at,
   overdueSince: (h) => h.overdue_since,
-  escalatedTo: (h) => (h.escalation_depth > 0 ? unitAt(h.to_agency, h.to_region, ADMIN_LEVELS[levelRank(h.to_level) - h.escalation_depth]!) : null),
+  escalatedTo: (h) => escalatedUnits(h, h.escalation_depth).at(-1) ?? null,
   knewAt: (h) => h.knew_at,
   reportedLate: (h) => reportedLate(h.knew_at, h.sent_at),
   history: (h, _, { loaders }) => loaders.history.load(h.id),

@@ -1,6 +1,7 @@
 import type { WriteTransaction } from '@lbc/subgraph-kit';
 import type { HandoffRow, HandoffsDB } from '../db-types.ts';
-import { sideOf, unitAt } from '../parties.ts';
+import { unitAt } from '@lbc/schema';
+import { sideOf } from '../parties.ts';
 import { sendHandoffs } from './send-handoffs.ts';
 
 /**

@@ -1,10 +1,10 @@
-import { badUserInput } from '@lbc/schema';
+import { badUserInput, unitAt } from '@lbc/schema';
 import { assertInput, inputRules, runWrite } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { HandoffsContext } from '../context.ts';
 import type { HandoffsResult } from '../resolvers/payloads.ts';
 import type { ReportDropoutToAuthoritiesInput } from '../generated/resolvers-types.ts';
-import { partyOf, unitAt } from '../parties.ts';
+import { partyOf } from '../parties.ts';
 import { childForHandoff, homeOf, openHandoffOf } from './child-for-handoff.ts';
 import { sendHandoffs } from './send-handoffs.ts';
 
