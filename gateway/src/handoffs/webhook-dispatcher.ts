@@ -44,6 +44,7 @@ export class WebhookDispatcher {
   private readonly clock: () => Date;
   private readonly batchSize: number;
   private readonly byId: Map<string, WebhookSubscription>;
+  private feedCreated = false;
 
   constructor(private readonly options: WebhookDispatcherOptions) {
     this.clock = options.clock ?? (() => new Date());
@@ -61,19 +62,17 @@ export class WebhookDispatcher {
 
   private async queueNew(): Promise<number> {
     let queued = 0;
+    let position = await this.position();
     for (;;) {
-      const position = await this.position();
       const notices = await this.options.client.handoffNotices(position, this.batchSize);
       if (!notices.length) return queued;
       const now = this.clock();
-      const rows = notices.flatMap((n) =>
-        this.options.subscriptions
-          .filter((s) => subscribes(s, n))
-          .map((s) => {
-            const payload = JSON.parse(n.payload) as { handoff: { id: string; childId: string | null } };
-            return { subscription_id: s.id, notice_id: n.id, notice_seq: n.seq, handoff_id: payload.handoff.id, child_id: payload.handoff.childId, payload: n.payload, next_attempt_at: now };
-          }),
-      );
+      const rows = notices.flatMap((n) => {
+        const subscribers = this.options.subscriptions.filter((s) => subscribes(s, n));
+        if (!subscribers.length) return [];
+        const { handoff } = JSON.parse(n.payload) as { handoff: { id: string; childId: string | null } };
+        return subscribers.map((s) => ({ subscription_id: s.id, notice_id: n.id, notice_seq: n.seq, handoff_id: handoff.id, child_id: handoff.childId, payload: n.payload, next_attempt_at: now }));
+      });
       await this.options.db.transaction().execute(async (trx) => {
         if (rows.length)
           await trx
@@ -88,16 +87,21 @@ export class WebhookDispatcher {
           .execute();
       });
       queued += rows.length;
+      position = notices.at(-1)!.seq;
       if (notices.length < this.batchSize) return queued;
     }
   }
 
+  /** The feed's position; its row is created once per process, then only read (another process may have moved it while it held the lease). */
   private async position(): Promise<string> {
-    await this.options.db
-      .insertInto('webhook_feed')
-      .values({ name: FEED, position: 0 })
-      .onConflict((c) => c.column('name').doNothing())
-      .execute();
+    if (!this.feedCreated) {
+      await this.options.db
+        .insertInto('webhook_feed')
+        .values({ name: FEED, position: 0 })
+        .onConflict((c) => c.column('name').doNothing())
+        .execute();
+      this.feedCreated = true;
+    }
     const row = await this.options.db.selectFrom('webhook_feed').select('position').where('name', '=', FEED).executeTakeFirstOrThrow();
     return String(row.position);
   }
