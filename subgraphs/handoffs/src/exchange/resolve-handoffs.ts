@@ -10,21 +10,13 @@ import { writeNotices } from '../writes/handoff-notices.ts';
  * An exchange handler that closes the open hand-offs of `kind` about the children of the
  * events as DONE and successful: the agency that acts recorded the outcome itself (an ID
  * number issued, a child back at school), so the matter is done whoever had answered. The
- * sender is told. One statement each to lock, update, and write history and notices.
+ * sender is told. One statement each to close them, and to write their history and notices.
  */
 export function resolveOnEvent(kind: 'UNREGISTERED_HANDOVER' | 'DROPOUT_REPORT', outcome: (event: HubEvent) => string) {
   return async (trx: Transaction<HandoffsDB>, events: HubEvent[]): Promise<void> => {
     const reasonOf = new Map(events.map((e) => [e.childId, outcome(e)]));
-    const open = await trx
-      .selectFrom('handoff')
-      .select('id')
-      .where('kind', '=', kind)
-      .where('child_id', 'in', [...reasonOf.keys()])
-      .where('state', 'in', ['SENT', 'ACCEPTED'])
-      .forUpdate()
-      .execute();
-    if (!open.length) return;
     const now = new Date();
+    // The update locks the open hand-offs it closes; a transition waiting on one then finds it final.
     const { rows: done } = await sql<HandoffRow>`
       update handoff h set
         state = ${nextState('SENT', 'resolve')},
@@ -39,7 +31,7 @@ export function resolveOnEvent(kind: 'UNREGISTERED_HANDOVER' | 'DROPOUT_REPORT',
         overdue_since = null,
         escalation_depth = 0
       from (values ${sql.join([...reasonOf].map(([child, reason]) => sql`(${child}, ${reason})`))}) as v(child_id, reason)
-      where h.child_id = v.child_id and h.id in (${sql.join(open.map((h) => h.id))})
+      where h.child_id = v.child_id and h.kind = ${kind} and h.state in ('SENT', 'ACCEPTED')
       returning h.*`.execute(trx);
     await writeHistory(
       trx,
