@@ -12,6 +12,8 @@ const REGION = { province: '43', city: '4310', county: '431003', town: '43100310
 const CHILD = 'LB999999999';
 const HANDOFF = 'HO999999999';
 const TICKET = 'HT999999999';
+/** A step of the quarterly cycle for a township that does not exist, in a quarter that has begun. */
+const QUARTER_STEP = { townCode: '431003999', quarter: '2026-Q1', expectedVersion: 0 };
 const mutation = (field: string, input: string) => `mutation($input: ${input}!) { ${field}(input: $input) { __typename } }`;
 
 /**
@@ -118,6 +120,17 @@ const CALLS: Record<string, { query: string; variables: Record<string, unknown>;
     variables: { input: { petitionId: '999999', expectedVersion: 1, decidedOn: '2026-11-01', outcome: 'DISMISSED' } },
     subgraph: 'civil-affairs',
     answer: 'NOT_FOUND',
+  },
+  // The quarterly cycle: a township the region table does not hold, so civil affairs refuses every step (BAD_USER_INPUT) and writes nothing.
+  'Mutation.submitQuarter': { query: mutation('submitQuarter', 'QuarterSubmissionInput'), variables: { input: QUARTER_STEP }, subgraph: 'civil-affairs' },
+  'Mutation.verifyQuarter': { query: mutation('verifyQuarter', 'QuarterSubmissionInput'), variables: { input: QUARTER_STEP }, subgraph: 'civil-affairs' },
+  'Mutation.approveQuarter': { query: mutation('approveQuarter', 'QuarterSubmissionInput'), variables: { input: QUARTER_STEP }, subgraph: 'civil-affairs' },
+  'Mutation.acceptQuarter': { query: mutation('acceptQuarter', 'QuarterSubmissionInput'), variables: { input: QUARTER_STEP }, subgraph: 'civil-affairs' },
+  'Mutation.returnQuarter': { query: mutation('returnQuarter', 'QuarterDecisionInput'), variables: { input: { ...QUARTER_STEP, reason: '测试' } }, subgraph: 'civil-affairs' },
+  'Mutation.undoQuarterApproval': {
+    query: mutation('undoQuarterApproval', 'QuarterDecisionInput'),
+    variables: { input: { ...QUARTER_STEP, reason: '测试' } },
+    subgraph: 'civil-affairs',
   },
   'Mutation.enrollChild': {
     query: mutation('enrollChild', 'EnrollChildInput'),
@@ -250,6 +263,8 @@ const CALLS: Record<string, { query: string; variables: Record<string, unknown>;
     subgraph: 'handoffs',
     answer: 'NOT_FOUND',
   },
+  // A township of another province: every caller the rule lets through is outside it.
+  'Mutation.requestQualityCheck': { query: mutation('requestQualityCheck', 'RequestQualityCheckInput'), variables: { input: { townCode: '110101001' } }, subgraph: 'handoffs', answer: 'FORBIDDEN' },
   'Mutation.closeHotlineTicket': {
     query: mutation('closeHotlineTicket', 'CloseHotlineTicketInput'),
     variables: { input: { ticketId: TICKET, expectedVersion: 1, outcome: 'RESOLVED' } },

@@ -39,6 +39,8 @@ interface MutationCase {
   purpose?: Purpose;
   /** The payload fields asked for beside `child { id }`: what later cases build on. */
   select?: string;
+  /** A record of no child (a township's quarterly submission): its payload has no `child`, its audit writes name none. */
+  childless?: true;
   /** Finds the seeded records the call is about (or takes them from earlier cases), and builds a valid input. */
   prepare(): Promise<Call>;
   /** The valid input with one rule of the record broken, and the argument the refusal must name. */
@@ -51,6 +53,22 @@ const COUNTY = '431003';
 /** The township whose officers send assessments up (a township of the county). */
 const TOWN = `${COUNTY}101`;
 const FUTURE = '2999-01-01';
+/** The county's city, whose civil affairs accepts the county's quarters. */
+const CITY = COUNTY.slice(0, 4);
+/** What a quarterly step's payload is read for: the next step names the submission and its version. */
+const QUARTER_SELECT = 'submission { townCode quarter version state }';
+/** Quarters that have begun, newest first: the township submits the first it has not submitted. */
+const RECENT_QUARTERS = Array.from({ length: 8 }, (_, i) => {
+  const now = new Date();
+  const q = now.getUTCFullYear() * 4 + Math.floor(now.getUTCMonth() / 3) - i;
+  return `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+});
+
+/** The next step on a submission an earlier case answered with: the same township and quarter, at its version. */
+function quarterStep(payload: { submission: { townCode: string; quarter: string; version: number } }) {
+  const { townCode, quarter, version } = payload.submission;
+  return { townCode, quarter, expectedVersion: version };
+}
 /**
  * Tables whose rows are not records a mutation reports: the outbox (checked on its own:
  * events, not records), the inbox (written only by the exchange's deliveries), write_request
@@ -59,10 +77,11 @@ const FUTURE = '2999-01-01';
  * id_number_sequence (the police's ledger of sequence numbers issued, one row per area and
  * birth date), and the hub's hand-off history (handoff_event) and notices (handoff_notice):
  * both follow the hand-off record in the same transaction, as child_place follows the outbox,
- * and say what happened to a `Handoff` the write reports. Bad input is checked against every
- * table, these included.
+ * and say what happened to a `Handoff` the write reports; likewise a quarterly submission's
+ * history (quarterly_submission_event) says what happened to the `QuarterlySubmission` reported.
+ * Bad input is checked against every table, these included.
  */
-const BOOKKEEPING = ['outbox', 'inbox', 'write_request', 'child_place', 'id_number_sequence', 'handoff_event', 'handoff_notice'];
+const BOOKKEEPING = ['outbox', 'inbox', 'write_request', 'child_place', 'id_number_sequence', 'handoff_event', 'handoff_notice', 'quarterly_submission_event'];
 
 let hub: Hub;
 /** Callers' tokens, by the principal (JSON) they were minted for. */
@@ -162,7 +181,7 @@ function inputType(field: string): GraphQLInputType {
 }
 
 function operation(c: MutationCase): string {
-  return `mutation Case($input: ${String(inputType(c.field))}) { ${c.field}(input: $input) { child { id } ${c.select ?? ''} } }`;
+  return `mutation Case($input: ${String(inputType(c.field))}) { ${c.field}(input: $input) { ${c.childless ? '' : 'child { id }'} ${c.select ?? ''} } }`;
 }
 
 function principal(c: MutationCase): Pick<Principal, 'agency' | 'level' | 'region' | 'org'> {
@@ -312,6 +331,94 @@ const CASES: MutationCase[] = [
       return { childId: child.id, input: { childId: child.id, expectedVersion: child.registryVersion, category: 'ONE_PARENT_AWAY_OTHER_UNABLE', leftBehindSince: '2026-11-20' } };
     },
     bad: { argumentName: 'input.leftBehindSince', input: (valid) => ({ ...valid, leftBehindSince: FUTURE }) },
+  },
+
+  // The quarterly cycle: the township submits; the county's education bureau verifies, then (in
+  // the approval's preparation) its police branch; county civil affairs approves, the city
+  // accepts, undoes its acceptance and returns the quarter to the township.
+  {
+    field: 'submitQuarter',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    level: 'town',
+    region: TOWN,
+    childless: true,
+    select: QUARTER_SELECT,
+    // A quarter that has begun and of which the township has no submission yet.
+    async prepare() {
+      const { rows } = await sql<{ quarter: string }>`select quarter from quarterly_submission where town_code = ${TOWN}`.execute(db('civil-affairs'));
+      const quarter = RECENT_QUARTERS.find((q) => !rows.some((r) => r.quarter === q))!;
+      return { input: { townCode: TOWN, quarter, expectedVersion: 0 } };
+    },
+    bad: { argumentName: 'input.quarter', input: (valid) => ({ ...valid, quarter: '2099-Q1' }) },
+  },
+  {
+    field: 'verifyQuarter',
+    subgraph: 'civil-affairs',
+    agency: 'education',
+    childless: true,
+    select: QUARTER_SELECT,
+    async prepare() {
+      return { input: quarterStep(payloadOf('submitQuarter')) };
+    },
+    bad: { argumentName: 'input.townCode', input: (valid) => ({ ...valid, townCode: valid.townCode.slice(0, 6) }) },
+  },
+  {
+    field: 'approveQuarter',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    childless: true,
+    select: QUARTER_SELECT,
+    // The police branch verifies its slice too: then the quarter is VERIFIED.
+    async prepare() {
+      const police = await hub.token({ agency: 'police', level: 'county', region: COUNTY });
+      const verified = await hub.query(police, `mutation($input: QuarterSubmissionInput!) { verifyQuarter(input: $input) { ${QUARTER_SELECT} } }`, {
+        input: quarterStep(payloadOf('verifyQuarter')),
+      });
+      expect(verified.body.errors).toBeUndefined();
+      return { input: quarterStep(verified.body.data.verifyQuarter) };
+    },
+    bad: { argumentName: 'input.expectedVersion', input: (valid) => ({ ...valid, expectedVersion: -1 }) },
+  },
+  {
+    field: 'acceptQuarter',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    level: 'city',
+    region: CITY,
+    childless: true,
+    select: QUARTER_SELECT,
+    async prepare() {
+      return { input: quarterStep(payloadOf('approveQuarter')) };
+    },
+    // A township code the region table does not hold.
+    bad: { argumentName: 'input.townCode', input: (valid) => ({ ...valid, townCode: `${COUNTY}999` }) },
+  },
+  {
+    field: 'undoQuarterApproval',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    level: 'city',
+    region: CITY,
+    childless: true,
+    select: QUARTER_SELECT,
+    async prepare() {
+      return { input: { ...quarterStep(payloadOf('acceptQuarter')), reason: '抽查发现两名儿童核查信息不全，撤销验收' } };
+    },
+    bad: { argumentName: 'input.reason', input: (valid) => ({ ...valid, reason: '  ' }) },
+  },
+  {
+    field: 'returnQuarter',
+    subgraph: 'civil-affairs',
+    agency: 'civil_affairs',
+    level: 'city',
+    region: CITY,
+    childless: true,
+    select: QUARTER_SELECT,
+    async prepare() {
+      return { input: { ...quarterStep(payloadOf('undoQuarterApproval')), reason: '请乡镇补齐核查后重新报送' } };
+    },
+    bad: { argumentName: 'input.reason', input: (valid) => ({ ...valid, reason: '退'.repeat(501) }) },
   },
 
   // Education: enrollment and dropout control.
@@ -787,6 +894,20 @@ const CASES: MutationCase[] = [
     },
     bad: { argumentName: 'input.note', input: (valid) => ({ ...valid, note: '   ' }) },
   },
+  // Data quality: the township asks for its check now; the hub's worker runs it.
+  {
+    field: 'requestQualityCheck',
+    subgraph: 'handoffs',
+    agency: 'civil_affairs',
+    level: 'town',
+    region: TOWN,
+    childless: true,
+    select: 'check { townCode requestedAt }',
+    async prepare() {
+      return { input: { townCode: TOWN } };
+    },
+    bad: { argumentName: 'input.townCode', input: (valid) => ({ ...valid, townCode: `${TOWN}001` }) },
+  },
   {
     field: 'closeHotlineTicket',
     subgraph: 'handoffs',
@@ -844,8 +965,8 @@ describe('every agency mutation through the gateway', () => {
         expect(response.status).toBe(200);
         expect(response.body.errors).toBeUndefined();
         const payload = response.body.data[c.field];
-        childId = valid.childId ?? payload.child.id;
-        expect(payload.child.id).toBe(childId);
+        childId = c.childless ? undefined : (valid.childId ?? payload.child.id);
+        if (!c.childless) expect(payload.child.id).toBe(childId);
         written.set(c.field, payload);
         published = await outboxAfter(c.subgraph, head);
 
@@ -856,7 +977,7 @@ describe('every agency mutation through the gateway', () => {
         const writes = entries[1]!.writes ?? [];
         expect(writes.length).toBeGreaterThan(0);
         for (const write of writes) {
-          expect(write).toMatchObject({ subgraph: c.subgraph, childId });
+          expect(write).toMatchObject({ subgraph: c.subgraph, childId: childId ?? null });
           expect(write.record).toMatch(/^[A-Z][A-Za-z]+$/);
           expect(write.fields.length).toBeGreaterThan(0);
           if (write.change === 'updated' && write.toVersion !== null) expect(write.toVersion, write.record).toBe(write.fromVersion! + 1);

@@ -14,6 +14,7 @@ import { composedSubgraphUrls } from './config/subgraph-urls.ts';
 import { Exchange } from './exchange/exchange.ts';
 import { ExchangeClient } from './exchange/exchange-client.ts';
 import { handoffTasks } from './handoffs/handoff-tasks.ts';
+import { qualityTasks } from './quality/quality-tasks.ts';
 import { PrincipalForwardingDataSource } from './forward/forward-principal.ts';
 import { subgraphFetcher } from './forward/subgraph-fetcher.ts';
 import { gatewayHandler } from './http/gateway-routes.ts';
@@ -163,7 +164,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
           webhooks: config.exchange.webhooks ?? [],
           clock: config.exchange.clock,
           webhookRetryBaseMs: config.exchange.webhookRetryBaseMs,
-        }),
+        }).concat(qualityTasks({ db: config.hub.db, client: exchangeClient, log: exchangeLog, settings: config.exchange.quality, clock: config.exchange.clock })),
       })
     : null;
   exchange?.start();

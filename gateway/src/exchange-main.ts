@@ -7,6 +7,7 @@ import { loadExchangeConfig, type ExchangeProcessConfig } from './config/exchang
 import { Exchange } from './exchange/exchange.ts';
 import { ExchangeClient } from './exchange/exchange-client.ts';
 import { handoffTasks } from './handoffs/handoff-tasks.ts';
+import { qualityTasks } from './quality/quality-tasks.ts';
 
 /**
  * `pnpm exchange`: the exchange as its own process, for production (the gateway runs it
@@ -40,7 +41,7 @@ const exchange = new Exchange({
   intervalMs: config.intervalMs,
   batchSize: config.batchSize,
   leaseMs: config.leaseMs,
-  tasks: handoffTasks({ db: hub.db, client, audit: auditLog, log, webhooks: config.webhooks }),
+  tasks: [...handoffTasks({ db: hub.db, client, audit: auditLog, log, webhooks: config.webhooks }), ...qualityTasks({ db: hub.db, client, log, settings: config.quality })],
 });
 exchange.start();
 log.info({ subgraphs: Object.keys(config.subgraphUrls), webhooks: config.webhooks.map((w) => w.id) }, 'exchange ready');

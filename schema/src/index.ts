@@ -11,3 +11,5 @@ export * from './access-plan/index.ts';
 export * from './errors/index.ts';
 export * from './handoffs/index.ts';
 export * from './canonical-json.ts';
+export * from './quarterly/index.ts';
+export * from './quality/index.ts';

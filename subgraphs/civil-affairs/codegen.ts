@@ -23,5 +23,12 @@ export const mappers = {
   ProtectionCasePayload: '../writes/protection-case-result.ts#ProtectionCaseResult',
   GuardianWarningPayload: '../writes/guardian-warning-result.ts#GuardianWarningResult',
   GuardianshipPetitionPayload: '../writes/guardianship-petition-result.ts#GuardianshipPetitionResult',
+  QuarterlySubmission: '../quarterly/submission-view.ts#QuarterSubmissionView',
+  QuarterCompleteness: '../quarterly/completeness.ts#CompletenessCounts',
+  QuarterVillage: '../quarterly/completeness.ts#VillageCompleteness',
+  QuarterlySubmissionEvent: '../db-types.ts#QuarterlySubmissionEventRow',
+  QuarterlyReporting: '../quarterly/reporting.ts#QuarterlyReportingModel',
+  QuarterReportingArea: '../quarterly/reporting.ts#ReportingAreaRow',
+  QuarterlySubmissionPayload: '../writes/quarterly-submission-result.ts#QuarterlySubmissionResult',
 };
 export const contextType = '../context.ts#CivilAffairsContext';

@@ -12,5 +12,15 @@ export const mappers = {
   Child: '../resolvers/child.ts#ChildRef',
   _HandoffNotice: '../feed/read-notices.ts#FeedNotice',
   _EscalationRound: '../clock/escalate-overdue.ts#EscalationRound',
+  QualityFinding: '../db-types.ts#QualityFindingRow',
+  QualityRule: '../quality/finding-scope.ts#RuleView',
+  QualityRuleCount: '../quality/rule-counts.ts#RuleCount',
+  DataQuality: '../quality/rule-counts.ts#DataQualityView',
+  QualityCheck: '../quality/quality-check-row.ts#QualityCheckRow',
+  QualityCheckPayload: '../quality/quality-check-row.ts#QualityCheckRow',
+  Region: '../quality/rule-counts.ts#RegionRef',
+  QuarterlySubmission: '../resolvers/quality.ts#SubmissionRef',
+  _QualityRequest: '../quality/quality-requests.ts#QualityRequest',
+  _QualityCheckResult: '../quality/record-findings.ts#TownCheckResult',
 };
 export const contextType = '../context.ts#HandoffsContext';

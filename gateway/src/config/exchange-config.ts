@@ -6,6 +6,8 @@ import { configFileReader } from './config-files.ts';
 import { readSigningKey } from './signing-key.ts';
 import { readWebhookSubscriptions } from './webhooks-file.ts';
 import type { WebhookSubscription } from '../handoffs/webhook-subscriptions.ts';
+import { QUALITY_ENV, qualitySettings } from './quality-config.ts';
+import type { QualitySettings } from '../quality/quality-sweep.ts';
 import { composedSubgraphUrls, subgraphUrlOverrides, subgraphUrlShape } from './subgraph-urls.ts';
 
 /** The exchange process's environment, every variable checked (see README, Configuration). */
@@ -18,6 +20,7 @@ const EXCHANGE_ENV = {
   LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
   LBC_EXCHANGE_LEASE_MS: env.positiveInt('milliseconds', 15_000),
   LBC_WEBHOOKS_FILE: z.string().min(1).optional(),
+  ...QUALITY_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 };
 
@@ -34,6 +37,8 @@ export interface ExchangeProcessConfig {
   leaseMs: number;
   /** Agency systems that receive hand-off notices (LBC_WEBHOOKS_FILE). */
   webhooks: WebhookSubscription[];
+  /** The data-quality check's schedule and thresholds (LBC_QUALITY_*). */
+  quality: QualitySettings;
   logLevel: string;
 }
 
@@ -61,6 +66,7 @@ export function loadExchangeConfig(environment: NodeJS.ProcessEnv, defaults: { s
     batchSize: settings.LBC_EXCHANGE_BATCH,
     leaseMs: settings.LBC_EXCHANGE_LEASE_MS,
     webhooks: webhooks ?? [],
+    quality: qualitySettings(settings),
     logLevel: settings.LOG_LEVEL,
   };
 }

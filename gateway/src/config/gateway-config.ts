@@ -73,7 +73,12 @@ export interface ExchangeSettings {
   clock?: () => Date;
   /** The first webhook retry's wait (doubling each time); tests shorten it. */
   webhookRetryBaseMs?: number;
+  /** The data-quality check's schedule and thresholds; the defaults when absent. */
+  quality?: QualitySettings;
 }
+
+import { QUALITY_ENV, qualitySettings } from './quality-config.ts';
+import type { QualitySettings } from '../quality/quality-sweep.ts';
 
 export { subgraphUrlVariable } from './subgraph-urls.ts';
 
@@ -98,6 +103,7 @@ const GATEWAY_ENV = {
   LBC_EXCHANGE_INTERVAL_MS: env.positiveInt('milliseconds', 500),
   LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
   LBC_WEBHOOKS_FILE: z.string().min(1).optional(),
+  ...QUALITY_ENV,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 };
 
@@ -155,7 +161,7 @@ export function loadGatewayConfig(
     trustedDocuments,
     exchange:
       (settings.LBC_EXCHANGE ?? (settings.LBC_DEVELOPMENT ? 'in-process' : 'off')) === 'in-process'
-        ? { intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS, batchSize: settings.LBC_EXCHANGE_BATCH, webhooks: webhooks ?? [] }
+        ? { intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS, batchSize: settings.LBC_EXCHANGE_BATCH, webhooks: webhooks ?? [], quality: qualitySettings(settings) }
         : null,
   });
 }

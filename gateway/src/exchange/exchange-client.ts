@@ -65,7 +65,8 @@ export class ExchangeClient {
     return data._escalateOverdue;
   }
 
-  private async call<T>(subgraph: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  /** Runs one internal operation in `subgraph` under the exchange's token: the hub's own workers' only way in. */
+  async call<T>(subgraph: string, query: string, variables: Record<string, unknown>): Promise<T> {
     const url = this.urls[subgraph];
     if (!url) throw new ExchangeHopError(subgraph, 'no URL configured');
     const requestId = `exchange-${randomUUID()}`;

@@ -33,4 +33,9 @@ export const HANDOFF_CLOCKS: Record<HandoffKind, HandoffClock> = {
     source: 'S1: 未登记户籍…通报给同级公安机关…依法登记 (civil affairs lists, police register); no figure in the seeds: a week to answer, a month to register',
   },
   HOTLINE_TRANSFER: { answerWithinMs: DAY, doneWithinMs: 7 * DAY, source: 'S2 方案8: 12355…联动办理机制 (hotline tickets handled jointly); Primero high priority 24 h, low priority 7 days' },
+  DISCOVERY: {
+    answerWithinMs: 7 * DAY,
+    doneWithinMs: 30 * DAY,
+    source: 'S1: 建立主动发现机制 (active discovery); no figure in the seeds: a week to take it up, a month to verify and register, as for an unregistered child',
+  },
 };

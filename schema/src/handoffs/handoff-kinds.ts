@@ -20,6 +20,8 @@ export const HANDOFF_KINDS = {
   UNREGISTERED_HANDOVER: { to: ['police'] },
   /** 12355: the Youth League transfers a hotline ticket to the responsible agency. */
   HOTLINE_TRANSFER: { to: ['civil_affairs', 'education', 'police', 'health', 'justice', 'womens_federation'] },
+  /** 主动发现: another agency's facts point to a child the registry does not hold; the township verifies and registers. */
+  DISCOVERY: { to: ['civil_affairs'] },
 } as const satisfies Record<string, { to: readonly Agency[] }>;
 
 export type HandoffKind = keyof typeof HANDOFF_KINDS;

@@ -48,6 +48,8 @@ const HANDOFF_WORK: readonly Purpose[] = ['CASE_MANAGEMENT', 'EMERGENCY', 'ASSES
 const HOTLINE_LEVELS: readonly AdminLevel[] = ['county'];
 /** Recording a child's everyday facts is case work. */
 const RECORDING: readonly Purpose[] = ['CASE_MANAGEMENT', 'ASSESSMENT'];
+/** A township's quarterly submission and its approval upwards: record keeping and oversight. */
+const QUARTERLY_REPORTING: readonly Purpose[] = ['CASE_MANAGEMENT', 'SUPERVISION'];
 
 /** A rule for one agency's officers recording what it owns (and, where named, staff of its orgs); a few records are kept by two agencies. */
 function recording(name: string, agency: Agency | readonly Agency[], levels: readonly AdminLevel[], orgKinds: readonly OrgKind[] = [], purposes: readonly Purpose[] = RECORDING): ActionRule {
@@ -99,6 +101,25 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   'Mutation.fileGuardianshipPetition': recording('county-petitions-to-revoke-guardianship', 'civil_affairs', ['county']),
   'Mutation.recordPetitionOutcome': recording('county-records-petition-outcomes', 'civil_affairs', ['county']),
 
+  // Quarterly reporting (每季度更新报送): the township submits; the county education bureau and
+  // police branch verify; county civil affairs approves; the city accepts. A submission goes
+  // back from any level above the township; an approval is undone by civil affairs above it.
+  // Record keeping and oversight, never case work on a child. Which step applies now, and to
+  // which township, is the rule of the cycle (schema/src/quarterly: quarterStep), in civil affairs.
+  'Mutation.submitQuarter': recording('township-submits-its-quarter', 'civil_affairs', ['town'], [], QUARTERLY_REPORTING),
+  'Mutation.verifyQuarter': recording('county-education-and-police-verify-quarters', ['education', 'police'], ['county'], [], QUARTERLY_REPORTING),
+  'Mutation.approveQuarter': recording('county-approves-quarters', 'civil_affairs', ['county'], [], QUARTERLY_REPORTING),
+  'Mutation.acceptQuarter': recording('city-accepts-quarters', 'civil_affairs', ['city'], [], QUARTERLY_REPORTING),
+  'Mutation.returnQuarter': {
+    name: 'levels-above-the-township-return-quarters',
+    agencies: ['civil_affairs', 'education', 'police'],
+    // Education and police at county level only: quarterStep holds each agency to its levels.
+    levels: ['county', 'city', 'province'],
+    purposes: QUARTERLY_REPORTING,
+    orgKinds: [],
+  },
+  'Mutation.undoQuarterApproval': recording('civil-affairs-above-the-township-undoes-approvals', 'civil_affairs', ['county', 'city', 'province'], [], QUARTERLY_REPORTING),
+
   // Education: a school records for its own pupils; the township and county bureaus for theirs.
   'Mutation.enrollChild': recording('schools-enroll', 'education', TOWN_AND_COUNTY, ['school']),
   'Mutation.transferChild': recording('schools-transfer', 'education', TOWN_AND_COUNTY, ['school']),
@@ -130,6 +151,8 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   'Mutation.arrangeService': recording('civil-affairs-arranges-services', 'civil_affairs', TOWN_AND_COUNTY, [], ['CASE_MANAGEMENT', 'ASSESSMENT']),
   'Mutation.reportDropoutToAuthorities': recording('schools-report-unpersuaded-dropouts', 'education', TOWN_AND_COUNTY, ['school'], ['CASE_MANAGEMENT', 'DROPOUT_RETURN']),
   'Mutation.handOverUnregisteredChild': recording('civil-affairs-hands-over-unregistered-children', 'civil_affairs', TOWN_AND_COUNTY, [], ['CASE_MANAGEMENT', 'HOUSEHOLD_REGISTRATION']),
+  // Data quality: the agencies whose facts the rules compare may ask for a township's check now.
+  'Mutation.requestQualityCheck': recording('agencies-ask-for-quality-checks', DATA_OWNERS, TOWN_AND_COUNTY, [], ['CASE_MANAGEMENT', 'SUPERVISION']),
   // 12355 is the Youth League's line.
   'Mutation.openHotlineTicket': recording('youth-league-takes-hotline-calls', 'youth_league', HOTLINE_LEVELS, [], ['CASE_MANAGEMENT']),
   'Mutation.transferHotlineTicket': recording('youth-league-transfers-hotline-tickets', 'youth_league', HOTLINE_LEVELS, [], ['CASE_MANAGEMENT']),

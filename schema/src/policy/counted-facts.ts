@@ -13,7 +13,7 @@ import type { FieldClass } from './field-class.ts';
 export type CountedFact = Extract<FieldClass, 'BASIC' | 'PROTECTIVE' | 'SENSITIVE'> | 'PUBLIC';
 
 /** The statistics types of the graph: every Int field of these is a count and must be declared below. */
-export const STATS_TYPES = ['RegistryStats', 'SchoolRegionStats', 'HouseholdRegionStats', 'HealthRegionStats'] as const;
+export const STATS_TYPES = ['RegistryStats', 'SchoolRegionStats', 'HouseholdRegionStats', 'HealthRegionStats', 'QualityRuleCount'] as const;
 export type StatsType = (typeof STATS_TYPES)[number];
 
 /**
@@ -79,6 +79,11 @@ export const COUNTED_FACTS: Record<StatsType, Record<string, CountedFact>> = {
     withChronicIllness: 'SENSITIVE',
     mentalHealthHighRisk: 'SENSITIVE',
     hospitalised: 'SENSITIVE',
+  },
+  // A finding says a child's records disagree (a derived fact, PROTECTIVE like the finding itself).
+  QualityRuleCount: {
+    found: 'PROTECTIVE',
+    stillOpen: 'PROTECTIVE',
   },
 };
 

@@ -24,6 +24,8 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     region: 'AGGREGATE',
     provinces: 'AGGREGATE',
     staffMember: 'BASIC',
+    // A township's quarterly submission: counts and steps, no child's record.
+    quarterlySubmission: 'AGGREGATE',
     school: 'BASIC',
     schools: 'BASIC',
     enrollmentByStudentNumber: 'BASIC',
@@ -49,6 +51,9 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
     sentHandoffs: 'BASIC',
     hotlineTicket: 'BASIC',
     hotlineTickets: 'BASIC',
+    // Data quality: a finding says a child's records disagree (PROTECTIVE); the rules are public policy.
+    qualityFindings: 'PROTECTIVE',
+    qualityRules: 'AGGREGATE',
   },
 
   Child: {
@@ -132,6 +137,15 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   SchoolRegionStats: { '*': 'AGGREGATE' },
   HouseholdRegionStats: { '*': 'AGGREGATE' },
   HealthRegionStats: { '*': 'AGGREGATE' },
+  // Quarterly reporting: a township's counts and the steps of its approval, read like a region's
+  // aggregates; what an officer wrote (a return's reason) and who acted are the record's BASIC facts.
+  QuarterlySubmission: { '*': 'AGGREGATE' },
+  QuarterCompleteness: { '*': 'AGGREGATE' },
+  QuarterVillage: { '*': 'AGGREGATE' },
+  QuarterlySubmissionEvent: { '*': 'AGGREGATE', reason: 'BASIC', subject: 'BASIC' },
+  QuarterlyReporting: { '*': 'AGGREGATE' },
+  QuarterReportingArea: { '*': 'AGGREGATE' },
+  QuarterStateCount: { '*': 'AGGREGATE' },
 
   School: { '*': 'BASIC' },
   Teacher: { '*': 'BASIC', phone: 'CONTACT' },
@@ -182,13 +196,32 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   HandoffPayload: { handoff: 'BASIC', child: 'BASIC' },
   HandoffsPayload: { handoffs: 'BASIC', child: 'BASIC' },
   HotlineTicketPayload: { ticket: 'BASIC', child: 'BASIC' },
+  // Data quality: a finding is a derived fact about a child (PROTECTIVE); the rules are public
+  // policy; counts are aggregates under disclosure control (counted-facts.ts).
+  QualityFinding: { '*': 'PROTECTIVE' },
+  QualityRule: { '*': 'AGGREGATE' },
+  QualityRuleCount: { '*': 'AGGREGATE' },
+  DataQuality: { '*': 'AGGREGATE' },
+  QualityCheck: { '*': 'AGGREGATE' },
+  QualityCheckPayload: { check: 'AGGREGATE' },
   AccessNotice: { '*': 'SELF' },
   AccessExplanation: { '*': 'SELF' },
   FieldDecision: { '*': 'SELF' },
   // Mutations: whether a caller may act is its action rule (action-rules.ts); the class of a
   // mutation field decides only reading its payload, whose fields keep the classes of the
   // records they return.
-  Mutation: { '*': 'BASIC', acknowledgeAccessNotice: 'SELF' },
+  // The quarterly steps are taken by the city and the province too, which read aggregates only
+  // (outside SUPERVISION): their payload is the submission, an aggregate.
+  Mutation: {
+    '*': 'BASIC',
+    acknowledgeAccessNotice: 'SELF',
+    submitQuarter: 'AGGREGATE',
+    verifyQuarter: 'AGGREGATE',
+    approveQuarter: 'AGGREGATE',
+    acceptQuarter: 'AGGREGATE',
+    returnQuarter: 'AGGREGATE',
+    undoQuarterApproval: 'AGGREGATE',
+  },
   RegisterChildPayload: { child: 'BASIC' },
   ChildRecordPayload: { child: 'BASIC' },
   RecordHomeVisitPayload: { homeVisit: 'PROTECTIVE', child: 'BASIC' },
@@ -197,6 +230,7 @@ export const FIELD_CLASSES_BY_TYPE: Record<string, Record<string, FieldClass>> =
   ProtectionCasePayload: { protectionCase: 'PROTECTIVE', child: 'BASIC' },
   GuardianWarningPayload: { warning: 'PROTECTIVE', child: 'BASIC' },
   GuardianshipPetitionPayload: { petition: 'PROTECTIVE', child: 'BASIC' },
+  QuarterlySubmissionPayload: { submission: 'AGGREGATE' },
   EnrollmentPayload: { enrollment: 'BASIC', child: 'BASIC' },
   RecordAttendancePayload: { attendance: 'PROTECTIVE', child: 'BASIC' },
   DropoutReportPayload: { dropoutReport: 'PROTECTIVE', child: 'BASIC' },

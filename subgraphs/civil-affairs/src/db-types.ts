@@ -1,3 +1,4 @@
+import type { AdminLevel, Agency, QuarterAction, QuarterState } from '@lbc/schema';
 import type { ChildPlaceTable, WriteTables } from '@lbc/subgraph-kit';
 import type { Generated, Selectable } from 'kysely';
 
@@ -15,6 +16,8 @@ export interface CivilAffairsDB extends WriteTables {
   protection_case: ProtectionCaseTable;
   guardian_warning: GuardianWarningTable;
   guardianship_petition: GuardianshipPetitionTable;
+  quarterly_submission: QuarterlySubmissionTable;
+  quarterly_submission_event: QuarterlySubmissionEventTable;
   /** Every agency's places of each child, for the shared row rule (the kit's child-places.ts). */
   child_place: ChildPlaceTable;
 }
@@ -157,6 +160,44 @@ export interface GuardianshipPetitionTable {
   version: Generated<number>;
 }
 
+/** A township's submission for one quarter; no row while the township has not submitted (OPEN). */
+export interface QuarterlySubmissionTable {
+  id: Generated<number>;
+  town_code: string;
+  quarter: string;
+  state: Exclude<QuarterState, 'OPEN'>;
+  version: number;
+  /** Timeliness is judged on the first submission; `submitted_at` is the latest. */
+  first_submitted_at: Date;
+  submitted_at: Date;
+  submitted_late: boolean;
+  education_verified_at: Date | null;
+  police_verified_at: Date | null;
+  approved_at: Date | null;
+  accepted_at: Date | null;
+  /** Why it was sent back: set while RETURNED only. */
+  returned_reason: string | null;
+  /** The completeness counts as they were at the latest submission. */
+  reviewed_children: number;
+  expected_children: number;
+  updated_at: Date;
+}
+
+/** One step of a submission, by whom (the principal's agency, level and region) and why. */
+export interface QuarterlySubmissionEventTable {
+  id: Generated<number>;
+  submission_id: number;
+  action: QuarterAction;
+  from_state: QuarterState;
+  to_state: Exclude<QuarterState, 'OPEN'>;
+  agency: Agency;
+  level: AdminLevel;
+  region_code: string;
+  subject: string | null;
+  reason: string | null;
+  at: Date;
+}
+
 export type RegionRow = Selectable<RegionTable>;
 export type StaffRow = Selectable<StaffTable>;
 export type ChildRow = Selectable<ChildTable>;
@@ -169,6 +210,8 @@ export type AssistanceRow = Selectable<AssistanceTable>;
 export type ProtectionCaseRow = Selectable<ProtectionCaseTable>;
 export type GuardianWarningRow = Selectable<GuardianWarningTable>;
 export type GuardianshipPetitionRow = Selectable<GuardianshipPetitionTable>;
+export type QuarterlySubmissionRow = Selectable<QuarterlySubmissionTable>;
+export type QuarterlySubmissionEventRow = Selectable<QuarterlySubmissionEventTable>;
 
 /** The open risk flags of one child: the model behind the RiskFlags object. */
 export type RiskFlagSet = RiskFlagRow[];

@@ -1,9 +1,12 @@
 import type { Principal } from '@lbc/schema';
-import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
+import { childInJurisdiction, groupedLoader, keyedLoader, pageLoaderFamily, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type { AssistanceRow, CivilAffairsDB, GuardianshipPetitionRow, GuardianWarningRow, HomeVisitRow, ProtectionCaseRow, QuarterlyReviewRow, RegionRow } from './db-types.ts';
 import { interventionSummaries } from './guardianship/intervention-summary.ts';
 import { REGISTRY_CHILD } from './jurisdiction.ts';
+import { townCompleteness, villageCompletenessPages } from './quarterly/completeness.ts';
+import { reportingAreas } from './quarterly/reporting.ts';
+import { splitSubmissionKey, submissionKey } from './quarterly/submission-view.ts';
 
 /** Exact counts of one region, as counted; RegistryStats releases each to the caller (exactly or banded). */
 export interface RegistryStatsRow {
@@ -110,6 +113,43 @@ export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) 
     registryStats: keyedLoader(
       (codes: readonly string[]) => registryStats(db, codes),
       (row) => row.code,
+    ),
+    townsOf: groupedLoader(
+      (codes: readonly string[]) => db.selectFrom('region').selectAll().where('parent_code', 'in', codes).where('level', '=', 'TOWN').orderBy('code').execute(),
+      (row) => row.parent_code!,
+    ),
+    // The quarterly cycle: keyed `town|quarter` (submissionKey).
+    quarterSubmission: keyedLoader(
+      (keys: readonly string[]) =>
+        db
+          .selectFrom('quarterly_submission')
+          .selectAll()
+          .where((eb) =>
+            eb(
+              eb.refTuple('town_code', 'quarter'),
+              'in',
+              keys.map((key) => {
+                const { townCode, quarter } = splitSubmissionKey(key);
+                return eb.tuple(townCode, quarter);
+              }),
+            ),
+          )
+          .execute(),
+      (row) => submissionKey(row.town_code, row.quarter),
+    ),
+    quarterCompleteness: keyedLoader(
+      (keys: readonly string[]) => townCompleteness(db, keys),
+      (row) => row.key,
+    ),
+    quarterVillages: pageLoaderFamily(1, (keys, window) => villageCompletenessPages(db, keys, window)),
+    quarterHistory: groupedLoader(
+      (ids: readonly number[]) => db.selectFrom('quarterly_submission_event').selectAll().where('submission_id', 'in', ids).orderBy('submission_id').orderBy('id').execute(),
+      (row) => row.submission_id,
+    ),
+    // Keyed `region|quarter`: the region as a whole and its sub-regions.
+    quarterReporting: groupedLoader(
+      (keys: readonly string[]) => reportingAreas(db, keys),
+      (row) => row.key,
     ),
   };
 }

@@ -10,6 +10,8 @@ export interface HandoffsDB extends WriteTables {
   hotline_ticket: HotlineTicketTable;
   hotline_follow_up: HotlineFollowUpTable;
   child_place: ChildPlaceTable;
+  quality_finding: QualityFindingTable;
+  quality_check: QualityCheckTable;
 }
 
 export type HandoffOutcomeValue = 'SUCCESSFUL' | 'UNSUCCESSFUL';
@@ -106,3 +108,25 @@ export interface HotlineFollowUpTable {
   note: string;
 }
 export type HotlineFollowUpRow = Selectable<HotlineFollowUpTable>;
+
+/** A data-quality finding: a rule a child's records violate, from the check that first saw it to the one that no longer did. */
+export interface QualityFindingTable {
+  id: Generated<string>;
+  rule: string;
+  child_id: string;
+  village_code: string;
+  owner_agency: Agency;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  resolved_at: Date | null;
+}
+export type QualityFindingRow = Selectable<QualityFindingTable>;
+
+/** When a township was last checked, and whether a check was asked for since. */
+export interface QualityCheckTable {
+  town_code: string;
+  checked_at: Date | null;
+  findings: Generated<number>;
+  requested_at: Date | null;
+  requested_by: string | null;
+}

@@ -11,6 +11,7 @@ export interface HubDB {
   exchange_lease: ExchangeLeaseTable;
   webhook_feed: WebhookFeedTable;
   webhook_delivery: WebhookDeliveryTable;
+  quality_sweep: QualitySweepTable;
 }
 
 type Json<T> = ColumnType<T, string, never>;
@@ -132,4 +133,12 @@ export interface WebhookDeliveryTable {
   next_attempt_at: Date;
   last_error: string | null;
   delivered_at: Date | null;
+}
+
+/** Where the scheduled data-quality sweep stands (one row). */
+export interface QualitySweepTable {
+  id: number;
+  position: string | null;
+  started_at: Date | null;
+  finished_at: Date | null;
 }

@@ -5,6 +5,7 @@ import * as childPlace from './0003-child-place.ts';
 import * as writes from './0004-writes.ts';
 import * as registryWriteRules from './0005-registry-write-rules.ts';
 import * as protectionWorkflow from './0006-protection-workflow.ts';
+import * as quarterlySubmission from './0007-quarterly-submission.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-writes': writes,
   '0005-registry-write-rules': registryWriteRules,
   '0006-protection-workflow': protectionWorkflow,
+  '0007-quarterly-submission': quarterlySubmission,
 };

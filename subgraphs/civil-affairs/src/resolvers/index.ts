@@ -17,13 +17,17 @@ import {
   GuardianshipPetitionPayload,
   GuardianWarningPayload,
   ProtectionCasePayload,
+  QuarterlySubmissionPayload,
   RecordHomeVisitPayload,
   RecordQuarterlyReviewPayload,
   RegisterChildPayload,
 } from './payloads.ts';
 import { ProtectionCase } from './protection-case.ts';
 import { Query } from './query.ts';
+import { QuarterlyReporting, QuarterReportingArea } from './quarterly-reporting.ts';
 import { QuarterlyReview } from './quarterly-review.ts';
+import { QuarterCompleteness, QuarterlySubmission, QuarterlySubmissionEvent, QuarterVillage } from './quarterly-submission.ts';
+import { qualityFactsQuery } from './quality-facts.ts';
 import { Region, RegistryStats } from './region.ts';
 import { RiskFlags } from './risk-flags.ts';
 import { StaffMember } from './staff-member.ts';
@@ -31,7 +35,7 @@ import { StaffMember } from './staff-member.ts';
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   // The gateway's case check sits beside the caller-facing lookups, in its own file.
-  Query: { ...Query, _caseForAccessCheck: caseForAccessCheck },
+  Query: { ...Query, _caseForAccessCheck: caseForAccessCheck, ...qualityFactsQuery },
   Mutation,
   RegisterChildPayload,
   ChildRecordPayload,
@@ -41,6 +45,7 @@ export const resolvers: Resolvers = {
   ProtectionCasePayload,
   GuardianWarningPayload,
   GuardianshipPetitionPayload,
+  QuarterlySubmissionPayload,
   Child,
   Parent,
   EntrustedGuardian,
@@ -56,4 +61,10 @@ export const resolvers: Resolvers = {
   StaffMember,
   Region,
   RegistryStats,
+  QuarterlySubmission,
+  QuarterCompleteness,
+  QuarterVillage,
+  QuarterlySubmissionEvent,
+  QuarterlyReporting,
+  QuarterReportingArea,
 };

@@ -17,6 +17,12 @@ import { recordHomeVisit } from '../writes/record-home-visit.ts';
 import { recordParentStatus } from '../writes/record-parent-status.ts';
 import { recordQuarterlyReview } from '../writes/record-quarterly-review.ts';
 import { registerChild } from '../writes/register-child.ts';
+import { acceptQuarter } from '../writes/accept-quarter.ts';
+import { approveQuarter } from '../writes/approve-quarter.ts';
+import { returnQuarter } from '../writes/return-quarter.ts';
+import { submitQuarter } from '../writes/submit-quarter.ts';
+import { undoQuarterApproval } from '../writes/undo-quarter-approval.ts';
+import { verifyQuarter } from '../writes/verify-quarter.ts';
 
 /** Each mutation is one file under writes/; this maps the fields to them. */
 export const Mutation: MutationResolvers = {
@@ -38,4 +44,10 @@ export const Mutation: MutationResolvers = {
   recordWarningOutcome: (_, { input }, context, info) => recordWarningOutcome(context, info, input),
   fileGuardianshipPetition: (_, { input }, context, info) => fileGuardianshipPetition(context, info, input),
   recordPetitionOutcome: (_, { input }, context, info) => recordPetitionOutcome(context, info, input),
+  submitQuarter: (_, { input }, context, info) => submitQuarter(context, info, input),
+  verifyQuarter: (_, { input }, context, info) => verifyQuarter(context, info, input),
+  approveQuarter: (_, { input }, context, info) => approveQuarter(context, info, input),
+  acceptQuarter: (_, { input }, context, info) => acceptQuarter(context, info, input),
+  returnQuarter: (_, { input }, context, info) => returnQuarter(context, info, input),
+  undoQuarterApproval: (_, { input }, context, info) => undoQuarterApproval(context, info, input),
 };

@@ -7,6 +7,7 @@ import type {
   GuardianshipPetitionPayloadResolvers,
   GuardianWarningPayloadResolvers,
   ProtectionCasePayloadResolvers,
+  QuarterlySubmissionPayloadResolvers,
   RecordHomeVisitPayloadResolvers,
   RecordQuarterlyReviewPayloadResolvers,
   RegisterChildPayloadResolvers,
@@ -27,3 +28,5 @@ export const AssistancePayload: AssistancePayloadResolvers = { assistance: (resu
 export const ProtectionCasePayload: ProtectionCasePayloadResolvers = { protectionCase: (result) => result.protectionCase, child: childOf };
 export const GuardianWarningPayload: GuardianWarningPayloadResolvers = { warning: (result) => result.warning, child: childOf };
 export const GuardianshipPetitionPayload: GuardianshipPetitionPayloadResolvers = { petition: (result) => result.petition, child: childOf };
+// A township's submission is no child's record: the payload is the submission as written.
+export const QuarterlySubmissionPayload: QuarterlySubmissionPayloadResolvers = { submission: (result) => result.submission };

@@ -1,6 +1,7 @@
 import { villageCodeRange } from '@lbc/schema';
 import { assertMayRead, pageWindow, regionWithinScope, toConnection, visibleOrForbidden, visibleOrNotFound } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { readableSubmission } from '../quarterly/readable-submission.ts';
 
 export const Query: QueryResolvers = {
   child: async (_, { id }, { loaders }) => visibleOrForbidden(await loaders.childById.load(id), `child ${id}`),
@@ -50,4 +51,6 @@ export const Query: QueryResolvers = {
   },
 
   staffMember: (_, { id }, { loaders }) => loaders.staffById.load(id),
+
+  quarterlySubmission: (_, { townCode, quarter }, context) => readableSubmission(context, townCode, quarter),
 };

@@ -1,6 +1,7 @@
 import { assertRegionInJurisdiction, countResolvers } from '@lbc/subgraph-kit';
 import type { RegistryStatsRow } from '../loaders.ts';
 import type { RegionResolvers, RegistryStatsResolvers } from '../generated/resolvers-types.ts';
+import { quarterlyReporting } from './quarterly-reporting.ts';
 
 export const Region: RegionResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.regionByCode.load(reference.code),
@@ -11,6 +12,7 @@ export const Region: RegionResolvers = {
     assertRegionInJurisdiction(principal, region.code);
     return (await loaders.registryStats.load(region.code))!;
   },
+  quarterlyReporting,
 };
 
 // Each count is released per field: exactly, or in bands of five (the kit's disclosure control).

@@ -5,6 +5,7 @@ import type { QuarterlyReviewRow } from '../db-types.ts';
 import type { RecordQuarterlyReviewInput } from '../generated/resolvers-types.ts';
 import { childForWrite } from './child-for-write.ts';
 import { quarterDates } from './quarter.ts';
+import { assertReviewsOpen } from './quarter-lock.ts';
 
 /** What the payload is resolved from (and a retry answered with). */
 export interface RecordQuarterlyReviewResult {
@@ -15,7 +16,8 @@ export interface RecordQuarterlyReviewResult {
 /**
  * The township's review of one child for one quarter (季度核查), for a child living in the
  * caller's jurisdiction. One per child and quarter: a second is refused, not merged, since
- * the first is what was reported upwards.
+ * the first is what was reported upwards. Refused (INVALID_TRANSITION) once the township's
+ * submission of the quarter is approved, until the county undoes the approval.
  */
 export function recordQuarterlyReview(context: CivilAffairsContext, info: GraphQLResolveInfo, input: RecordQuarterlyReviewInput): Promise<RecordQuarterlyReviewResult> {
   const today = todayInChina();
@@ -34,6 +36,8 @@ export function recordQuarterlyReview(context: CivilAffairsContext, info: GraphQ
     async execute(write) {
       const child = await childForWrite(write, context, input.childId);
       assertInput({ quarter: quarterDates(input.quarter).end < child.registered_on && `the child was registered on ${child.registered_on}, after ${input.quarter}` });
+      // What the county approved stays as approved: the township's reviews of that quarter are locked.
+      await assertReviewsOpen(write, child.village_code.slice(0, 9), input.quarter);
       const quarterlyReview = await write.trx
         .insertInto('quarterly_review')
         .values({ child_id: child.id, quarter: input.quarter, reviewed_on: input.reviewedOn, still_left_behind: input.stillLeftBehind, outcome: input.outcome })

@@ -352,6 +352,12 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The enrollment facts about township `townCode`'s children, in child-id order after `after`; at most 1000:
+   * children living there (by the registry's residence) with an enrollment or a dropout report here, and
+   * children enrolled now at a school there whose residence is not known (residenceKnown false).
+   */
+  _educationFacts: Array<_EducationFacts>;
+  /**
    * The enrollment a national student number (G + ID number) or temporary number (L + 17
    * digits) belongs to: the current one, or the latest if the child is enrolled nowhere now.
    * An unknown number and an enrollment whose school is outside your jurisdiction get one
@@ -367,6 +373,19 @@ export type Query = {
   school: Maybe<School>;
   /** The schools in a place (any of the five levels), ordered by location then id. */
   schools: SchoolConnection;
+};
+
+
+/**
+ * Education (教育) keeps the primary and junior-middle student enrollment system
+ * (中小学生学籍管理系统): where each child goes to school, the left-behind flag that must
+ * follow the child's enrollment from school to school (档案随学籍流转), attendance, dropout
+ * control (控辍保学), the teacher paired with the child (结对帮扶 / 代理家长) and counselling.
+ */
+export type Query_EducationFactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+  townCode: Scalars['DivisionCode']['input'];
 };
 
 
@@ -611,6 +630,21 @@ export type TransferChildInput = {
   transferredOn: Scalars['Date']['input'];
 };
 
+export type _EducationFacts = {
+  __typename?: '_EducationFacts';
+  childId: Scalars['ID']['output'];
+  /** The current enrollment's left-behind flag; false when not enrolled. */
+  leftBehindFlag: Scalars['Boolean']['output'];
+  /** A dropout report that is not RETURNED. */
+  openDropoutReport: Scalars['Boolean']['output'];
+  /** False for a child the registry does not hold (no residence published). */
+  residenceKnown: Scalars['Boolean']['output'];
+  /** The 12-digit village code of that school. */
+  schoolCode: Maybe<Scalars['String']['output']>;
+  /** The current enrollment's school; null when enrolled nowhere. */
+  schoolId: Maybe<Scalars['String']['output']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -754,6 +788,7 @@ export type ResolversTypes = ResolversObject<{
   TeacherConnection: ResolverTypeWrapper<Partial<Omit<TeacherConnection, 'edges'> & { edges: Array<ResolversTypes['TeacherEdge']> }>>;
   TeacherEdge: ResolverTypeWrapper<Partial<Omit<TeacherEdge, 'node'> & { node: ResolversTypes['Teacher'] }>>;
   TransferChildInput: ResolverTypeWrapper<Partial<TransferChildInput>>;
+  _EducationFacts: ResolverTypeWrapper<Partial<_EducationFacts>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -799,6 +834,7 @@ export type ResolversParentTypes = ResolversObject<{
   TeacherConnection: Partial<Omit<TeacherConnection, 'edges'> & { edges: Array<ResolversParentTypes['TeacherEdge']> }>;
   TeacherEdge: Partial<Omit<TeacherEdge, 'node'> & { node: ResolversParentTypes['Teacher'] }>;
   TransferChildInput: Partial<TransferChildInput>;
+  _EducationFacts: Partial<_EducationFacts>;
 }>;
 
 export type AttendanceConnectionResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['AttendanceConnection'] = ResolversParentTypes['AttendanceConnection']> = ResolversObject<{
@@ -923,6 +959,7 @@ export type PageInfoResolvers<ContextType = EducationContext, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  _educationFacts?: Resolver<Array<ResolversTypes['_EducationFacts']>, ParentType, ContextType, RequireFields<Query_EducationFactsArgs, 'first' | 'townCode'>>;
   enrollmentByStudentNumber?: Resolver<Maybe<ResolversTypes['Enrollment']>, ParentType, ContextType, RequireFields<QueryEnrollmentByStudentNumberArgs, 'studentNumber'>>;
   school?: Resolver<Maybe<ResolversTypes['School']>, ParentType, ContextType, RequireFields<QuerySchoolArgs, 'id'>>;
   schools?: Resolver<ResolversTypes['SchoolConnection'], ParentType, ContextType, RequireFields<QuerySchoolsArgs, 'first' | 'regionCode'>>;
@@ -1007,6 +1044,15 @@ export type TeacherEdgeResolvers<ContextType = EducationContext, ParentType exte
   node?: Resolver<ResolversTypes['Teacher'], ParentType, ContextType>;
 }>;
 
+export type _EducationFactsResolvers<ContextType = EducationContext, ParentType extends ResolversParentTypes['_EducationFacts'] = ResolversParentTypes['_EducationFacts']> = ResolversObject<{
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leftBehindFlag?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  openDropoutReport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residenceKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  schoolCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  schoolId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = EducationContext> = ResolversObject<{
   AttendanceConnection?: AttendanceConnectionResolvers<ContextType>;
   AttendanceEdge?: AttendanceEdgeResolvers<ContextType>;
@@ -1039,5 +1085,6 @@ export type Resolvers<ContextType = EducationContext> = ResolversObject<{
   Teacher?: TeacherResolvers<ContextType>;
   TeacherConnection?: TeacherConnectionResolvers<ContextType>;
   TeacherEdge?: TeacherEdgeResolvers<ContextType>;
+  _EducationFacts?: _EducationFactsResolvers<ContextType>;
 }>;
 

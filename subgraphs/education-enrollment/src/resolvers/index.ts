@@ -7,6 +7,7 @@ import { Enrollment } from './enrollment.ts';
 import { Mutation } from './mutation.ts';
 import { DropoutReportPayload, EnrollmentPayload, RecordAttendancePayload } from './payloads.ts';
 import { Query } from './query.ts';
+import { qualityFactsQuery } from './quality-facts.ts';
 import { Region, SchoolRegionStats } from './region.ts';
 import { SchoolCounsellingSession } from './school-counselling-session.ts';
 import { School } from './school.ts';
@@ -14,7 +15,7 @@ import { Teacher } from './teacher.ts';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query,
+  Query: { ...Query, ...qualityFactsQuery },
   Mutation,
   EnrollmentPayload,
   RecordAttendancePayload,

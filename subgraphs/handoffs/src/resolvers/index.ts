@@ -5,6 +5,7 @@ import { Handoff, HandoffEvent, HandoffParty, WorkQueueItem } from './handoff.ts
 import { HotlineTicket } from './hotline-ticket.ts';
 import { Mutation } from './mutation.ts';
 import { HandoffPayload, HandoffsPayload, HotlineTicketPayload } from './payloads.ts';
+import { QualityCheck, QualityCheckPayload, QualityFinding, QualityRuleCount, QuarterlySubmission, Region } from './quality.ts';
 import { Query } from './query.ts';
 
 export const resolvers: Resolvers = {
@@ -20,4 +21,10 @@ export const resolvers: Resolvers = {
   HandoffPayload,
   HandoffsPayload,
   HotlineTicketPayload,
+  QualityFinding,
+  QualityRuleCount,
+  Region,
+  QuarterlySubmission,
+  QualityCheck,
+  QualityCheckPayload,
 };

@@ -12,6 +12,9 @@ import { reportDropoutToAuthorities } from '../writes/report-dropout-to-authorit
 import { requestAssessmentApproval } from '../writes/request-assessment-approval.ts';
 import { transferHotlineTicket } from '../writes/transfer-hotline-ticket.ts';
 import { transitionHandoff } from '../writes/transition-handoff.ts';
+import { requestQualityCheck } from '../writes/request-quality-check.ts';
+import { recordTownCheck, townCheckProblem, type TownCheck } from '../quality/record-findings.ts';
+import { assertWorker } from './quality.ts';
 
 /** Most hand-offs one sweep of the clock reads. */
 export const MAX_ESCALATION_BATCH = 1000;
@@ -32,6 +35,14 @@ export const Mutation: MutationResolvers = {
   transferHotlineTicket: (_, { input }, context, info) => transferHotlineTicket(context, info, input),
   followUpHotlineTicket: (_, { input }, context, info) => followUpHotlineTicket(context, info, input),
   closeHotlineTicket: (_, { input }, context, info) => closeHotlineTicket(context, info, input),
+  requestQualityCheck: (_, { input }, context, info) => requestQualityCheck(context, info, input),
+  _recordQualityCheck: (_, { input }, context) => {
+    assertWorker(context.service, 'record a quality check');
+    const check: TownCheck = { ...input, checkedAt: new Date(input.checkedAt), answersRequestOf: input.answersRequestOf ? new Date(input.answersRequestOf) : null };
+    const problem = Number.isNaN(check.checkedAt.getTime()) ? 'checkedAt must be a time' : townCheckProblem(check);
+    if (problem) throw badUserInput(problem, { argumentName: 'input', inResolver: true });
+    return recordTownCheck(context.db, check);
+  },
   _escalateOverdue: (_, args, context) => {
     if (context.service !== 'exchange') throw forbidden('only the hub clock may escalate', { inResolver: true });
     const now = new Date(args.now);

@@ -1,3 +1,7 @@
+import { RULE_VIEWS } from '../quality/finding-scope.ts';
+import { listFindings } from '../quality/list-findings.ts';
+import { qualityRequests } from '../quality/quality-requests.ts';
+import { assertWorker } from './quality.ts';
 import { badUserInput, forbidden, notFound } from '@lbc/schema';
 import { countArgument } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
@@ -15,6 +19,12 @@ export const Query: QueryResolvers = {
   sentHandoffs: (_, args, { db, principal }) => sentHandoffs(db, principal, args),
   hotlineTicket: async (_, { id }, { loaders }) => (await loaders.ticket.load(id)) ?? Promise.reject(notFound(`no hotline ticket ${id} that you may read`, { inResolver: true })),
   hotlineTickets: (_, args, { db, principal }) => hotlineTickets(db, principal, args),
+  qualityFindings: (_, args, { db, principal }) => listFindings(db, principal, args),
+  qualityRules: () => [...RULE_VIEWS],
+  _qualityRequests: (_, args, context) => {
+    assertWorker(context.service, 'read the check requests');
+    return qualityRequests(context.db, countArgument('limit', args.limit, 100, MAX_NOTICE_BATCH));
+  },
   _handoffNotices: (_, args, context) => {
     if (context.service !== 'exchange') throw forbidden('only the hub may read the notice feed', { inResolver: true });
     if (!/^\d{1,19}$/.test(args.after)) throw badUserInput('after must be a feed position (digits)', { argumentName: 'after', inResolver: true });

@@ -450,6 +450,12 @@ export type PageInfo = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The health facts about township `townCode`'s children, in child-id order after `after`; at most 1000:
+   * children living there (by the registry's residence) who are patients here, and patients of a clinic
+   * there whose residence is not known (residenceKnown false).
+   */
+  _healthFacts: Array<_HealthFacts>;
   /** A township health centre (乡镇卫生院) by id, e.g. CL-431003101. */
   clinic: Maybe<Clinic>;
   /** The health centres in a place (any of the five levels), ordered by location then id. */
@@ -466,6 +472,20 @@ export type Query = {
    * (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION).
    */
   healthRecordByNumber: Maybe<HealthRecord>;
+};
+
+
+/**
+ * Health (卫生健康) keeps the maternal and child health system (妇幼卫生信息系统): each
+ * child's health record at the township health centre, immunisations (计划免疫), growth
+ * monitoring (生长发育监测), disability, chronic illness, hospital stays and mental-health
+ * screening. Sensitive facts are marked "Restricted"; other agencies should read the
+ * derived facts (`hasSeriousCondition`, `needsHealthFollowUp`) instead.
+ */
+export type Query_HealthFactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+  townCode: Scalars['DivisionCode']['input'];
 };
 
 
@@ -567,6 +587,15 @@ export type Region = {
   code: Scalars['DivisionCode']['output'];
   /** Health counts for children with a health record who live in this place. */
   healthStats: Maybe<HealthRegionStats>;
+};
+
+export type _HealthFacts = {
+  __typename?: '_HealthFacts';
+  childId: Scalars['ID']['output'];
+  /** A disability assessment is on file. */
+  disabilityAssessed: Scalars['Boolean']['output'];
+  /** False for a child the registry does not hold (no residence published). */
+  residenceKnown: Scalars['Boolean']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -718,6 +747,7 @@ export type ResolversTypes = ResolversObject<{
   RecordImmunisationInput: ResolverTypeWrapper<Partial<RecordImmunisationInput>>;
   RecordMentalHealthScreeningInput: ResolverTypeWrapper<Partial<RecordMentalHealthScreeningInput>>;
   Region: ResolverTypeWrapper<RegionRefModel>;
+  _HealthFacts: ResolverTypeWrapper<Partial<_HealthFacts>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -764,6 +794,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordImmunisationInput: Partial<RecordImmunisationInput>;
   RecordMentalHealthScreeningInput: Partial<RecordMentalHealthScreeningInput>;
   Region: RegionRefModel;
+  _HealthFacts: Partial<_HealthFacts>;
 }>;
 
 export type ChildResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child'], FederationReferenceType extends FederationReferenceTypes['Child'] = FederationReferenceTypes['Child']> = ResolversObject<{
@@ -966,6 +997,7 @@ export type PageInfoResolvers<ContextType = HealthContext, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  _healthFacts?: Resolver<Array<ResolversTypes['_HealthFacts']>, ParentType, ContextType, RequireFields<Query_HealthFactsArgs, 'first' | 'townCode'>>;
   clinic?: Resolver<Maybe<ResolversTypes['Clinic']>, ParentType, ContextType, RequireFields<QueryClinicArgs, 'id'>>;
   clinics?: Resolver<ResolversTypes['ClinicConnection'], ParentType, ContextType, RequireFields<QueryClinicsArgs, 'first' | 'regionCode'>>;
   healthRecordByIdNumber?: Resolver<Maybe<ResolversTypes['HealthRecord']>, ParentType, ContextType, RequireFields<QueryHealthRecordByIdNumberArgs, 'idNumber'>>;
@@ -976,6 +1008,12 @@ export type RegionResolvers<ContextType = HealthContext, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Region']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['DivisionCode'], ParentType, ContextType>;
   healthStats?: Resolver<Maybe<ResolversTypes['HealthRegionStats']>, ParentType, ContextType>;
+}>;
+
+export type _HealthFactsResolvers<ContextType = HealthContext, ParentType extends ResolversParentTypes['_HealthFacts'] = ResolversParentTypes['_HealthFacts']> = ResolversObject<{
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  disabilityAssessed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residenceKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = HealthContext> = ResolversObject<{
@@ -1013,5 +1051,6 @@ export type Resolvers<ContextType = HealthContext> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  _HealthFacts?: _HealthFactsResolvers<ContextType>;
 }>;
 

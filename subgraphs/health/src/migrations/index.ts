@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as health from './0001-health.ts';
 import * as childPlace from './0002-child-place.ts';
 import * as writes from './0003-writes.ts';
+import * as childPlaceResidence from './0004-child-place-residence.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
   '0001-health': health,
   '0002-child-place': childPlace,
   '0003-writes': writes,
+  '0004-child-place-residence': childPlaceResidence,
 };

@@ -12,11 +12,12 @@ import { MentalHealthScreening } from './mental-health-screening.ts';
 import { Mutation } from './mutation.ts';
 import { GrowthMeasurementPayload, ImmunisationPayload, MentalHealthScreeningPayload } from './payloads.ts';
 import { Query } from './query.ts';
+import { qualityFactsQuery } from './quality-facts.ts';
 import { HealthRegionStats, Region } from './region.ts';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query,
+  Query: { ...Query, ...qualityFactsQuery },
   Mutation,
   Child,
   HealthRecord,

@@ -1,4 +1,5 @@
 export * from './apply-events.ts';
 export * from './apply-place-events.ts';
 export * from './exchange-schema.ts';
+export * from './quality-facts-page.ts';
 export * from './read-outbox.ts';

@@ -433,6 +433,12 @@ export type ParentPoliceStatusKind =
 export type Query = {
   __typename?: 'Query';
   /**
+   * The household registration's facts about township `townCode`'s children, in child-id order after `after`;
+   * at most 1000: children living there (by the registry's residence) whom the police know, and children
+   * of a household registered there whose residence is not known (residenceKnown false).
+   */
+  _policeFacts: Array<_PoliceFacts>;
+  /**
    * A household (户) by its registration number. No household with this number in your
    * jurisdiction (none at all, or one elsewhere) gets one answer: null with an error
    * (extensions.code NOT_FOUND, reason NOT_FOUND_OR_OUTSIDE_JURISDICTION).
@@ -448,6 +454,21 @@ export type Query = {
   residentByIdNumber: Maybe<Child>;
   /** Children handed over by civil affairs and not yet registered, in a place, ordered by village then id. */
   unregisteredChildren: UnregisteredChildConnection;
+};
+
+
+/**
+ * Police (公安) keep the population and household-registration system (人口基础信息系统,
+ * 户籍): resident ID numbers, households and their registered address, the registration of
+ * children who have none (无户籍), the intake of mandatory reports (强制报告) and the
+ * emergency response (应急处置), missing-child reports, and the parents' status that affects
+ * guardianship. Sensitive facts are marked "Restricted"; other agencies should read the
+ * derived `Child.guardianCanAct` instead of the parent statuses behind it.
+ */
+export type Query_PoliceFactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first: Scalars['Int']['input'];
+  townCode: Scalars['DivisionCode']['input'];
 };
 
 
@@ -639,6 +660,28 @@ export type UnregisteredRegistrationStatus =
   | 'PENDING'
   | 'REGISTERED';
 
+export type _PoliceFacts = {
+  __typename?: '_PoliceFacts';
+  /** Both parents have an open RESIDING_ELSEWHERE status. */
+  bothParentsElsewhere: Scalars['Boolean']['output'];
+  childId: Scalars['ID']['output'];
+  /** The father's SERVING_SENTENCE status is open (not ended). */
+  fatherServingSentence: Scalars['Boolean']['output'];
+  /** Child.guardianCanAct, derived the same way. */
+  guardianCanAct: Scalars['Boolean']['output'];
+  /** The village of the child's household, or null. */
+  householdCode: Maybe<Scalars['String']['output']>;
+  /** The birth date the child's ID number encodes (YYYY-MM-DD), never the number; null without one. */
+  idBirthDate: Maybe<Scalars['String']['output']>;
+  /** The sex the child's ID number encodes; null without one. */
+  idSex: Maybe<Sex>;
+  motherServingSentence: Scalars['Boolean']['output'];
+  /** False for a child the registry does not hold (no residence published). */
+  residenceKnown: Scalars['Boolean']['output'];
+  /** The day civil affairs reported the child unregistered (YYYY-MM-DD), while the handover is PENDING. */
+  unregisteredPendingSince: Maybe<Scalars['String']['output']>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -789,6 +832,7 @@ export type ResolversTypes = ResolversObject<{
   UnregisteredChildEdge: ResolverTypeWrapper<Partial<Omit<UnregisteredChildEdge, 'node'> & { node?: Maybe<ResolversTypes['Child']> }>>;
   UnregisteredChildRegistration: ResolverTypeWrapper<PoliceChildRowModel>;
   UnregisteredRegistrationStatus: ResolverTypeWrapper<Partial<UnregisteredRegistrationStatus>>;
+  _PoliceFacts: ResolverTypeWrapper<Partial<_PoliceFacts>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -833,6 +877,7 @@ export type ResolversParentTypes = ResolversObject<{
   UnregisteredChildConnection: Partial<Omit<UnregisteredChildConnection, 'edges'> & { edges: Array<ResolversParentTypes['UnregisteredChildEdge']> }>;
   UnregisteredChildEdge: Partial<Omit<UnregisteredChildEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Child']> }>;
   UnregisteredChildRegistration: PoliceChildRowModel;
+  _PoliceFacts: Partial<_PoliceFacts>;
 }>;
 
 export type ChildResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child'], FederationReferenceType extends FederationReferenceTypes['Child'] = FederationReferenceTypes['Child']> = ResolversObject<{
@@ -985,6 +1030,7 @@ export type ParentPoliceStatusEdgeResolvers<ContextType = PoliceContext, ParentT
 }>;
 
 export type QueryResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  _policeFacts?: Resolver<Array<ResolversTypes['_PoliceFacts']>, ParentType, ContextType, RequireFields<Query_PoliceFactsArgs, 'first' | 'townCode'>>;
   household?: Resolver<Maybe<ResolversTypes['Household']>, ParentType, ContextType, RequireFields<QueryHouseholdArgs, 'number'>>;
   mandatoryReports?: Resolver<ResolversTypes['MandatoryReportConnection'], ParentType, ContextType, RequireFields<QueryMandatoryReportsArgs, 'first' | 'regionCode'>>;
   residentByIdNumber?: Resolver<Maybe<ResolversTypes['Child']>, ParentType, ContextType, RequireFields<QueryResidentByIdNumberArgs, 'idNumber'>>;
@@ -1030,6 +1076,19 @@ export type UnregisteredChildRegistrationResolvers<ContextType = PoliceContext, 
   village?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
 }>;
 
+export type _PoliceFactsResolvers<ContextType = PoliceContext, ParentType extends ResolversParentTypes['_PoliceFacts'] = ResolversParentTypes['_PoliceFacts']> = ResolversObject<{
+  bothParentsElsewhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  fatherServingSentence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  guardianCanAct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  householdCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  idBirthDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  idSex?: Resolver<Maybe<ResolversTypes['Sex']>, ParentType, ContextType>;
+  motherServingSentence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residenceKnown?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unregisteredPendingSince?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = PoliceContext> = ResolversObject<{
   Child?: ChildResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1063,5 +1122,6 @@ export type Resolvers<ContextType = PoliceContext> = ResolversObject<{
   UnregisteredChildConnection?: UnregisteredChildConnectionResolvers<ContextType>;
   UnregisteredChildEdge?: UnregisteredChildEdgeResolvers<ContextType>;
   UnregisteredChildRegistration?: UnregisteredChildRegistrationResolvers<ContextType>;
+  _PoliceFacts?: _PoliceFactsResolvers<ContextType>;
 }>;
 

@@ -4,6 +4,7 @@ import * as childStation from './0002-child-station.ts';
 import * as childPlace from './0003-child-place.ts';
 import * as writes from './0004-writes.ts';
 import * as emergencyResponse from './0005-emergency-response.ts';
+import * as childPlaceResidence from './0006-child-place-residence.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-child-place': childPlace,
   '0004-writes': writes,
   '0005-emergency-response': emergencyResponse,
+  '0006-child-place-residence': childPlaceResidence,
 };

@@ -36,7 +36,7 @@ const UNABLE = new Set<ParentStatusRow['status']>(['SERVING_SENTENCE', 'DETAINED
  * other is unable or away: both away is the ordinary left-behind case, handled by an
  * entrusted guardian, and is not flagged here.
  */
-export function guardianCanAct(currentStatuses: readonly ParentStatusRow[]): boolean {
+export function guardianCanAct(currentStatuses: readonly Pick<ParentStatusRow, 'parent_role' | 'status'>[]): boolean {
   const state = (role: ParentStatusRow['parent_role']) => {
     const statuses = currentStatuses.filter((s) => s.parent_role === role).map((s) => s.status);
     if (statuses.some((s) => UNABLE.has(s))) return 'UNABLE';

@@ -10,12 +10,13 @@ import { Mutation } from './mutation.ts';
 import { ParentPoliceStatus } from './parent-police-status.ts';
 import { RecordEmergencyResponsePayload, RecordParentPoliceStatusPayload, RegisterUnregisteredChildPayload } from './payloads.ts';
 import { Query } from './query.ts';
+import { qualityFactsQuery } from './quality-facts.ts';
 import { HouseholdRegionStats, Region } from './region.ts';
 import { UnregisteredChildRegistration } from './unregistered-child-registration.ts';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query,
+  Query: { ...Query, ...qualityFactsQuery },
   Mutation,
   RegisterUnregisteredChildPayload,
   RecordParentPoliceStatusPayload,

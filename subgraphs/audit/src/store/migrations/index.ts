@@ -7,6 +7,7 @@ import * as writeEntries from './0005-write-entries.ts';
 import * as idempotentResponses from './0006-idempotent-responses.ts';
 import * as exchange from './0007-exchange.ts';
 import * as webhooks from './0008-webhooks.ts';
+import * as qualitySweep from './0009-quality-sweep.ts';
 
 /** The hub database's migrations, in order. */
 export const hubMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const hubMigrations: Record<string, Migration> = {
   '0006-idempotent-responses': idempotentResponses,
   '0007-exchange': exchange,
   '0008-webhooks': webhooks,
+  '0009-quality-sweep': qualitySweep,
 };

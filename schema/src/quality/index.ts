@@ -1,0 +1,3 @@
+export * from './quality-facts.ts';
+export * from './quality-rules.ts';
+export * from './discovery-rules.ts';
