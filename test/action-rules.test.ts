@@ -21,7 +21,7 @@ const mutation = (field: string, input: string) => `mutation($input: ${input}!) 
  * subgraph that owns it; and, where it is certain, the one code its refusal must carry (a call
  * naming an unknown record by id: NOT_FOUND, whoever asks).
  */
-const CALLS: Record<string, { query: string; variables: Record<string, unknown>; subgraph: string; answer?: 'NOT_FOUND' }> = {
+const CALLS: Record<string, { query: string; variables: Record<string, unknown>; subgraph: string; answer?: 'NOT_FOUND' | 'FORBIDDEN' }> = {
   'Mutation.acknowledgeAccessNotice': { query: 'mutation Ack($id: ID!) { acknowledgeAccessNotice(id: $id) { id } }', variables: { id: '999999' }, subgraph: 'audit' },
   'Mutation.registerChild': {
     query: mutation('registerChild', 'RegisterChildInput'),

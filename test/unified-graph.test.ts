@@ -57,7 +57,7 @@ describe('the unified graph', () => {
   it('lists children of a township with pagination that visits each exactly once', async () => {
     const town = world[0]!.townCode;
     const expectedIds = world
-      .filter((c) => c.townCode === town && c.status === 'ACTIVE')
+      .filter((c) => c.townCode === town && c.status === 'ACTIVE' && c.inRegistry)
       .map((c) => c.id)
       .sort();
     const seen: string[] = [];
@@ -75,7 +75,8 @@ describe('the unified graph', () => {
     const { body } = await hub.query(token, example('region-overview'), { code: '431003' });
     expect(body.errors).toBeUndefined();
     const region = body.data.region;
-    const active = world.filter((c) => c.status === 'ACTIVE');
+    // Children the registry does not hold are counted by the agencies that hold them, not by the registry.
+    const active = world.filter((c) => c.status === 'ACTIVE' && c.inRegistry);
     expect(region).toMatchObject({ code: '431003', name: '苏仙区', level: 'COUNTY', parent: { code: '4310', name: '郴州市' } });
     expect(region.registryStats.activeChildren).toBe(active.length);
     expect(region.registryStats.bothParentsAway).toBe(active.filter((c) => c.category === 'BOTH_PARENTS_AWAY').length);
@@ -115,7 +116,7 @@ describe('the unified graph', () => {
     // A region's picture keeps the three agencies that answered: only health's branch is null.
     const overview = await hub.query(token, example('region-overview'), { code: '431003' });
     expect(overview.body.data.region.name).toBe('苏仙区');
-    expect(overview.body.data.region.registryStats.activeChildren).toBe(world.filter((c) => c.status === 'ACTIVE').length);
+    expect(overview.body.data.region.registryStats.activeChildren).toBe(world.filter((c) => c.status === 'ACTIVE' && c.inRegistry).length);
     expect(overview.body.data.region.householdStats.registeredChildren).toBe(world.filter((c) => c.household).length);
     expect(overview.body.data.region.healthStats).toBeNull();
     expect(overview.body.errors?.map((e: any) => e.extensions.serviceName)).toEqual(['health']);

@@ -74,7 +74,7 @@ const CASES: Record<string, { violates: ChildFacts; agrees: ChildFacts }> = {
     agrees: { ...CONSISTENT, health: { childId: 'LB1', disabilityAssessed: true, residenceKnown: true }, registry: registry({ disabilityFlag: true }) },
   },
   ACTIVE_AT_SIXTEEN: {
-    violates: { ...CONSISTENT, registry: registry({ birthDate: '2008-10-01' }), police: police({ idBirthDate: '2008-10-01' }), education: undefined },
+    violates: { ...CONSISTENT, registry: registry({ birthDate: '2008-10-01' }), police: police({ idBirthDate: '2008-10-01' }) },
     agrees: { ...CONSISTENT, registry: registry({ birthDate: '2008-10-02' }), police: police({ idBirthDate: '2008-10-02' }) },
   },
   ID_NUMBER_DISAGREES: {
@@ -105,11 +105,14 @@ describe('data-quality rules', () => {
     });
   }
 
-  it('a child of six is of school age; one of five is not', () => {
-    const six = { ...CONSISTENT, registry: registry({ birthDate: '2018-10-01' }), police: police({ idBirthDate: '2018-10-01' }), education: undefined };
-    const five = { ...CONSISTENT, registry: registry({ birthDate: '2018-10-02' }), police: police({ idBirthDate: '2018-10-02' }), education: undefined };
-    expect(violatedRules(six, CONTEXT)).toEqual(['SCHOOL_AGE_NOT_ENROLLED']);
-    expect(violatedRules(five, CONTEXT)).toEqual([]);
+  it('school age is six by 31 August of the school year under way', () => {
+    const atAge = (birthDate: string) => ({ ...CONSISTENT, registry: registry({ birthDate }), police: police({ idBirthDate: birthDate }), education: undefined });
+    // On 2024-10-01 the school year began on 1 September: six by 31 August is of school age, six in September is not yet.
+    expect(violatedRules(atAge('2018-08-31'), CONTEXT)).toEqual(['SCHOOL_AGE_NOT_ENROLLED']);
+    expect(violatedRules(atAge('2018-09-01'), CONTEXT)).toEqual([]);
+    // In June the school year is the one that began the September before.
+    expect(violatedRules(atAge('2017-08-31'), { ...CONTEXT, today: '2024-06-01' })).toEqual(['SCHOOL_AGE_NOT_ENROLLED']);
+    expect(violatedRules(atAge('2017-09-01'), { ...CONTEXT, today: '2024-06-01' })).toEqual([]);
   });
 });
 

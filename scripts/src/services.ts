@@ -4,12 +4,13 @@ import { handoffs } from '@lbc/handoffs';
 import { health } from '@lbc/health';
 import { policeHousehold } from '@lbc/police-household';
 import type { SubgraphDefinition } from '@lbc/subgraph-kit';
-import type { SeedProjection } from './seed/seed-projection.ts';
+import { inOrder, type SeedProjection } from './seed/seed-projection.ts';
 import { civilAffairsProjection } from './seed/projections/civil-affairs.ts';
 import { educationEnrollmentProjection } from './seed/projections/education-enrollment.ts';
 import { handoffsProjection } from './seed/projections/handoffs.ts';
 import { healthProjection } from './seed/projections/health.ts';
 import { policeHouseholdProjection } from './seed/projections/police-household.ts';
+import { quarterlySubmissionsProjection } from './seed/projections/quarterly-submissions.ts';
 import { AGENCY_SUBGRAPHS } from './supergraph/subgraph-sources.ts';
 
 /** One service (an agency's, or the hub's hand-offs): its subgraph, its default port, and how the seed fills its database. */
@@ -21,7 +22,7 @@ export interface Service {
 }
 
 const byName = {
-  'civil-affairs': { definition: civilAffairs, projection: civilAffairsProjection },
+  'civil-affairs': { definition: civilAffairs, projection: inOrder(civilAffairsProjection, quarterlySubmissionsProjection) },
   'education-enrollment': { definition: educationEnrollment, projection: educationEnrollmentProjection },
   'police-household': { definition: policeHousehold, projection: policeHouseholdProjection },
   health: { definition: health, projection: healthProjection },

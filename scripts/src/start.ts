@@ -12,6 +12,7 @@ import { subgraphUrlVariable } from '@lbc/gateway/config';
 import { ensureDevKeys } from './keys/dev-keys.ts';
 import { ROOT } from './paths.ts';
 import { printWelcome } from './start/welcome.ts';
+import { SEED_DAY } from './seed/world/world-days.ts';
 import { SERVICES } from './services.ts';
 
 const children: ChildProcess[] = [];
@@ -66,7 +67,8 @@ try {
   );
   const port = process.env.PORT ?? String(base);
   // This launcher is the development hub: Sandbox and introspection on (production runs gateway/src/main.ts without it).
-  await run('gateway', 'gateway/src/main.ts', [], { PORT: port, LBC_DEVELOPMENT: process.env.LBC_DEVELOPMENT ?? '1', ...subgraphUrls });
+  // The demo world is dated SEED_DAY: its data-quality rules are judged on that day, not on an age it never reached.
+  await run('gateway', 'gateway/src/main.ts', [], { PORT: port, LBC_DEVELOPMENT: process.env.LBC_DEVELOPMENT ?? '1', LBC_QUALITY_TODAY: process.env.LBC_QUALITY_TODAY ?? SEED_DAY, ...subgraphUrls });
   await printWelcome(`http://127.0.0.1:${port}/graphql`);
   console.log('hub ready');
 } catch (error) {

@@ -42,7 +42,8 @@ describe('the seeded hand-offs', () => {
     const byState = count(handoffs.map((h) => h.state));
     console.log('seeded hand-offs by state', byState, 'by kind', count(handoffs.map((h) => h.kind)), 'tickets by status', count(tickets.map((t) => t.status)));
     for (const state of HANDOFF_STATES) expect(byState[state], state).toBeGreaterThan(0);
-    expect(new Set(handoffs.map((h) => h.kind))).toEqual(new Set(HANDOFF_KIND_NAMES));
+    // DISCOVERY hand-offs are the hub's own quality check's, made once it runs: the world predates them.
+    expect(new Set(handoffs.map((h) => h.kind))).toEqual(new Set(HANDOFF_KIND_NAMES.filter((kind) => kind !== 'DISCOVERY')));
     expect(new Set(tickets.map((t) => t.status))).toEqual(new Set(['OPEN', 'TRANSFERRED', 'CLOSED']));
     expect(handoffs.every((h) => /^HO\d{9}$/.test(h.id)) && tickets.every((t) => /^HT\d{9}$/.test(t.id))).toBe(true);
   });

@@ -82,7 +82,10 @@ export class QualitySweep {
   private async check(townCode: string, requestedAt: Date | null): Promise<void> {
     const checkedAt = this.options.clock();
     const today = this.options.settings.today ?? new Date(checkedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const started = performance.now();
     const outcome = await checkTown(this.options.client, townCode, { today, pendingDays: this.options.settings.pendingDays, checkedAt, answersRequestOf: requestedAt });
-    if (outcome.opened || outcome.resolved || outcome.discovered) this.options.log.info({ townCode, ...outcome }, 'data-quality check recorded changes');
+    const line = { townCode, ...outcome, durationMs: Math.round(performance.now() - started) };
+    if (outcome.opened || outcome.resolved || outcome.discovered) this.options.log.info(line, 'data-quality check recorded changes');
+    else this.options.log.debug(line, 'data-quality check found nothing new');
   }
 }

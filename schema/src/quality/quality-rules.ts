@@ -34,9 +34,14 @@ export function ageOn(birthDate: string, today: string): number {
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-/** Whether a child of `birthDate` is of compulsory-school age (6 to 15) on `today`. */
+/**
+ * Whether a child of `birthDate` is of compulsory-school age on `today`: 6 to 15 at the
+ * start of the school year under way. Schools take a child who is six by 31 August, so a
+ * child who turns six in September is not missing from school until the next year.
+ */
 function schoolAge(birthDate: string, today: string): boolean {
-  const age = ageOn(birthDate, today);
+  const year = Number(today.slice(0, 4)) - (today.slice(5) < '09-01' ? 1 : 0);
+  const age = ageOn(birthDate, `${year}-08-31`);
   return age >= 6 && age <= 15;
 }
 

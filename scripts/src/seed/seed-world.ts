@@ -17,7 +17,8 @@ export interface SeedOptions {
 /**
  * Fills every agency database from one synthetic world. Children are generated in
  * batches and each batch is written to the four databases concurrently, each in a few
- * multi-row statements: the same child, consistent everywhere.
+ * multi-row statements: the same child, consistent everywhere. Summaries of the whole
+ * world (a township's quarterly submissions) are written last.
  */
 export async function seedWorld(targets: { service: Service; db: Kysely<any> }[], options: SeedOptions): Promise<void> {
   const places = await loadPlaces(options.scope);
@@ -45,4 +46,5 @@ export async function seedWorld(targets: { service: Service; db: Kysely<any> }[]
     );
   }
   await writing;
+  for (const { service, db } of targets) await service.projection.finish?.(db, places);
 }

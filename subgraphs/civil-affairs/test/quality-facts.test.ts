@@ -129,7 +129,7 @@ describe('the registry’s quality facts', () => {
     expect(await facts({ townCode: '431003101', first: 3, after: 'LB000000012' })).toEqual([]);
   });
 
-  it('list the townships by code, paged', async () => {
+  it('list the townships the registry holds children in, by code, paged', async () => {
     const page = async (variables: Record<string, unknown>) => (await asExchange(TOWNS, variables)).data!._townCodes;
     expect(await page({ first: 1000 })).toEqual(['210421100', '431003101', '431003102']);
     expect(await page({ first: 2 })).toEqual(['210421100', '431003101']);

@@ -1,5 +1,6 @@
 import { applyPlaceEvents, type ChildPlaceTable, type NewEvent } from '@lbc/subgraph-kit';
 import type { Kysely } from 'kysely';
+import { enrollmentCurrent } from '../world/as-recorded.ts';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
 import { clinicId } from './health.ts';
 import { policeStationId } from './police-household.ts';
@@ -7,17 +8,18 @@ import { policeStationId } from './police-household.ts';
 /**
  * The places of each child as the agencies that own them would publish them: residence
  * (civil affairs), household registration and station (police), school (education),
- * clinic (health).
+ * clinic (health). A child the registry does not hold has no residence place; a child
+ * without a current enrollment has no school place.
  */
 export function childPlaceEvents(children: readonly SyntheticChild[]): NewEvent[] {
   return children.flatMap((c): NewEvent[] => [
-    { childId: c.id, kind: 'place.residence', payload: { residenceCode: c.villageCode } },
+    ...(c.inRegistry ? [{ childId: c.id, kind: 'place.residence', payload: { residenceCode: c.villageCode } } as const] : []),
     {
       childId: c.id,
       kind: 'place.registration',
       payload: { registrationCode: c.household?.addressCode ?? null, stationId: c.household ? policeStationId(c.household.addressCode.slice(0, 9)) : null },
     },
-    { childId: c.id, kind: 'place.school', payload: { schoolCode: c.school?.villageCode ?? null, schoolId: c.school?.schoolId ?? null } },
+    { childId: c.id, kind: 'place.school', payload: enrollmentCurrent(c) ? { schoolCode: c.school!.villageCode, schoolId: c.school!.schoolId } : { schoolCode: null, schoolId: null } },
     { childId: c.id, kind: 'place.clinic', payload: { clinicId: clinicId(c.health.clinicTown) } },
   ]);
 }

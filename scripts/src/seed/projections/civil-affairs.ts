@@ -3,6 +3,7 @@ import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
 import { writeChildPlaces } from './child-places.ts';
 import { givenName, mobile, surname } from '../world/names.ts';
+import { registryBirthDate, registryFlags, registryParent } from '../world/as-recorded.ts';
 import { Random } from '../world/random.ts';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
 
@@ -26,9 +27,11 @@ export const civilAffairsProjection: SeedProjection<CivilAffairsDB> = {
     await insertRows(db, 'staff', staff);
   },
 
-  async writeBatch(db, children) {
+  async writeBatch(db, batch) {
+    // Children the registry does not hold (yet) are found through the other agencies' records.
+    const children = batch.filter((c) => c.inRegistry);
     await insertRows(db, 'child', children.map(childRow));
-    await writeChildPlaces(db, children);
+    await writeChildPlaces(db, batch);
     await insertRows(
       db,
       'parent',
@@ -98,7 +101,7 @@ function childRow(c: SyntheticChild) {
     id_number: c.idNumber,
     name: c.name,
     sex: c.sex,
-    birth_date: c.birthDate,
+    birth_date: registryBirthDate(c),
     ethnicity: c.ethnicity,
     village_code: c.villageCode,
     category: c.status === 'ACTIVE' ? c.category : null,
@@ -112,15 +115,14 @@ function childRow(c: SyntheticChild) {
 
 function parentRow(c: SyntheticChild, role: 'FATHER' | 'MOTHER') {
   const p = role === 'FATHER' ? c.father : c.mother;
-  return { child_id: c.id, role, name: p.name, is_away: p.isAway, work_place: p.workPlace, phone: p.phone, unable_reason: p.unableReason };
+  const recorded = registryParent(c, role);
+  return { child_id: c.id, role, name: p.name, is_away: recorded.isAway, work_place: recorded.workPlace, phone: p.phone, unable_reason: recorded.unableReason };
 }
 
 function riskFlagRows(c: SyntheticChild) {
-  const kinds = [
-    c.flags.deFactoUnsupported && 'DE_FACTO_UNSUPPORTED',
-    c.flags.guardianMissing && 'GUARDIAN_MISSING',
-    c.flags.disability && 'DISABILITY',
-    c.flags.familyHardship && 'FAMILY_HARDSHIP',
-  ].filter((k): k is 'DE_FACTO_UNSUPPORTED' | 'GUARDIAN_MISSING' | 'DISABILITY' | 'FAMILY_HARDSHIP' => Boolean(k));
+  const flags = registryFlags(c);
+  const kinds = [flags.deFactoUnsupported && 'DE_FACTO_UNSUPPORTED', flags.guardianMissing && 'GUARDIAN_MISSING', flags.disability && 'DISABILITY', flags.familyHardship && 'FAMILY_HARDSHIP'].filter(
+    (k): k is 'DE_FACTO_UNSUPPORTED' | 'GUARDIAN_MISSING' | 'DISABILITY' | 'FAMILY_HARDSHIP' => Boolean(k),
+  );
   return kinds.map((kind) => ({ child_id: c.id, kind, raised_on: c.registeredOn, cleared_on: null }));
 }

@@ -3,7 +3,8 @@ import type { Insertable } from 'kysely';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
 import { writeChildPlaces } from './child-places.ts';
-import { AS_OF } from '../world/generate-child.ts';
+import { educationHolds, enrollmentCurrent, enrollmentLeftBehind } from '../world/as-recorded.ts';
+import { AS_OF } from '../world/world-days.ts';
 import { givenName, mobile, surname } from '../world/names.ts';
 import { Random } from '../world/random.ts';
 import type { SyntheticChild } from '../world/synthetic-child.ts';
@@ -50,7 +51,7 @@ export const educationEnrollmentProjection: SeedProjection<EducationDB> = {
   async writeBatch(db, children) {
     // Every child's places, pupil or not: a county sees the enrollment of a child who lives there.
     await writeChildPlaces(db, children);
-    const pupils = children.flatMap((c) => (c.school ? [{ c, s: c.school }] : []));
+    const pupils = children.filter(educationHolds).map((c) => ({ c, s: c.school }));
     await insertRows(
       db,
       'enrollment',
@@ -89,11 +90,14 @@ export const educationEnrollmentProjection: SeedProjection<EducationDB> = {
 /**
  * The current enrollment and, for a transferred child, the one it closed. Both carry the
  * same left-behind flag: the flag follows the enrollment (档案随学籍流转). It is the
- * registry's status, so a child who is no longer left behind is not flagged at school either.
+ * registry's status, so a child who is no longer left behind is not flagged at school either
+ * (as-recorded.ts: unless the school failed to). A child who left to live with its parents
+ * was transferred out on the day it left the registry: no enrollment of it is current.
  */
 function enrollmentRows(c: SyntheticChild, s: SchoolPart): Enrollment[] {
-  const common = { child_id: c.id, id_number: c.idNumber, student_number: s.studentNumber, class_name: s.className, boarding: s.boarding, left_behind: c.status === 'ACTIVE' };
-  const current: Enrollment = { ...common, school_id: s.schoolId, grade: s.grade, enrolled_on: currentSince(s), left_on: null, current: true };
+  const common = { child_id: c.id, id_number: c.idNumber, student_number: s.studentNumber, class_name: s.className, boarding: s.boarding, left_behind: enrollmentLeftBehind(c) };
+  const still = enrollmentCurrent(c);
+  const current: Enrollment = { ...common, school_id: s.schoolId, grade: s.grade, enrolled_on: currentSince(s), left_on: still ? null : AS_OF, current: still };
   if (!s.previousSchoolId) return [current];
   const movedOn = transferDate(s);
   // Grades advance in September: a spring transfer left the old school one grade lower.

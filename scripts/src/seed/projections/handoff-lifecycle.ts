@@ -1,5 +1,5 @@
 import { escalationPath, HANDOFF_CLOCKS, nextState, readClock, type HandoffAction, type HandoffKind, type HandoffState, type Party } from '@lbc/schema';
-import { AS_OF } from '../world/generate-child.ts';
+import { AS_OF } from '../world/world-days.ts';
 
 /**
  * The moment the seeded hand-offs are read at: noon (China) of the day after the world's

@@ -25,8 +25,12 @@ export const handoffsProjection: SeedProjection<HandoffsDB> = {
   },
 };
 
-/** The hand-offs of one child, derived from its records and index alone (the same child, the same hand-offs). */
+/**
+ * The hand-offs of one child, derived from its records and index alone (the same child, the
+ * same hand-offs). None for a child the registry does not hold: nobody has yet acted on it.
+ */
 export function handoffsOf(c: SyntheticChild): SeedHandoff[] {
+  if (!c.inRegistry) return [];
   return [...mandatoryReportHandoffs(c), ...unregisteredHandover(c), ...dropoutReports(c), ...caseHandoffs(c)];
 }
 
@@ -37,7 +41,7 @@ export function handoffsOf(c: SyntheticChild): SeedHandoff[] {
  * systems subscribing now must not be sent a backlog of notices about it.
  */
 async function writeHandoffs(db: Kysely<HandoffsDB>, children: readonly SyntheticChild[]): Promise<void> {
-  const tickets = children.flatMap((c) => hotlineTicketOf(c) ?? []);
+  const tickets = children.flatMap((c) => (c.inRegistry ? (hotlineTicketOf(c) ?? []) : []));
   const records = [...children.flatMap(handoffsOf), ...tickets.flatMap((t) => t.transfer ?? [])].map((h) => handoffRecord(h));
   await insertRows(
     db,

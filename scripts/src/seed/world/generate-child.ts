@@ -2,10 +2,10 @@ import { ETHNICITIES, WORK_PLACES, givenName, mobile, surname } from './names.ts
 import type { Places } from './places.ts';
 import { Random } from './random.ts';
 import type { IdNumberIssuer } from './id-number-issuer.ts';
+import { drawQuality, eligibleToAgeOut, eligibleUndiscovered, settleQuality } from './quality-defects.ts';
+import { addDays, AS_OF, PENDING_SINCE_FLOOR, SEED_DAY } from './world-days.ts';
 import type { SyntheticChild, SyntheticParent } from './synthetic-child.ts';
 
-/** Every date in the synthetic world is at or before this day. */
-export const AS_OF = '2024-09-30';
 const AS_OF_YEAR = 2024;
 
 /**
@@ -51,15 +51,37 @@ const CHRONIC: readonly [string, string][] = [
   ['地中海贫血', 'D56'],
 ];
 
-/** Builds child number `index` (0-based) of a world; deterministic in (seed, index, places). */
+/** Issues ID numbers without keeping count: for a look at a child before it is made for good. */
+const DRY_RUN_IDS: Pick<IdNumberIssuer, 'issue'> = { issue: () => '000000000000000000' };
+
+/**
+ * Builds child number `index` (0-based) of a world; deterministic in (seed, index, places).
+ * The child's own draws come from its stream; whether the registry holds it and which
+ * quality defects it carries come from a second stream (quality-defects.ts), so choosing
+ * them changes no other fact of any child.
+ */
 export function generateChild(seed: number, index: number, places: Places, ids: IdNumberIssuer): SyntheticChild {
+  const quality = drawQuality(seed, index);
+  // A child kept active past sixteen is born a year earlier, ID number included: decided
+  // before its number is issued, on a dry run of the same draws.
+  const agedOut = quality.ageOut && eligibleToAgeOut(drawChild(seed, index, places, DRY_RUN_IDS, false));
+  const child = drawChild(seed, index, places, ids, agedOut);
+  // Of a run's candidates, the first that another agency's record can point to is the one the registry does not hold.
+  const undiscovered =
+    quality.earlierCandidates !== null && eligibleUndiscovered(child) && !quality.earlierCandidates.some((j) => eligibleUndiscovered(drawChild(seed, j, places, DRY_RUN_IDS, false)));
+  return settleQuality(child, quality, places, agedOut, undiscovered);
+}
+
+function drawChild(seed: number, index: number, places: Places, ids: Pick<IdNumberIssuer, 'issue'>, agedOut: boolean): SyntheticChild {
   const r = Random.forChild(seed, index);
   const villageCode = places.villages[Math.floor(r.next() * places.villages.length)]!;
   const townCode = villageCode.slice(0, 9);
   const countyCode = villageCode.slice(0, 6);
   const sex = r.chance(0.52) ? 'MALE' : 'FEMALE';
-  const ageYears = r.int(0, 15);
-  const birthDate = r.date(`${AS_OF_YEAR - ageYears - 1}-10-01`, `${AS_OF_YEAR - ageYears}-09-30`);
+  const drawnAge = r.int(0, 15);
+  const drawnBirth = notTurningOnSeedDay(r.date(`${AS_OF_YEAR - drawnAge - 1}-10-01`, `${AS_OF_YEAR - drawnAge}-09-30`));
+  const birthDate = agedOut ? `${Number(drawnBirth.slice(0, 4)) - 1}${drawnBirth.slice(4)}` : drawnBirth;
+  const ageYears = agedOut ? drawnAge + 1 : drawnAge;
   const family = surname(r);
   const unregistered = r.chance(SHARES.unregistered);
   const idNumber = unregistered ? null : ids.issue(countyCode, birthDate, sex);
@@ -169,6 +191,8 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
 
   return {
     index,
+    inRegistry: true,
+    defects: [],
     id: `LB${String(index + 1).padStart(9, '0')}`,
     idNumber,
     name: family + givenName(r),
@@ -201,7 +225,9 @@ export function generateChild(seed: number, index: number, places: Places, ids: 
           headName: guardian?.relationship === 'GRANDPARENT' ? guardian.name : father.name,
           relationshipToHead: guardian?.relationship === 'GRANDPARENT' ? (sex === 'MALE' ? 'GRANDSON' : 'GRANDDAUGHTER') : sex === 'MALE' ? 'SON' : 'DAUGHTER',
         },
-    unregistered: unregistered ? { reportedOn: r.date(registeredOn, AS_OF), status: 'PENDING', registeredOn: null } : null,
+    // Civil affairs hands a child without household registration to the police when a review finds it; the police
+    // have not yet registered it, and are not overdue (older reports are deliberate quality defects).
+    unregistered: unregistered ? { reportedOn: r.date(laterOf(registeredOn, PENDING_SINCE_FLOOR), AS_OF), status: 'PENDING', registeredOn: null } : null,
     mandatoryReport,
     missingReport:
       missingReportFor(mandatoryReport) ?? (missing ? { reportedAt: `${r.date(laterOf(birthDate, '2023-01-01'), AS_OF)}T${String(r.int(6, 22)).padStart(2, '0')}:00:00Z`, foundAt: null } : null),
@@ -325,6 +351,15 @@ function hospitalStay(r: Random, birthDate: string): SyntheticChild['health']['h
   const ongoing = r.chance(0.1);
   const discharged = new Date(Date.parse(admittedOn) + r.int(2, 14) * 86_400_000).toISOString().slice(0, 10);
   return { admittedOn, dischargedOn: ongoing || discharged > AS_OF ? null : discharged, hospital: '县人民医院', reason: r.pick(['肺炎', '骨折', '急性肠胃炎']) };
+}
+
+/**
+ * Ages are counted on AS_OF, the quality rules on SEED_DAY, the day after: a child born on
+ * 1 October would be a year older on the second than on the first (15 yet 16, or 5 yet of
+ * school age without a school). The world has it born a day later.
+ */
+function notTurningOnSeedDay(birthDate: string): string {
+  return birthDate.slice(5) === SEED_DAY.slice(5) ? addDays(birthDate, 1) : birthDate;
 }
 
 function laterOf(a: string, b: string): string {

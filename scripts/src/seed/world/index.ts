@@ -3,3 +3,8 @@ export * from './generate-child.ts';
 export * from './places.ts';
 export * from './id-number-issuer.ts';
 export * from './random.ts';
+export * from './world-days.ts';
+export * from './as-recorded.ts';
+export * from './quality-view.ts';
+export * from './quality-defects.ts';
+export * from './quarter-plan.ts';

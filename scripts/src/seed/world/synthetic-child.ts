@@ -1,3 +1,5 @@
+import type { QualityRuleId } from '@lbc/schema';
+
 /**
  * One synthetic child as the whole hub knows it: every agency's seed projection reads
  * its own slice from this, so the same child is consistent in all four databases (same
@@ -17,6 +19,17 @@ export interface SyntheticParent {
 
 export interface SyntheticChild {
   index: number;
+  /**
+   * False for a child the registry does not hold: another agency's record points to it as
+   * left behind (主动发现). Civil affairs writes nothing of it and publishes no residence.
+   */
+  inRegistry: boolean;
+  /**
+   * The data-quality rules this child's records violate on purpose, each written wrong by
+   * the agency that owns the fact (see quality-defects.ts and as-recorded.ts). Empty for
+   * almost every child: the rest of the world agrees with itself.
+   */
+  defects: QualityRuleId[];
   /** Hub identity, assigned by the civil-affairs registry. */
   id: string;
   /** Null for children without household registration (无户籍). */

@@ -1144,7 +1144,7 @@ export type Query = {
   _caseForAccessCheck: Maybe<_CaseAccessCheck>;
   /** The registry's facts about the children living in township `townCode` (every status), in child-id order after `after`; at most 1000. */
   _registryFacts: Array<_RegistryFacts>;
-  /** The township codes of the region table, in code order after `after`; at most 1000. */
+  /** The townships the registry holds children in, in code order after `after`; at most 1000. */
   _townCodes: Array<Scalars['String']['output']>;
   /** One child's registry file by hub id. */
   child: Maybe<Child>;

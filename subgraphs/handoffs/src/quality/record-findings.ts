@@ -42,8 +42,8 @@ export function townCheckProblem(check: TownCheck): string | undefined {
 
 /**
  * Records one township's check in one transaction: findings seen again stay open (their
- * last sighting moves on), new ones open, the township's open findings not seen this time
- * are resolved, and each child found for the first time becomes a DISCOVERY hand-off to the
+ * last sighting moves on), new ones open, the township's open findings this check did not
+ * see are resolved, and each child found for the first time becomes a DISCOVERY hand-off to the
  * township. One statement each; the township's row says when it was checked.
  */
 export async function recordTownCheck(db: Kysely<HandoffsDB>, check: TownCheck): Promise<TownCheckResult> {
@@ -58,19 +58,22 @@ export async function recordTownCheck(db: Kysely<HandoffsDB>, check: TownCheck):
           c
             .columns(['child_id', 'rule'])
             .where('resolved_at', 'is', null)
-            .doUpdateSet({ last_seen_at: (eb) => eb.ref('excluded.last_seen_at'), village_code: (eb) => eb.ref('excluded.village_code') }),
+            .doUpdateSet({ last_seen_at: sql`greatest(quality_finding.last_seen_at, excluded.last_seen_at)`, village_code: (eb) => eb.ref('excluded.village_code') }),
         )
         // xmax is 0 on a freshly inserted row: how PostgreSQL tells an insert from an update in one upsert.
         .returning(sql<boolean>`xmax = 0`.as('inserted'))
         .execute();
       opened = rows.filter((r) => r.inserted).length;
     }
+    // What this check did not see any more is resolved: by the set it saw, not by time, so a
+    // check is right whatever the clocks of the checks before it said.
+    const seen = check.findings.map((f) => sql`(${f.childId}, ${f.rule})`);
     const resolved = await trx
-      .updateTable('quality_finding')
-      .set({ resolved_at: at })
-      .where('village_code', 'like', `${check.townCode}%`)
-      .where('resolved_at', 'is', null)
-      .where('last_seen_at', '<', at)
+      .updateTable('quality_finding as f')
+      .set({ resolved_at: sql`greatest(f.last_seen_at, ${at})` })
+      .where('f.village_code', 'like', `${check.townCode}%`)
+      .where('f.resolved_at', 'is', null)
+      .$if(seen.length > 0, (q) => q.where(sql<boolean>`(f.child_id, f.rule) not in (${sql.join(seen)})`))
       .executeTakeFirst();
     const sent = await discoveryHandoffs(new WriteTransaction(trx), check.discoveries, at);
     const request = check.answersRequestOf ?? null;

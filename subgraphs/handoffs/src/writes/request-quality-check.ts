@@ -28,8 +28,8 @@ export function requestQualityCheck(context: HandoffsContext, info: GraphQLResol
           })),
         )
         // xmax is 0 on a freshly inserted row: a township's first request creates its row.
-        .returning(sql<boolean>`xmax = 0`.as('inserted'))
         .returningAll()
+        .returning(sql<boolean>`xmax = 0`.as('inserted'))
         .executeTakeFirstOrThrow();
       const { inserted, ...check } = row;
       write.changed({ record: 'QualityCheck', id: check.town_code, childId: null, change: inserted ? 'created' : 'updated', fields: ['requestedAt'], fromVersion: null, toVersion: null });
