@@ -1,9 +1,8 @@
 import type { Principal, Purpose } from '@lbc/schema';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs, exampleOperation as example, type Caller } from './harness/acting-as.ts';
 import { eventually } from './harness/eventually.ts';
 import { startHub, type Hub } from './harness/start-hub.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './harness/webhook-receiver.ts';
@@ -20,29 +19,11 @@ const SECRET = 'a-shared-secret-for-the-test-receivers-0123456789';
 const PERSUADED = '家里缺劳力，回家照顾弟妹';
 
 let hub: Hub;
+/** A caller acting as `principal` in this file's hub. */
+const as = (principal: Partial<Principal>, purpose?: Purpose) => actingAs(hub, principal, purpose);
 let receiver: WebhookReceiver;
 /** How far the hub's clock runs ahead of the wall clock. */
 let clockAheadMs = 0;
-
-type Caller = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-
-/** A caller acting as `principal`: each operation its own Idempotency-Key, and no error allowed. */
-async function as(principal: Partial<Principal>, purpose: Purpose = 'CASE_MANAGEMENT'): Promise<Caller> {
-  const token = await hub.token(principal);
-  return async (query, variables = {}) => {
-    const response = await hub.query(token, query, variables, { 'x-lbc-purpose': purpose, 'idempotency-key': randomUUID() });
-    expect(response.body.errors, `${JSON.stringify(principal)}: ${JSON.stringify(response.body.errors)}`).toBeUndefined();
-    return response.body.data;
-  };
-}
-
-/** One operation of a file in schema/examples/: the README's examples are what these tests run. */
-function example(file: string, name: string): string {
-  const document = parse(readFileSync(new URL(`../schema/examples/${file}.graphql`, import.meta.url), 'utf8'));
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!operation) throw new Error(`schema/examples/${file}.graphql has no operation ${name}`);
-  return print(operation);
-}
 
 const HANDOFF = `id kind state version reason dueAt overdueSince child { id } from { agency level regionCode org } to { agency level regionCode org } escalatedTo { level regionCode } history { kind }`;
 const QUEUE = example('work-queue', 'WorkQueue');

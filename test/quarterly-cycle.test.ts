@@ -1,10 +1,9 @@
 import { discoveryFor, QUALITY_RULES, UNREGISTERED_PENDING_DAYS, violatedRules, type Principal, type Purpose } from '@lbc/schema';
 import { generateChild, IdNumberIssuer, loadPlaces, qualityFacts, SEED_DAY, type SyntheticChild } from '@lbc/scripts/seed/world';
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingAs, exampleOperation as example, type Caller } from './harness/acting-as.ts';
 import { eventually } from './harness/eventually.ts';
 import { startHub, type Hub } from './harness/start-hub.ts';
 
@@ -25,19 +24,9 @@ const CHECKED_AT = new Date(`${SEED_DAY}T12:00:00+08:00`);
 const CHECK_QUARTER = '2024-Q4';
 
 let hub: Hub;
+/** A caller acting as `principal` in this file's hub. */
+const as = (principal: Partial<Principal>, purpose?: Purpose) => actingAs(hub, principal, purpose);
 let world: SyntheticChild[];
-
-type Caller = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-
-/** A caller acting as `principal`: each operation its own Idempotency-Key, and no error allowed. */
-async function as(principal: Partial<Principal>, purpose: Purpose = 'CASE_MANAGEMENT'): Promise<Caller> {
-  const token = await hub.token(principal);
-  return async (query, variables = {}) => {
-    const response = await hub.query(token, query, variables, { 'x-lbc-purpose': purpose, 'idempotency-key': randomUUID() });
-    expect(response.body.errors, `${JSON.stringify(principal)}: ${JSON.stringify(response.body.errors)}`).toBeUndefined();
-    return response.body.data;
-  };
-}
 
 /** The first error code of an operation that must fail. */
 async function refused(
@@ -49,14 +38,6 @@ async function refused(
   const response = await hub.query(await hub.token(principal), query, variables, { 'x-lbc-purpose': purpose, 'idempotency-key': randomUUID() });
   expect(response.body.errors, JSON.stringify(response.body.data)).toBeDefined();
   return { code: response.body.errors![0].extensions.code, extensions: response.body.errors![0].extensions };
-}
-
-/** One operation of a file in schema/examples/: the README's examples are what these tests run. */
-function example(file: string, name: string): string {
-  const document = parse(readFileSync(new URL(`../schema/examples/${file}.graphql`, import.meta.url), 'utf8'));
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!operation) throw new Error(`schema/examples/${file}.graphql has no operation ${name}`);
-  return print(operation);
 }
 
 const SUBMIT = example('quarterly-submission', 'SubmitQuarter');
