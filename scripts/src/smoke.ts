@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DEV_ISSUER, DEV_KEY_FILES, HUB_AUDIENCE, readJwk } from './keys/dev-keys.ts';
-import type { PrincipalClaims } from '@lbc/schema';
+import { quarterOf, type PrincipalClaims } from '@lbc/schema';
 import { mintToken } from './keys/mint-token.ts';
 import { ROOT } from './paths.ts';
 
@@ -105,6 +105,25 @@ const queue = await post(readFileSync(`${ROOT}schema/examples/work-queue.graphql
 if (queue.errors) fail(`workQueue: ${JSON.stringify(queue.errors)}`);
 if (!queue.data.workQueue.edges.some((e: any) => e.node.handoff.id === reportId)) fail(`mandatory report ${reportId} is not in the queue of the police of ${village.slice(0, 9)}`);
 console.log(`smoke: ok — mandatory report ${reportId} is in the queue of the police of township ${village.slice(0, 9)}`);
+
+// The quarterly cycle and the data-quality check: the seeded quarters in several states, and
+// the hub's first sweep finding the world's broken records (within a minute of the start).
+const reporting = await post(`{ region(code: "431003") { quarterlyReporting(quarter: "2024-Q3") { towns { state } } } }`, {});
+const states = new Set((reporting.data?.region?.quarterlyReporting?.towns ?? []).map((t: { state: string }) => t.state));
+if (states.size < 3) fail(`quarterlyReporting 2024-Q3: expected towns in several states, got ${JSON.stringify(reporting)}`);
+const quarter = quarterOf(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+const qualityDeadline = Date.now() + 60_000;
+for (;;) {
+  const quality = await post(`query($q: String!) { region(code: "431003") { dataQuality(quarter: $q) { byRule { rule { id } found } } } }`, { q: quarter });
+  if (quality.errors) fail(`dataQuality: ${JSON.stringify(quality.errors)}`);
+  const found = (quality.data.region.dataQuality.byRule as { rule: { id: string }; found: number }[]).filter((r) => r.found > 0);
+  if (found.length >= 3) {
+    console.log(`smoke: ok — townships in ${states.size} states for 2024-Q3; the data-quality check found ${found.map((r) => `${r.rule.id} ${r.found}`).join(', ')}`);
+    break;
+  }
+  if (Date.now() > qualityDeadline) fail(`the data-quality sweep found too little in 431003 within 60 s: ${JSON.stringify(quality.data)}`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+}
 
 // Every one of those reads is in the audit log, and an auditor of the county can see it.
 const auditor = await devToken('smoke-auditor', { agency: 'audit', level: 'county', region: '431003', roles: ['auditor'] });
