@@ -238,6 +238,17 @@ describe('the data-quality check over the seeded county', () => {
     const queue = await township(`{ workQueue(first: 100) { edges { node { handoff { kind reason note child { id } from { agency level } } } } } }`);
     const item = queue.workQueue.edges.map((e: any) => e.node.handoff).find((h: any) => h.kind === 'DISCOVERY' && h.child.id === first.child_id);
     expect(item).toMatchObject({ reason: first.reason, from: { level: 'COUNTY' } });
+
+    // The hub's disclosure is in the audit log: an entry to civil affairs at the township, naming the child and the derived fact.
+    const entries = await hub.hubDatabase.db
+      .selectFrom('audit_entry')
+      .select(['agency', 'region', 'operation_name', 'children', 'client'])
+      .where('operation_name', '=', `quality check ${first.to_region}`)
+      .where('agency', '=', 'civil_affairs')
+      .execute();
+    const disclosed = entries.flatMap((e) => e.children as { childId: string; fields: { coordinate: string; fieldClass: string; owners: string[] }[] }[]);
+    expect(entries.every((e) => e.client === 'lbc-exchange' && e.region === first.to_region)).toBe(true);
+    expect(disclosed.find((c) => c.childId === first.child_id)?.fields).toContainEqual(expect.objectContaining({ coordinate: `finding:${first.reason}`, fieldClass: 'PROTECTIVE' }));
   });
 
   it('shows a township its open findings when it submits, and a correction clears the finding at the next check it asks for', async () => {

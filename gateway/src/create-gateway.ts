@@ -164,7 +164,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
           webhooks: config.exchange.webhooks ?? [],
           clock: config.exchange.clock,
           webhookRetryBaseMs: config.exchange.webhookRetryBaseMs,
-        }).concat(qualityTasks({ db: config.hub.db, client: exchangeClient, log: exchangeLog, settings: config.exchange.quality, clock: config.exchange.clock })),
+        }).concat(qualityTasks({ db: config.hub.db, client: exchangeClient, audit: auditLog, log: exchangeLog, settings: config.exchange.quality, clock: config.exchange.clock })),
       })
     : null;
   exchange?.start();

@@ -41,7 +41,7 @@ const exchange = new Exchange({
   intervalMs: config.intervalMs,
   batchSize: config.batchSize,
   leaseMs: config.leaseMs,
-  tasks: [...handoffTasks({ db: hub.db, client, audit: auditLog, log, webhooks: config.webhooks }), ...qualityTasks({ db: hub.db, client, log, settings: config.quality })],
+  tasks: [...handoffTasks({ db: hub.db, client, audit: auditLog, log, webhooks: config.webhooks }), ...qualityTasks({ db: hub.db, client, audit: auditLog, log, settings: config.quality })],
 });
 exchange.start();
 log.info({ subgraphs: Object.keys(config.subgraphUrls), webhooks: config.webhooks.map((w) => w.id) }, 'exchange ready');

@@ -44,8 +44,12 @@ async function runToCompletion(script: string, args: string[]): Promise<void> {
 
 async function shutdown(code: number): Promise<never> {
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.filter((c) => c.exitCode === null).map((c) => once(c, 'exit')));
+  // The gateway first (it was started last): its exchange's tasks stop before the services they call do.
+  for (const child of [...children].reverse()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
   process.exit(code);
 }
 

@@ -1,5 +1,8 @@
 import { discoveryFor, violatedRules, type ChildFacts, type QualityContext } from '@lbc/schema';
+import { randomUUID } from 'node:crypto';
+import type { AuditSink } from '../audit/commit-entry.ts';
 import type { ExchangeClient } from '../exchange/exchange-client.ts';
+import { qualityAuditRecords } from './quality-audit-records.ts';
 import { readTownFacts } from './town-facts.ts';
 
 /** What one check recorded. */
@@ -33,11 +36,14 @@ export function evaluateTown(children: readonly ChildFacts[], context: QualityCo
 /**
  * Checks one township: reads the four agencies' facts about its children, applies every
  * rule, and records the result in the hand-off subgraph (findings opened, seen again or
- * resolved; children discovered handed to the township).
+ * resolved; children discovered handed to the township). What it discloses is audited
+ * first, fail-closed: a check whose entries cannot be committed records nothing.
  */
-export async function checkTown(client: ExchangeClient, townCode: string, context: QualityContext & { checkedAt: Date; answersRequestOf?: Date | null }): Promise<TownCheckOutcome> {
+export async function checkTown(client: ExchangeClient, audit: AuditSink, townCode: string, context: QualityContext & { checkedAt: Date; answersRequestOf?: Date | null }): Promise<TownCheckOutcome> {
   const children = await readTownFacts(client, townCode);
   const { findings, discoveries } = evaluateTown(children, context, townCode);
+  const requestId = `quality-${randomUUID()}`;
+  for (const record of qualityAuditRecords({ townCode, findings, discoveries }, requestId, new Date())) await audit.append(record);
   const input = { townCode, checkedAt: context.checkedAt.toISOString(), answersRequestOf: context.answersRequestOf?.toISOString() ?? null, findings, discoveries };
   const data = await client.call<{ _recordQualityCheck: Omit<TownCheckOutcome, 'children'> }>('handoffs', RECORD, { input });
   return { children: children.length, ...data._recordQualityCheck };

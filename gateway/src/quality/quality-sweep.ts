@@ -2,6 +2,7 @@ import type { HubDB } from '@lbc/audit/store';
 import { UNREGISTERED_PENDING_DAYS } from '@lbc/schema';
 import type { Logger } from '@lbc/subgraph-kit';
 import type { Kysely } from 'kysely';
+import type { AuditSink } from '../audit/commit-entry.ts';
 import type { ExchangeClient } from '../exchange/exchange-client.ts';
 import { checkTown } from './check-town.ts';
 
@@ -29,6 +30,7 @@ const TOWNS = `query Towns($after: String, $first: Int!) { _townCodes(after: $af
 export interface QualitySweepOptions {
   db: Kysely<HubDB>;
   client: ExchangeClient;
+  audit: AuditSink;
   log: Logger;
   clock: () => Date;
   settings: QualitySettings;
@@ -83,7 +85,7 @@ export class QualitySweep {
     const checkedAt = this.options.clock();
     const today = this.options.settings.today ?? new Date(checkedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const started = performance.now();
-    const outcome = await checkTown(this.options.client, townCode, { today, pendingDays: this.options.settings.pendingDays, checkedAt, answersRequestOf: requestedAt });
+    const outcome = await checkTown(this.options.client, this.options.audit, townCode, { today, pendingDays: this.options.settings.pendingDays, checkedAt, answersRequestOf: requestedAt });
     const line = { townCode, ...outcome, durationMs: Math.round(performance.now() - started) };
     if (outcome.opened || outcome.resolved || outcome.discovered) this.options.log.info(line, 'data-quality check recorded changes');
     else this.options.log.debug(line, 'data-quality check found nothing new');

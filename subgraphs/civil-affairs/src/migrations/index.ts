@@ -6,6 +6,7 @@ import * as writes from './0004-writes.ts';
 import * as registryWriteRules from './0005-registry-write-rules.ts';
 import * as protectionWorkflow from './0006-protection-workflow.ts';
 import * as quarterlySubmission from './0007-quarterly-submission.ts';
+import * as regionLevelIndex from './0008-region-level-index.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-registry-write-rules': registryWriteRules,
   '0006-protection-workflow': protectionWorkflow,
   '0007-quarterly-submission': quarterlySubmission,
+  '0008-region-level-index': regionLevelIndex,
 };
