@@ -117,6 +117,11 @@ if (reusing && seeded > 0) {
   say(`reusing ${seeded.toLocaleString()} seeded children`);
   // A reused set may hold a previous run's findings: start the hand-off side from the seed's state again.
   await sql`truncate quality_finding, quality_check`.execute(handoffs);
+  await sql`
+    with discovered as (select id from handoff where kind = 'DISCOVERY'),
+      events as (delete from handoff_event where handoff_id in (select id from discovered)),
+      notices as (delete from handoff_notice where handoff_id in (select id from discovered))
+    select 1`.execute(handoffs);
   await sql`delete from handoff where kind = 'DISCOVERY'`.execute(handoffs);
 } else {
   say(`seeding ${children.toLocaleString()} children under ${scope.join(',')} …`);

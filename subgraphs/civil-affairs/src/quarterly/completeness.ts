@@ -21,13 +21,22 @@ export interface VillageCompleteness extends CompletenessCounts {
  * (reviewed, then exited); "reviewed" are those with a review for the quarter. Counted with
  * FILTER over child ⟕ quarterly_review, so a place without children still counts (0 of 0).
  */
-const COUNTS = sql`count(q.child_id)::int as reviewed,
-  count(c.id) filter (where c.status = 'ACTIVE' or q.child_id is not null)::int as expected`;
+const COUNTS = sql`count(q.reviewed)::int as reviewed,
+  count(c.id) filter (where c.status = 'ACTIVE' or q.reviewed is not null)::int as expected`;
+
+/**
+ * Each child's review of the quarter, one probe of the (child_id, quarter) key per child.
+ * As a plain join the planner, unable to estimate a village range built from another row,
+ * would hash every review of every quarter instead; the limit keeps it a probe.
+ */
+const REVIEW_OF_QUARTER = sql`left join lateral (
+    select 1 as reviewed from quarterly_review qr where qr.child_id = c.id and qr.quarter = k.quarter limit 1
+  ) q on true`;
 
 /**
  * Live counts of townships for quarters, keyed by submissionKey: one statement for every key
- * (child_village_idx serves each township's range, the (child_id, quarter) unique index
- * the reviews). Run on the write's transaction for the snapshot a submission keeps.
+ * (child_village_idx serves each township's range, the (child_id, quarter) unique key
+ * each child's review). Run on the write's transaction for the snapshot a submission keeps.
  */
 export async function townCompleteness(db: Kysely<CivilAffairsDB>, keys: readonly string[]): Promise<(CompletenessCounts & { key: string })[]> {
   const rows = keys.map((key) => {
@@ -39,7 +48,7 @@ export async function townCompleteness(db: Kysely<CivilAffairsDB>, keys: readonl
     select k.key, ${COUNTS}
     from (values ${sql.join(rows)}) as k(key, low, high, quarter, last_day)
     left join child c on c.village_code between k.low and k.high and c.registered_on <= k.last_day
-    left join quarterly_review q on q.child_id = c.id and q.quarter = k.quarter
+    ${REVIEW_OF_QUARTER}
     group by k.key`.execute(db);
   return counts;
 }
@@ -62,7 +71,7 @@ export async function villageCompletenessPages(db: Kysely<CivilAffairsDB>, keys:
       select r.code, ${COUNTS}
       from region r
       left join child c on c.village_code = r.code and c.registered_on <= k.last_day
-      left join quarterly_review q on q.child_id = c.id and q.quarter = k.quarter
+      ${REVIEW_OF_QUARTER}
       where r.parent_code = k.town and r.level = 'VILLAGE' and r.code > ${after}
       group by r.code
       order by r.code

@@ -32,8 +32,8 @@ const STATE_COLUMNS = sql.join(
  * The quarterly reporting of regions, keyed `region|quarter`: for each, a row for the region
  * as a whole and one per sub-region (a county's towns, a city's counties, a province's
  * cities), in one statement. The towns are the region table's (each sub-region's by code
- * range); their submissions are found by (quarter, town_code), the index the table has for
- * it. Children are summed from the submissions' snapshots: as submitted, not live.
+ * range, over the (level, code) index); each town's submission is one probe of the
+ * (quarter, town_code) key. Children are summed from the submissions' snapshots: as submitted, not live.
  */
 export async function reportingAreas(db: Kysely<CivilAffairsDB>, keys: readonly string[]): Promise<ReportingAreaRow[]> {
   const today = todayInChina();
@@ -57,7 +57,13 @@ export async function reportingAreas(db: Kysely<CivilAffairsDB>, keys: readonly 
       select code from region where parent_code = k.code and level in ('CITY', 'COUNTY', 'TOWN')
     ) a
     left join region t on t.level = 'TOWN' and t.code between rpad(a.code, 9, '0') and rpad(a.code, 9, '9')
-    left join quarterly_submission s on s.quarter = k.quarter and s.town_code = t.code
+    -- One index probe per town: the planner cannot estimate the towns of a code range built
+    -- from another row, and as a plain join it would hash the quarter's submissions once per
+    -- sub-region; the limit keeps this subquery from being flattened into such a join.
+    left join lateral (
+      select id, state, submitted_late, reviewed_children, expected_children from quarterly_submission
+      where quarter = k.quarter and town_code = t.code limit 1
+    ) s on true
     group by k.key, a.code, k.code
     order by k.key, a.code`.execute(db);
   return counted.map((row) => ({

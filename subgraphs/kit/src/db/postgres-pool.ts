@@ -45,6 +45,11 @@ export function createPostgresPool(options: PostgresPoolOptions): { pool: Postgr
     // give up on the statement a little after the server would have cancelled it.
     ...(options.statementTimeoutMs > 0 ? { query_timeout: options.statementTimeoutMs + CANCEL_GRACE_MS } : {}),
     connectionTimeoutMillis: options.connectionTimeoutMs,
+    // Every statement of a subgraph is an index lookup or a short range. Where the planner
+    // cannot estimate a range built from another row (a region's towns by code), it
+    // overprices the statement and compiles it (JIT), which costs tens of milliseconds
+    // more than running it: measured on the quarterly reporting, 52 → 14 ms.
+    options: '-c jit=off',
     // Idle connections are closed after a while: fewer backends to lose, and a pool that
     // grew under a burst shrinks back.
     idleTimeoutMillis: 30_000,
