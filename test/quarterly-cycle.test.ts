@@ -251,6 +251,37 @@ describe('the data-quality check over the seeded county', () => {
     expect(disclosed.find((c) => c.childId === first.child_id)?.fields).toContainEqual(expect.objectContaining({ coordinate: `finding:${first.reason}`, fieldClass: 'PROTECTIVE' }));
   });
 
+  it('lets the township register a discovered child under the id the others know, which joins its records and closes the hand-off', async () => {
+    const { rows } = await sql<{ id: string; child_id: string; to_region: string }>`
+      select id, child_id, to_region from handoff where kind = 'DISCOVERY' and reason = 'SCHOOL_FLAGS_LEFT_BEHIND' order by child_id`.execute(db('handoffs'));
+    // The world is dated 2024: a child registered today must still be under 16 today.
+    const youngest = new Date(Date.now() - 15 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+    const found = rows.find((r) => world.find((c) => c.id === r.child_id)!.birthDate > youngest)!;
+    expect(found, 'a discovered pupil still under 16').toBeDefined();
+    const child = world.find((c) => c.id === found.child_id)!;
+    const village = discoveryFor(qualityFacts(child))!.villageCode;
+    const REGISTER = `mutation($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`;
+    const input = { name: child.name, sex: child.sex, birthDate: child.birthDate, residenceVillageCode: village, category: child.category, leftBehindSince: child.leftBehindSince, knownAs: child.id };
+    // Not an id the hub discovered, nor one discovered in another township's jurisdiction.
+    const other = (await sql<{ code: string }>`select code from region where level = 'TOWN' and code like ${`${COUNTY}%`} and code <> ${found.to_region} limit 1`.execute(db('civil-affairs'))).rows[0]!
+      .code;
+    expect((await refused({ agency: 'civil_affairs', level: 'town', region: found.to_region }, REGISTER, { input: { ...input, knownAs: 'LB999999999' } })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.knownAs',
+    });
+    expect((await refused({ agency: 'civil_affairs', level: 'town', region: other }, REGISTER, { input: { ...input, residenceVillageCode: `${other}201` } })).code).toBe('BAD_USER_INPUT');
+
+    const township = await as({ agency: 'civil_affairs', level: 'town', region: found.to_region });
+    expect((await township(REGISTER, { input })).registerChild.child.id).toBe(child.id);
+    // The residence reaches the hand-offs (which close the discovery) and the school (whose record joins the registry's).
+    await eventually(async () => (await sql<{ state: string }>`select state from handoff where id = ${found.id}`.execute(db('handoffs'))).rows[0]?.state === 'DONE', 'the discovery closes');
+    const record = await eventually(async () => {
+      const data = await township(`query($id: ID!) { child(id: $id) { id name leftBehindFlag } }`, { id: child.id });
+      return data.child?.leftBehindFlag === true && data.child;
+    }, 'the school’s record joins the registered child');
+    expect(record).toMatchObject({ id: child.id, name: child.name });
+  });
+
   it('shows a township its open findings when it submits, and a correction clears the finding at the next check it asks for', async () => {
     const broken = world.find((c) => c.inRegistry && c.defects.includes('PARENT_IN_PRISON_AT_HOME' as never))!;
     expect(broken, 'the seeded county holds a parent in prison recorded at home').toBeDefined();

@@ -13,6 +13,8 @@ const CLASS_OF_KIND: Record<HubEvent['kind'], string> = {
   // That a child has no household registration is a protective fact, like the risk flags.
   'handoff.unregistered': 'PROTECTIVE',
   'dropout.returned': 'BASIC',
+  // That another agency's records point to a child as left behind is derived and protective, like a finding.
+  'handoff.discovered': 'PROTECTIVE',
 };
 
 /**

@@ -20,6 +20,7 @@ export interface CivilAffairsDB extends WriteTables {
   quarterly_submission_event: QuarterlySubmissionEventTable;
   /** Every agency's places of each child, for the shared row rule (the kit's child-places.ts). */
   child_place: ChildPlaceTable;
+  discovered_child: DiscoveredChildTable;
 }
 
 export interface RegionTable {
@@ -215,3 +216,12 @@ export type QuarterlySubmissionEventRow = Selectable<QuarterlySubmissionEventTab
 
 /** The open risk flags of one child: the model behind the RiskFlags object. */
 export type RiskFlagSet = RiskFlagRow[];
+
+/** A child the hub discovered: the id the other agencies know it by, and where they place it. */
+export interface DiscoveredChildTable {
+  child_id: string;
+  village_code: string;
+  handoff_id: string;
+  reason: string;
+  discovered_at: Generated<Date>;
+}

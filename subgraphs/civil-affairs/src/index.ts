@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '@lbc/subgraph-kit';
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { CivilAffairsDB } from './db-types.ts';
+import { applyHandoffDiscovered } from './exchange/apply-handoff-discovered.ts';
 import { applyIdentityIssued } from './exchange/apply-identity.ts';
 import { createLoaders, type CivilAffairsLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
@@ -17,6 +18,7 @@ export const civilAffairs: SubgraphDefinition<CivilAffairsDB, CivilAffairsLoader
   resolvers: resolvers as SubgraphDefinition<CivilAffairsDB, CivilAffairsLoaders>['resolvers'],
   migrations,
   createLoaders,
-  // Places are applied by the kit; an ID number issued by the police is the registry's to take.
-  exchange: { handlers: { 'identity.issued': applyIdentityIssued } },
+  // Places are applied by the kit; an ID number issued by the police is the registry's to take,
+  // and a child the hub discovered is kept for the township to register.
+  exchange: { handlers: { 'identity.issued': applyIdentityIssued, 'handoff.discovered': applyHandoffDiscovered } },
 };

@@ -13,7 +13,9 @@ export type { HandoffsDB } from './db-types.ts';
  * The hub's hand-off subgraph: referrals between agencies with their clocks, work queues
  * and 12355 hotline tickets. It takes part in the exchange: places route a hand-off to the
  * right station or township; an ID number issued or a child back at school closes the
- * hand-off that asked for it; a child handed over as unregistered is published to the police.
+ * hand-off that asked for it (a residence, for a child it discovered: the registry holds it
+ * now); a child handed over as unregistered is published to the police, a discovered one to
+ * civil affairs.
  */
 export const handoffs: SubgraphDefinition<HandoffsDB, HandoffsLoaders> = {
   name: 'handoffs',
@@ -25,6 +27,8 @@ export const handoffs: SubgraphDefinition<HandoffsDB, HandoffsLoaders> = {
     handlers: {
       'identity.issued': resolveOnEvent('UNREGISTERED_HANDOVER', () => 'the police registered the child and issued its ID number'),
       'dropout.returned': resolveOnEvent('DROPOUT_REPORT', (e) => `back at school on ${(e.payload as { returnedOn: string }).returnedOn}`),
+      // Only the registry publishes a residence: for a discovered child, that is its registration.
+      'place.residence': resolveOnEvent('DISCOVERY', () => 'the township registered the child under this id'),
     },
   },
 };

@@ -1405,6 +1405,13 @@ export type RegisterChildInput = {
   ethnicity?: InputMaybe<Scalars['String']['input']>;
   /** Null for a child without household registration (the police issue one later). */
   idNumber?: InputMaybe<Scalars['IdNumber']['input']>;
+  /**
+   * For a child the hub discovered (a DISCOVERY hand-off names it): the hub id the other
+   * agencies know it by. The registry adopts it, so the child's school, police and health
+   * records join its registry record, and the hand-off closes. Only an id discovered in a
+   * village of your jurisdiction; a child registered already is refused.
+   */
+  knownAs?: InputMaybe<Scalars['ID']['input']>;
   leftBehindSince: Scalars['Date']['input'];
   name: Scalars['String']['input'];
   /** The village the child lives in: inside your jurisdiction. */

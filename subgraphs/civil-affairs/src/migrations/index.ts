@@ -7,6 +7,7 @@ import * as registryWriteRules from './0005-registry-write-rules.ts';
 import * as protectionWorkflow from './0006-protection-workflow.ts';
 import * as quarterlySubmission from './0007-quarterly-submission.ts';
 import * as regionLevelIndex from './0008-region-level-index.ts';
+import * as discoveredChild from './0009-discovered-child.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-protection-workflow': protectionWorkflow,
   '0007-quarterly-submission': quarterlySubmission,
   '0008-region-level-index': regionLevelIndex,
+  '0009-discovered-child': discoveredChild,
 };

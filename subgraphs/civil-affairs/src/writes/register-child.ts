@@ -5,12 +5,13 @@ import type { CivilAffairsContext } from '../context.ts';
 import type { RegisterChildInput } from '../generated/resolvers-types.ts';
 import type { ChildRecordResult } from './child-record-result.ts';
 import { ageOn, MAX_AGE_YEARS } from './age.ts';
+import { assertDiscovered } from './discovered-child.ts';
 import { assertStaffExists } from './staff-exists.ts';
 import { assertVillageExists, villageProblem } from './village-for-write.ts';
 
 /**
  * Registers a child found in a survey, living in a village of the caller's jurisdiction,
- * with a new hub id. Its residence is published to the other agencies in the same
+ * with a new hub id (or, for a child the hub discovered, the one the other agencies know). Its residence is published to the other agencies in the same
  * transaction (the outbox): jurisdiction everywhere follows within the exchange's delay.
  */
 export function registerChild(context: CivilAffairsContext, info: GraphQLResolveInfo, input: RegisterChildInput): Promise<ChildRecordResult> {
@@ -24,6 +25,7 @@ export function registerChild(context: CivilAffairsContext, info: GraphQLResolve
         birthDate: inputRules.notInFuture(input.birthDate, today) || (ageOn(input.birthDate, today) >= MAX_AGE_YEARS && `the child is ${MAX_AGE_YEARS} or older`),
         ethnicity: inputRules.text(input.ethnicity, 40),
         residenceVillageCode: villageProblem(context, village),
+        knownAs: input.knownAs != null && !/^LB\d{9}$/.test(input.knownAs) && 'must be a hub id (LB and nine digits)',
         leftBehindSince: inputRules.notInFuture(input.leftBehindSince, today) || inputRules.notBefore(input.leftBehindSince, input.birthDate, 'the birth date'),
       }),
     async execute(write) {
@@ -33,10 +35,11 @@ export function registerChild(context: CivilAffairsContext, info: GraphQLResolve
         assertInput({ idNumber: taken && 'a child with this ID number is registered already' });
       }
       if (input.responsibleStaffId) await assertStaffExists(write, input.responsibleStaffId, 'responsibleStaffId');
+      if (input.knownAs) await assertDiscovered(write, context, input.knownAs);
       const child = await write.trx
         .insertInto('child')
         .values({
-          id: sql<string>`'LB' || lpad(nextval('child_number')::text, 9, '0')`,
+          id: input.knownAs ?? sql<string>`'LB' || lpad(nextval('child_number')::text, 9, '0')`,
           id_number: input.idNumber ?? null,
           name: input.name,
           sex: input.sex,

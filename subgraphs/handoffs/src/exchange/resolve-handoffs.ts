@@ -12,7 +12,7 @@ import { writeNotices } from '../writes/handoff-notices.ts';
  * number issued, a child back at school), so the matter is done whoever had answered. The
  * sender is told. One statement each to close them, and to write their history and notices.
  */
-export function resolveOnEvent(kind: 'UNREGISTERED_HANDOVER' | 'DROPOUT_REPORT', outcome: (event: HubEvent) => string) {
+export function resolveOnEvent(kind: 'UNREGISTERED_HANDOVER' | 'DROPOUT_REPORT' | 'DISCOVERY', outcome: (event: HubEvent) => string) {
   return async (trx: Transaction<HandoffsDB>, events: HubEvent[]): Promise<void> => {
     const reasonOf = new Map(events.map((e) => [e.childId, outcome(e)]));
     const now = new Date();

@@ -44,5 +44,8 @@ export async function discoveryHandoffs(write: WriteTransaction<HandoffsDB>, dis
     }),
     at,
   );
+  // Civil affairs learns the id and place, so the township can register the child under the id the others know.
+  for (const row of rows)
+    write.publish({ childId: row.child_id!, kind: 'handoff.discovered', payload: { villageCode: fresh.find((d) => d.childId === row.child_id)!.villageCode, handoffId: row.id, reason: row.reason } });
   return rows.length;
 }

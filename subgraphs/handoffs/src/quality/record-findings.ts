@@ -75,7 +75,10 @@ export async function recordTownCheck(db: Kysely<HandoffsDB>, check: TownCheck):
       .where('f.resolved_at', 'is', null)
       .$if(seen.length > 0, (q) => q.where(sql<boolean>`(f.child_id, f.rule) not in (${sql.join(seen)})`))
       .executeTakeFirst();
-    const sent = await discoveryHandoffs(new WriteTransaction(trx), check.discoveries, at);
+    const write = new WriteTransaction(trx);
+    const sent = await discoveryHandoffs(write, check.discoveries, at);
+    // Into the outbox with the hand-offs, or not at all.
+    await write.flush();
     const request = check.answersRequestOf ?? null;
     await trx
       .insertInto('quality_check')

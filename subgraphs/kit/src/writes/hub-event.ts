@@ -5,9 +5,10 @@ import type { Agency } from '@lbc/schema';
  * every agency database); identity gives a child registered late its ID number everywhere.
  * The hand-off events move a protection mechanism on in the agency that acts next: a
  * child handed over as unregistered becomes pending at the police, a dropout's return
- * closes the school's written reports.
+ * closes the school's written reports, a child the hub discovered may be registered under
+ * the id the other agencies know it by.
  */
-export const EVENT_KINDS = ['place.residence', 'place.registration', 'place.school', 'place.clinic', 'identity.issued', 'handoff.unregistered', 'dropout.returned'] as const;
+export const EVENT_KINDS = ['place.residence', 'place.registration', 'place.school', 'place.clinic', 'identity.issued', 'handoff.unregistered', 'dropout.returned', 'handoff.discovered'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** The payload of each kind. A null place means the child has none of that kind any more (left school). */
@@ -21,6 +22,8 @@ export interface EventPayloads {
   'handoff.unregistered': { villageCode: string; reportedOn: string; handoffId: string };
   /** The child went back to school after dropping out: the written reports about it are done. */
   'dropout.returned': { returnedOn: string };
+  /** The hub's data-quality check found a child the registry does not hold (主动发现): the township may register it under this hub id. */
+  'handoff.discovered': { villageCode: string; handoffId: string; reason: string };
 }
 
 /** An event as a writer emits it. */
@@ -64,6 +67,10 @@ export function payloadProblem(kind: EventKind, payload: Record<string, unknown>
         : 'villageCode must be a 12-digit village code, reportedOn a date, handoffId an id';
     case 'dropout.returned':
       return isDate(payload.returnedOn) ? undefined : 'returnedOn must be a date (YYYY-MM-DD)';
+    case 'handoff.discovered':
+      return place(payload.villageCode, false) && id(payload.handoffId) && payload.handoffId !== null && typeof payload.reason === 'string' && /^[A-Z_]{1,60}$/.test(payload.reason)
+        ? undefined
+        : 'villageCode must be a 12-digit village code, handoffId an id, reason a rule id';
   }
 }
 
