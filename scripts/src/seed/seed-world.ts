@@ -1,5 +1,5 @@
 import { loadRegions } from '@lbc/civil-affairs/regions';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Service } from '../services.ts';
 import { generateChild, IdNumberIssuer, loadPlaces, type SyntheticChild } from './world/index.ts';
 
@@ -47,4 +47,8 @@ export async function seedWorld(targets: { service: Service; db: Kysely<any> }[]
   }
   await writing;
   for (const { service, db } of targets) await service.projection.finish?.(db, places);
+  // A freshly loaded database has no planner statistics (and autovacuum may be off, or not
+  // have come round yet): until analysed, a page of children is planned as if the tables
+  // were empty and takes seconds. Analyse what was loaded, each database at once.
+  await Promise.all(targets.map(({ db }) => sql`analyze`.execute(db)));
 }
