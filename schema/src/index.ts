@@ -13,3 +13,5 @@ export * from './handoffs/index.ts';
 export * from './canonical-json.ts';
 export * from './quarterly/index.ts';
 export * from './quality/index.ts';
+export * from './child-age.ts';
+export * from './china-day.ts';

@@ -11,7 +11,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DEV_ISSUER, DEV_KEY_FILES, HUB_AUDIENCE, readJwk } from './keys/dev-keys.ts';
-import { quarterOf, type PrincipalClaims } from '@lbc/schema';
+import { quarterOf, todayInChina, type PrincipalClaims } from '@lbc/schema';
 import { mintToken } from './keys/mint-token.ts';
 import { ROOT } from './paths.ts';
 
@@ -111,7 +111,7 @@ console.log(`smoke: ok — mandatory report ${reportId} is in the queue of the p
 const reporting = await post(`{ region(code: "431003") { quarterlyReporting(quarter: "2024-Q3") { towns { state } } } }`, {});
 const states = new Set((reporting.data?.region?.quarterlyReporting?.towns ?? []).map((t: { state: string }) => t.state));
 if (states.size < 3) fail(`quarterlyReporting 2024-Q3: expected towns in several states, got ${JSON.stringify(reporting)}`);
-const quarter = quarterOf(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+const quarter = quarterOf(todayInChina());
 const qualityDeadline = Date.now() + 60_000;
 for (;;) {
   const quality = await post(`query($q: String!) { region(code: "431003") { dataQuality(quarter: $q) { byRule { rule { id } found } } } }`, { q: quarter });

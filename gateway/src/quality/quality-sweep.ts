@@ -1,5 +1,5 @@
 import type { HubDB } from '@lbc/audit/store';
-import { UNREGISTERED_PENDING_DAYS } from '@lbc/schema';
+import { todayInChina, UNREGISTERED_PENDING_DAYS } from '@lbc/schema';
 import type { Logger } from '@lbc/subgraph-kit';
 import type { Kysely } from 'kysely';
 import type { AuditSink } from '../audit/commit-entry.ts';
@@ -83,7 +83,7 @@ export class QualitySweep {
 
   private async check(townCode: string, requestedAt: Date | null): Promise<void> {
     const checkedAt = this.options.clock();
-    const today = this.options.settings.today ?? new Date(checkedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = this.options.settings.today ?? todayInChina(checkedAt);
     const started = performance.now();
     const outcome = await checkTown(this.options.client, this.options.audit, townCode, { today, pendingDays: this.options.settings.pendingDays, checkedAt, answersRequestOf: requestedAt });
     const line = { townCode, ...outcome, durationMs: Math.round(performance.now() - started) };

@@ -1,3 +1,4 @@
+import { ageOn, LEFT_BEHIND_AGE_LIMIT } from '../child-age.ts';
 import type { Agency } from '../principal.ts';
 import type { ChildFacts } from './quality-facts.ts';
 
@@ -27,12 +28,6 @@ export interface QualityRule {
 
 /** Days a pending registration may wait by default: the seeds ask the police to register "依法" without a term; 60 days is the operator's default. */
 export const UNREGISTERED_PENDING_DAYS = 60;
-
-/** Full years between `birthDate` and `today` (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
 
 /**
  * Whether a child of `birthDate` is of compulsory-school age on `today`: 6 to 15 at the
@@ -117,7 +112,7 @@ export const QUALITY_RULES: readonly QualityRule[] = [
     owner: 'civil_affairs',
     zh: '年满十六周岁仍在册',
     en: 'still active at 16 or older',
-    violated: ({ registry }, { today }) => registry?.status === 'ACTIVE' && ageOn(registry.birthDate, today) >= 16,
+    violated: ({ registry }, { today }) => registry?.status === 'ACTIVE' && ageOn(registry.birthDate, today) >= LEFT_BEHIND_AGE_LIMIT,
   },
   {
     id: 'ID_NUMBER_DISAGREES',

@@ -1,3 +1,5 @@
+import { todayInChina } from '../china-day.ts';
+
 /**
  * Days after a quarter's last day by which a township's submission is on time. The seeds say
  * only "at the end of every quarter" (每季度末); ten days is the default the operator may
@@ -41,6 +43,5 @@ export function submissionDeadline(quarter: string, days: number = QUARTER_SUBMI
 
 /** Whether a submission made at `submittedAt` is late: after the deadline day, in China time (UTC+8). */
 export function submittedLate(quarter: string, submittedAt: Date, days: number = QUARTER_SUBMISSION_DAYS): boolean {
-  const dayInChina = new Date(submittedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  return dayInChina > submissionDeadline(quarter, days);
+  return todayInChina(submittedAt) > submissionDeadline(quarter, days);
 }

@@ -1,3 +1,4 @@
+import { previousQuarter, quarterBounds, quarterOf } from '@lbc/schema';
 import { ETHNICITIES, WORK_PLACES, givenName, mobile, surname } from './names.ts';
 import type { Places } from './places.ts';
 import { Random } from './random.ts';
@@ -159,7 +160,7 @@ function drawChild(seed: number, index: number, places: Places, ids: Pick<IdNumb
     .slice(-4)
     .map((quarter, i, all) => ({
       quarter,
-      reviewedOn: quarterEnd(quarter),
+      reviewedOn: quarterBounds(quarter).end,
       stillLeftBehind: !(exited && i === all.length - 1),
       outcome: exited && i === all.length - 1 ? ('EXITED' as const) : r.chance(0.1) ? ('UPDATED' as const) : ('NO_CHANGE' as const),
     }));
@@ -373,21 +374,9 @@ function addMonths(isoDate: string, months: number): string {
   return iso > AS_OF ? AS_OF : iso;
 }
 
+/** The quarters from the one `isoDate` falls in to the world's last (AS_OF's), oldest first. */
 function quartersSince(isoDate: string): string[] {
   const quarters: string[] = [];
-  let year = Number(isoDate.slice(0, 4));
-  let q = Math.floor((Number(isoDate.slice(5, 7)) - 1) / 3) + 1;
-  while (`${year}-Q${q}` <= '2024-Q3') {
-    quarters.push(`${year}-Q${q}`);
-    if (++q === 5) {
-      q = 1;
-      year++;
-    }
-  }
+  for (let quarter = quarterOf(AS_OF); quarter >= quarterOf(isoDate); quarter = previousQuarter(quarter)) quarters.unshift(quarter);
   return quarters;
-}
-
-function quarterEnd(quarter: string): string {
-  const year = quarter.slice(0, 4);
-  return `${year}-${['03-31', '06-30', '09-30', '12-31'][Number(quarter.slice(6)) - 1]}`;
 }

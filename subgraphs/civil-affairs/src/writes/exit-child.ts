@@ -1,8 +1,8 @@
+import { ageOn, LEFT_BEHIND_AGE_LIMIT } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, todayInChina, updateVersioned } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CivilAffairsContext } from '../context.ts';
 import type { ExitChildInput } from '../generated/resolvers-types.ts';
-import { ageOn, MAX_AGE_YEARS } from './age.ts';
 import { childForWrite } from './child-for-write.ts';
 import type { ChildRecordResult } from './child-record-result.ts';
 import { registryRecord } from './registry-record.ts';
@@ -25,7 +25,7 @@ export function exitChild(context: CivilAffairsContext, info: GraphQLResolveInfo
       );
       assertInput({
         childId: child.status !== 'ACTIVE' && `child ${child.id} has exited the registry already`,
-        reason: input.reason === 'TURNED_SIXTEEN' && ageOn(child.birth_date, input.exitedOn) < MAX_AGE_YEARS && `the child is not ${MAX_AGE_YEARS} on ${input.exitedOn}`,
+        reason: input.reason === 'TURNED_SIXTEEN' && ageOn(child.birth_date, input.exitedOn) < LEFT_BEHIND_AGE_LIMIT && `the child is not ${LEFT_BEHIND_AGE_LIMIT} on ${input.exitedOn}`,
         exitedOn: inputRules.notBefore(input.exitedOn, child.registered_on, "the child's registration"),
       });
       write.changed({ record: 'Child', id: child.id, childId: child.id, change: 'updated', fields: ['status', 'exitReason', 'leftBehindCategory'], ...versions });

@@ -1,8 +1,8 @@
+import { ageOn, LEFT_BEHIND_AGE_LIMIT } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, todayInChina, updateVersioned } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CivilAffairsContext } from '../context.ts';
 import type { ReadmitChildInput } from '../generated/resolvers-types.ts';
-import { ageOn, MAX_AGE_YEARS } from './age.ts';
 import { childForWrite } from './child-for-write.ts';
 import type { ChildRecordResult } from './child-record-result.ts';
 import { registryRecord } from './registry-record.ts';
@@ -33,7 +33,7 @@ export function readmitChild(context: CivilAffairsContext, info: GraphQLResolveI
       assertInput({
         childId:
           (child.status !== 'EXITED' && `child ${child.id} is in the registry already`) ||
-          (ageOn(child.birth_date, today) >= MAX_AGE_YEARS && `the child is ${MAX_AGE_YEARS} or older: the registry takes minors under ${MAX_AGE_YEARS}`),
+          (ageOn(child.birth_date, today) >= LEFT_BEHIND_AGE_LIMIT && `the child is ${LEFT_BEHIND_AGE_LIMIT} or older: the registry takes minors under ${LEFT_BEHIND_AGE_LIMIT}`),
         leftBehindSince: inputRules.notBefore(input.leftBehindSince, child.birth_date, "the child's birth"),
       });
       write.changed({

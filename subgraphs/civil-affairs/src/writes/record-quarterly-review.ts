@@ -1,10 +1,10 @@
+import { quarterBounds } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, todayInChina } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { CivilAffairsContext } from '../context.ts';
 import type { QuarterlyReviewRow } from '../db-types.ts';
 import type { RecordQuarterlyReviewInput } from '../generated/resolvers-types.ts';
 import { childForWrite } from './child-for-write.ts';
-import { quarterDates } from './quarter.ts';
 import { assertReviewsOpen } from './quarter-lock.ts';
 
 /** What the payload is resolved from (and a retry answered with). */
@@ -26,7 +26,7 @@ export function recordQuarterlyReview(context: CivilAffairsContext, info: GraphQ
     validate() {
       const quarter = inputRules.quarter(input.quarter);
       // A quarter is reviewed while it runs or after it, never ahead of it.
-      const start = quarter ? undefined : quarterDates(input.quarter).start;
+      const start = quarter ? undefined : quarterBounds(input.quarter).start;
       assertInput({
         quarter,
         reviewedOn: inputRules.notInFuture(input.reviewedOn, today) || inputRules.notBefore(input.reviewedOn, start, `the start of ${input.quarter}`),
@@ -35,7 +35,7 @@ export function recordQuarterlyReview(context: CivilAffairsContext, info: GraphQ
     },
     async execute(write) {
       const child = await childForWrite(write, context, input.childId);
-      assertInput({ quarter: quarterDates(input.quarter).end < child.registered_on && `the child was registered on ${child.registered_on}, after ${input.quarter}` });
+      assertInput({ quarter: quarterBounds(input.quarter).end < child.registered_on && `the child was registered on ${child.registered_on}, after ${input.quarter}` });
       // What the county approved stays as approved: the township's reviews of that quarter are locked.
       await assertReviewsOpen(write, child.village_code.slice(0, 9), input.quarter);
       const quarterlyReview = await write.trx

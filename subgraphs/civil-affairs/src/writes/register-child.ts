@@ -1,10 +1,10 @@
+import { ageOn, LEFT_BEHIND_AGE_LIMIT } from '@lbc/schema';
 import { assertInput, inputRules, runWrite, todayInChina } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { sql } from 'kysely';
 import type { CivilAffairsContext } from '../context.ts';
 import type { RegisterChildInput } from '../generated/resolvers-types.ts';
 import type { ChildRecordResult } from './child-record-result.ts';
-import { ageOn, MAX_AGE_YEARS } from './age.ts';
 import { assertDiscovered } from './discovered-child.ts';
 import { assertStaffExists } from './staff-exists.ts';
 import { assertVillageExists, villageProblem } from './village-for-write.ts';
@@ -22,7 +22,7 @@ export function registerChild(context: CivilAffairsContext, info: GraphQLResolve
     validate: () =>
       assertInput({
         name: inputRules.text(input.name, 100, { required: true }),
-        birthDate: inputRules.notInFuture(input.birthDate, today) || (ageOn(input.birthDate, today) >= MAX_AGE_YEARS && `the child is ${MAX_AGE_YEARS} or older`),
+        birthDate: inputRules.notInFuture(input.birthDate, today) || (ageOn(input.birthDate, today) >= LEFT_BEHIND_AGE_LIMIT && `the child is ${LEFT_BEHIND_AGE_LIMIT} or older`),
         ethnicity: inputRules.text(input.ethnicity, 40),
         residenceVillageCode: villageProblem(context, village),
         knownAs: input.knownAs != null && !/^LB\d{9}$/.test(input.knownAs) && 'must be a hub id (LB and nine digits)',

@@ -1,4 +1,4 @@
-import { badUserInput } from '@lbc/schema';
+import { badUserInput, todayInChina } from '@lbc/schema';
 
 /** A problem with one input field, in words a clerk can act on; undefined (or false) when there is none. */
 export type Problem = string | undefined | false | null;
@@ -16,10 +16,8 @@ export function assertInput(problems: Record<string, Problem>, argument = 'input
   }
 }
 
-/** Today in China (UTC+8, no daylight saving), as YYYY-MM-DD: records are dated by the local calendar. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+// Records are dated by the local calendar: the writes' "today" is China's.
+export { todayInChina };
 
 /** The checks mutations share. Each returns the problem, or undefined. */
 export const inputRules = {

@@ -1,3 +1,4 @@
+import { ageOn } from '@lbc/schema';
 import { assertInput, inputRules, inScope, runWrite, todayInChina, updateVersioned } from '@lbc/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { sql } from 'kysely';
@@ -85,10 +86,4 @@ export function registerUnregisteredChild(context: PoliceContext, info: GraphQLR
       return { childId: child.id };
     },
   });
-}
-
-/** Whole years from `birthDate` to `today` (both YYYY-MM-DD). */
-function ageOn(birthDate: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
