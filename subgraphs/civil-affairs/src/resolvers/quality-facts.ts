@@ -1,4 +1,4 @@
-import { assertQualityCheck, countArgument, MAX_QUALITY_FACTS_PAGE, qualityFactsPage } from '@lbc/subgraph-kit';
+import { assertExchange, countArgument, MAX_QUALITY_FACTS_PAGE, qualityFactsPage } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { registryFacts } from '../quality/registry-facts.ts';
 import { townCodes } from '../quality/town-codes.ts';
@@ -12,7 +12,7 @@ import { townCodes } from '../quality/town-codes.ts';
 export const qualityFactsQuery: Pick<QueryResolvers, '_registryFacts' | '_townCodes'> = {
   _registryFacts: (_, args, context) => registryFacts(context.db, qualityFactsPage(context, args)),
   _townCodes: (_, args, context) => {
-    assertQualityCheck(context);
+    assertExchange(context, 'read quality facts');
     return townCodes(context.db, args.after ?? '', countArgument('first', args.first, MAX_QUALITY_FACTS_PAGE, MAX_QUALITY_FACTS_PAGE));
   },
 };

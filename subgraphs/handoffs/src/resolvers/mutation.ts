@@ -1,5 +1,5 @@
-import { badUserInput, forbidden } from '@lbc/schema';
-import { countArgument } from '@lbc/subgraph-kit';
+import { badUserInput } from '@lbc/schema';
+import { assertExchange, countArgument } from '@lbc/subgraph-kit';
 import { escalateOverdue } from '../clock/escalate-overdue.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { arrangeService } from '../writes/arrange-service.ts';
@@ -14,7 +14,6 @@ import { transferHotlineTicket } from '../writes/transfer-hotline-ticket.ts';
 import { transitionHandoff } from '../writes/transition-handoff.ts';
 import { requestQualityCheck } from '../writes/request-quality-check.ts';
 import { recordTownCheck, townCheckProblem, type TownCheck } from '../quality/record-findings.ts';
-import { assertWorker } from './quality.ts';
 
 /** Most hand-offs one sweep of the clock reads. */
 export const MAX_ESCALATION_BATCH = 1000;
@@ -37,14 +36,14 @@ export const Mutation: MutationResolvers = {
   closeHotlineTicket: (_, { input }, context, info) => closeHotlineTicket(context, info, input),
   requestQualityCheck: (_, { input }, context, info) => requestQualityCheck(context, info, input),
   _recordQualityCheck: (_, { input }, context) => {
-    assertWorker(context.service, 'record a quality check');
+    assertExchange(context, 'record a quality check');
     const check: TownCheck = { ...input, checkedAt: new Date(input.checkedAt), answersRequestOf: input.answersRequestOf ? new Date(input.answersRequestOf) : null };
     const problem = Number.isNaN(check.checkedAt.getTime()) ? 'checkedAt must be a time' : townCheckProblem(check);
     if (problem) throw badUserInput(problem, { argumentName: 'input', inResolver: true });
     return recordTownCheck(context.db, check);
   },
   _escalateOverdue: (_, args, context) => {
-    if (context.service !== 'exchange') throw forbidden('only the hub clock may escalate', { inResolver: true });
+    assertExchange(context, 'escalate overdue hand-offs');
     const now = new Date(args.now);
     if (Number.isNaN(now.getTime())) throw badUserInput('now must be a time', { argumentName: 'now', inResolver: true });
     return escalateOverdue(context.db, now, countArgument('limit', args.limit, 100, MAX_ESCALATION_BATCH));

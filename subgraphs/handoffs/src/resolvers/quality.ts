@@ -1,4 +1,3 @@
-import { forbidden } from '@lbc/schema';
 import { regionWithinScope, releaseCount } from '@lbc/subgraph-kit';
 import type {
   QualityCheckPayloadResolvers,
@@ -61,8 +60,3 @@ export const QualityCheck: QualityCheckResolvers = {
 export const QualityCheckPayload: QualityCheckPayloadResolvers = {
   check: (row) => row,
 };
-
-/** The internal fields' argument checks, shared by the query and the mutation of the worker. */
-export function assertWorker(service: string | undefined, what: string): void {
-  if (service !== 'exchange') throw forbidden(`only the hub's worker may ${what}`, { inResolver: true });
-}

@@ -1,9 +1,8 @@
 import { RULE_VIEWS } from '../quality/finding-scope.ts';
 import { listFindings } from '../quality/list-findings.ts';
 import { qualityRequests } from '../quality/quality-requests.ts';
-import { assertWorker } from './quality.ts';
-import { badUserInput, forbidden, notFound } from '@lbc/schema';
-import { countArgument } from '@lbc/subgraph-kit';
+import { badUserInput, notFound } from '@lbc/schema';
+import { assertExchange, countArgument } from '@lbc/subgraph-kit';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { readNotices } from '../feed/read-notices.ts';
 import { hotlineTickets } from '../lists/hotline-tickets.ts';
@@ -22,11 +21,11 @@ export const Query: QueryResolvers = {
   qualityFindings: (_, args, { db, principal }) => listFindings(db, principal, args),
   qualityRules: () => [...RULE_VIEWS],
   _qualityRequests: (_, args, context) => {
-    assertWorker(context.service, 'read the check requests');
+    assertExchange(context, 'read the check requests');
     return qualityRequests(context.db, countArgument('limit', args.limit, 100, MAX_NOTICE_BATCH));
   },
   _handoffNotices: (_, args, context) => {
-    if (context.service !== 'exchange') throw forbidden('only the hub may read the notice feed', { inResolver: true });
+    assertExchange(context, 'read the notice feed');
     if (!/^\d{1,19}$/.test(args.after)) throw badUserInput('after must be a feed position (digits)', { argumentName: 'after', inResolver: true });
     return readNotices(context.db, args.after, countArgument('limit', args.limit, 100, MAX_NOTICE_BATCH));
   },

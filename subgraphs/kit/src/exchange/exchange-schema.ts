@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, SUBGRAPH_AGENCY, type Agency } from '@lbc/schema';
+import { badUserInput, SUBGRAPH_AGENCY, type Agency } from '@lbc/schema';
 import { parse, type DocumentNode } from 'graphql';
 import type { Kysely } from 'kysely';
 import type { SubgraphContext, SubgraphName } from '../server/subgraph-definition.ts';
@@ -6,6 +6,7 @@ import { isEventId, isEventKind, payloadProblem, type HubEvent } from '../writes
 import type { WritableDB } from '../writes/write-transaction.ts';
 import { applyEvents, type ApplyOutcome, type EventHandlers } from './apply-events.ts';
 import { readOutbox } from './read-outbox.ts';
+import { assertExchange } from './assert-exchange.ts';
 
 /**
  * The exchange's two fields, the same in every agency subgraph: read this agency's outbox
@@ -96,10 +97,6 @@ interface DeliveredEvent {
   kind: string;
   payload: string;
   occurredAt: string;
-}
-
-function assertExchange(context: { service?: 'exchange' | undefined }): void {
-  if (context.service !== 'exchange') throw forbidden('only the hub exchange may call this', { inResolver: true });
 }
 
 /** A delivered event checked whole: a malformed one refuses the delivery (the exchange keeps it, and its lag shows it). */

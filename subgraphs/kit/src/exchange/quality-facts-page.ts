@@ -1,4 +1,5 @@
-import { badUserInput, forbidden, villageCodeRange } from '@lbc/schema';
+import { badUserInput, villageCodeRange } from '@lbc/schema';
+import { assertExchange } from './assert-exchange.ts';
 import { countArgument } from '../pagination/count-argument.ts';
 
 /** Most children one page of quality facts holds: the checking process's batch, bounded. */
@@ -22,13 +23,8 @@ export interface QualityFactsPage {
  * whatever its rights. A town code is 9 digits; `first` 1 to MAX_QUALITY_FACTS_PAGE.
  */
 export function qualityFactsPage(context: { service?: 'exchange' | undefined }, args: { townCode: string; after?: string | null; first: number }): QualityFactsPage {
-  assertQualityCheck(context);
+  assertExchange(context, 'read quality facts');
   if (!/^\d{9}$/.test(args.townCode)) throw badUserInput('townCode must be a township code (9 digits)', { argumentName: 'townCode', inResolver: true });
   const first = countArgument('first', args.first, MAX_QUALITY_FACTS_PAGE, MAX_QUALITY_FACTS_PAGE);
   return { townCode: args.townCode, ...villageCodeRange(args.townCode), after: args.after ?? '', first };
-}
-
-/** FORBIDDEN unless the hub's exchange (a gateway-signed token marked `svc: exchange`) asks. */
-export function assertQualityCheck(context: { service?: 'exchange' | undefined }): void {
-  if (context.service !== 'exchange') throw forbidden('only the hub exchange may read quality facts', { inResolver: true });
 }
