@@ -25,7 +25,7 @@ import type { HandoffsDB } from '@lbc/handoffs';
 import type { HealthDB } from '@lbc/health';
 import type { PoliceDB } from '@lbc/police-household';
 import { quarterOf, UNREGISTERED_PENDING_DAYS, villageCodeRange, type ChildFacts, type Principal } from '@lbc/schema';
-import { createDatabase, createLogger, migrateToLatest, pageWindow, type Database } from '@lbc/subgraph-kit';
+import { createDatabase, createLogger, migrateToLatest, pageWindow, scopeOf, type Database } from '@lbc/subgraph-kit';
 import {
   CompiledQuery,
   createQueryId,
@@ -388,10 +388,10 @@ await timed(`quarterlyReporting ${quarter}, county ${county} + towns' submission
 await timed(`township ${town} (${perTown.get(town)} children): live completeness`, [civil], (db) => townCompleteness(db, [submissionKey(town, quarter)]));
 await timed(`township ${town}: villages with live completeness (first 20)`, [civil], (db) => villageCompletenessPages(db, [submissionKey(town, quarter)], pageWindow({ first: 20 }, 1)));
 await timed(`qualityFindings, county ${county}, ${findingsQuarter} (first 20)`, [handoffs], (db) =>
-  listFindings(db, principal('county', county), { regionCode: county, quarter: findingsQuarter, first: 20 }),
+  listFindings(db, principal('county', county), scopeOf(principal('county', county), 'audit'), { regionCode: county, quarter: findingsQuarter, first: 20 }),
 );
 await timed(`qualityFindings, province ${province}, ${findingsQuarter} (first 20)`, [handoffs], (db) =>
-  listFindings(db, principal('province', province), { regionCode: province, quarter: findingsQuarter, first: 20 }),
+  listFindings(db, principal('province', province), scopeOf(principal('province', province), 'audit'), { regionCode: province, quarter: findingsQuarter, first: 20 }),
 );
 await timed(`countFindings (dataQuality byRule), county ${county}, ${findingsQuarter}`, [handoffs], (db) => countFindings(db, principal('county', county), county, findingsQuarter));
 await timed(`countFindings (dataQuality byRule), province ${province}, ${findingsQuarter}`, [handoffs], (db) => countFindings(db, principal('province', province), province, findingsQuarter));

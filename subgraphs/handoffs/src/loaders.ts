@@ -2,10 +2,9 @@ import type { Principal } from '@lbc/schema';
 import { groupedLoader, keyedLoader, pagedListLoaderFamily, scopeOf, type Scope } from '@lbc/subgraph-kit';
 import type { Kysely } from 'kysely';
 import type { HandoffEventRow, HandoffRow, HandoffsDB, HotlineFollowUpRow, HotlineTicketRow } from './db-types.ts';
-import { openFindingsByTown, type RuleCount } from './quality/rule-counts.ts';
+import { openFindingsOfTowns, type RuleCount } from './quality/rule-counts.ts';
 import { rulesFor } from './quality/finding-scope.ts';
 import { mayReadTicket, partyToHandoff } from './visibility.ts';
-import DataLoader from 'dataloader';
 
 /**
  * Per-request loaders, built for one principal: every statement carries the row rule (the
@@ -38,10 +37,10 @@ export function createLoaders(db: Kysely<HandoffsDB>, principal: Principal) {
       (row) => row.ticket_id,
     ),
     // A county's list of its towns' submissions asks for every town's warnings: one statement for all.
-    townWarnings: new DataLoader<string, RuleCount[]>(async (towns) => {
-      const byTown = await openFindingsByTown(db, towns, rulesFor(principal));
-      return towns.map((town) => byTown.get(town) ?? []);
-    }),
+    townWarnings: groupedLoader<string, RuleCount & { town: string }>(
+      (towns) => openFindingsOfTowns(db, towns, rulesFor(principal)),
+      (row) => row.town,
+    ),
     childHandoffs: pagedListLoaderFamily<HandoffRow>(db, { table: 'handoff', alias: 'h', parentColumn: 'child_id', orderBy: ['sent_at', 'id'], direction: 'desc', where: party }),
   };
 }

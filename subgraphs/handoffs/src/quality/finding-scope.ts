@@ -1,5 +1,4 @@
 import { DISCOVERY_RULES, QUALITY_RULES, isQuarter, quarterBounds, type Agency, type Principal, badUserInput } from '@lbc/schema';
-import { outsideJurisdiction } from '@lbc/subgraph-kit';
 
 /** The rules a caller's agency takes part in: it sees their findings, and only theirs. Org-bound staff and auditors see none. */
 export function rulesFor(principal: Principal): string[] {
@@ -28,18 +27,6 @@ export function ruleView(id: string): RuleView {
   const rule = RULE_VIEWS.find((r) => r.id === id);
   if (!rule) throw new Error(`no rule ${id}`);
   return rule;
-}
-
-/**
- * The region prefix a caller may read findings in: the region asked for when it lies in
- * the caller's, the caller's own when it asked for one above (a county asking for its
- * province gets its county); anything else is outside its jurisdiction.
- */
-export function findingRegion(principal: Principal, code: string): string {
-  if (principal.agency === 'audit') throw outsideJurisdiction(`region ${code}`);
-  if (code.startsWith(principal.region)) return code;
-  if (principal.region.startsWith(code)) return principal.region;
-  throw outsideJurisdiction(`region ${code}`);
 }
 
 /** The quarter's first instant and the instant after its last day, in China time. */

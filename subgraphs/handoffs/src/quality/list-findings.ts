@@ -1,8 +1,8 @@
 import { badUserInput, type Agency, type Principal } from '@lbc/schema';
-import { pageWindow, toConnection, type Connection, type PageArgs } from '@lbc/subgraph-kit';
+import { pageWindow, regionWithinScope, toConnection, type Connection, type PageArgs, type Scope } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type { HandoffsDB, QualityFindingRow } from '../db-types.ts';
-import { findingRegion, quarterInstants, rulesFor } from './finding-scope.ts';
+import { quarterInstants, rulesFor } from './finding-scope.ts';
 
 export interface FindingArgs extends PageArgs {
   regionCode: string;
@@ -15,9 +15,10 @@ export interface FindingArgs extends PageArgs {
  * The findings in a region during a quarter (seen at some time in it), oldest first, of the
  * rules the caller's agency takes part in. One statement over the place index.
  */
-export async function listFindings(db: Kysely<HandoffsDB>, principal: Principal, args: FindingArgs): Promise<Connection<QualityFindingRow>> {
+export async function listFindings(db: Kysely<HandoffsDB>, principal: Principal, scope: Scope, args: FindingArgs): Promise<Connection<QualityFindingRow>> {
   const window = pageWindow(args, 2);
-  const prefix = findingRegion(principal, args.regionCode);
+  // The region asked for where it lies in the caller's; the caller's own where it asked for one above.
+  const prefix = regionWithinScope(scope, args.regionCode);
   const { from, until } = quarterInstants(args.quarter);
   const rules = rulesFor(principal);
   if (args.rule && !rules.includes(args.rule)) {

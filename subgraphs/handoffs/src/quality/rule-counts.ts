@@ -46,10 +46,10 @@ export async function countFindings(db: Kysely<HandoffsDB>, principal: Principal
 /**
  * The open findings per rule of many townships, for the submissions' warnings: one
  * statement for the whole batch (a county's list of towns asks for all of them at once).
+ * A warning is a finding open now, so `found` and `stillOpen` are the same count.
  */
-export async function openFindingsByTown(db: Kysely<HandoffsDB>, townCodes: readonly string[], rules: readonly string[]): Promise<Map<string, RuleCount[]>> {
-  const result = new Map<string, RuleCount[]>(townCodes.map((town) => [town, []]));
-  if (!rules.length || !townCodes.length) return result;
+export async function openFindingsOfTowns(db: Kysely<HandoffsDB>, townCodes: readonly string[], rules: readonly string[]): Promise<(RuleCount & { town: string })[]> {
+  if (!rules.length || !townCodes.length) return [];
   const rows = await db
     .selectFrom('quality_finding as f')
     .select([sql<string>`left(f.village_code, 9)`.as('town'), 'f.rule', sql<string>`count(*)`.as('open')])
@@ -58,6 +58,5 @@ export async function openFindingsByTown(db: Kysely<HandoffsDB>, townCodes: read
     .where('f.rule', 'in', rules)
     .groupBy([sql`left(f.village_code, 9)`, 'f.rule'])
     .execute();
-  for (const row of rows) result.get(row.town)?.push({ rule: row.rule, found: Number(row.open), stillOpen: Number(row.open) });
-  return result;
+  return rows.map((row) => ({ town: row.town, rule: row.rule, found: Number(row.open), stillOpen: Number(row.open) }));
 }

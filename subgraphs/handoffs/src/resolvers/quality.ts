@@ -7,7 +7,7 @@ import type {
   QuarterlySubmissionResolvers,
   RegionResolvers,
 } from '../generated/resolvers-types.ts';
-import { findingRegion, quarterInstants, ruleView } from '../quality/finding-scope.ts';
+import { quarterInstants, ruleView } from '../quality/finding-scope.ts';
 import { countFindings } from '../quality/rule-counts.ts';
 
 /** A township's submission as this subgraph knows it: its key. */
@@ -44,8 +44,8 @@ export const Region: RegionResolvers = {
 
 export const QuarterlySubmission: QuarterlySubmissionResolvers = {
   __resolveReference: (ref) => ({ townCode: ref.townCode, quarter: ref.quarter }),
-  qualityWarnings: async (submission, _, { principal, loaders }) => {
-    findingRegion(principal, submission.townCode);
+  qualityWarnings: async (submission, _, { loaders }) => {
+    regionWithinScope(loaders.scope, submission.townCode);
     return loaders.townWarnings.load(submission.townCode);
   },
 };

@@ -18,7 +18,7 @@ export const Query: QueryResolvers = {
   sentHandoffs: (_, args, { db, principal }) => sentHandoffs(db, principal, args),
   hotlineTicket: async (_, { id }, { loaders }) => (await loaders.ticket.load(id)) ?? Promise.reject(notFound(`no hotline ticket ${id} that you may read`, { inResolver: true })),
   hotlineTickets: (_, args, { db, principal }) => hotlineTickets(db, principal, args),
-  qualityFindings: (_, args, { db, principal }) => listFindings(db, principal, args),
+  qualityFindings: (_, args, { db, principal, loaders }) => listFindings(db, principal, loaders.scope, args),
   qualityRules: () => [...RULE_VIEWS],
   _qualityRequests: (_, args, context) => {
     assertExchange(context, 'read the check requests');
