@@ -28,19 +28,33 @@ interface FactsOf {
   health: HealthFacts;
 }
 
-/** Every page of one agency's facts about the children of a township. */
-async function readAll<S extends Source>(client: ExchangeClient, source: S, townCode: string): Promise<FactsOf[S][]> {
-  const { subgraph, field, select } = SOURCES[source];
-  const query = `query Facts($townCode: DivisionCode!, $after: String, $first: Int!) { ${field}(townCode: $townCode, after: $after, first: $first) { ${select} } }`;
-  const all: FactsOf[S][] = [];
-  let after: string | null = null;
-  for (;;) {
-    const data: Record<string, FactsOf[S][]> = await client.call(subgraph, query, { townCode, after, first: PAGE });
-    const page = data[field]!;
+/** Every page of one kind of facts, `PAGE` children at a time in child-id order: `read` gets the last id of the page before ('' first). */
+export async function readPages<T extends { childId: string }>(read: (after: string, first: number) => Promise<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for (let after = ''; ;) {
+    const page = await read(after, PAGE);
     all.push(...page);
     if (page.length < PAGE) return all;
     after = page[page.length - 1]!.childId;
   }
+}
+
+/** Every page of one agency's facts about the children of a township, over its internal query. */
+function readAll<S extends Source>(client: ExchangeClient, source: S, townCode: string): Promise<FactsOf[S][]> {
+  const { subgraph, field, select } = SOURCES[source];
+  const query = `query Facts($townCode: DivisionCode!, $after: String, $first: Int!) { ${field}(townCode: $townCode, after: $after, first: $first) { ${select} } }`;
+  return readPages(async (after, first) => (await client.call<Record<string, FactsOf[S][]>>(subgraph, query, { townCode, after: after || null, first }))[field]!);
+}
+
+/** The four agencies' facts joined by hub id: one ChildFacts per child any of them holds. */
+export function joinFacts(registry: readonly RegistryFacts[], education: readonly EducationFacts[], police: readonly PoliceFacts[], health: readonly HealthFacts[]): ChildFacts[] {
+  const children = new Map<string, ChildFacts>();
+  const of = (childId: string) => children.get(childId) ?? children.set(childId, { childId }).get(childId)!;
+  for (const facts of registry) of(facts.childId).registry = facts;
+  for (const facts of education) of(facts.childId).education = facts;
+  for (const facts of police) of(facts.childId).police = facts;
+  for (const facts of health) of(facts.childId).health = facts;
+  return [...children.values()];
 }
 
 /**
@@ -55,11 +69,5 @@ export async function readTownFacts(client: ExchangeClient, townCode: string): P
     readAll(client, 'police', townCode),
     readAll(client, 'health', townCode),
   ]);
-  const children = new Map<string, ChildFacts>();
-  const of = (childId: string) => children.get(childId) ?? children.set(childId, { childId }).get(childId)!;
-  for (const facts of registry) of(facts.childId).registry = facts;
-  for (const facts of education) of(facts.childId).education = facts;
-  for (const facts of police) of(facts.childId).police = facts;
-  for (const facts of health) of(facts.childId).health = facts;
-  return [...children.values()];
+  return joinFacts(registry, education, police, health);
 }

@@ -16,6 +16,7 @@ import { createLocalJWKSet } from 'jose';
 import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { newSigningKey } from '../keys/dev-keys.ts';
+import { percentile } from '../bench/percentile.ts';
 
 const { values } = parseArgs({ options: { entries: { type: 'string', default: '4000' }, url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' } } });
 const perLevel = Number(values.entries);
@@ -77,8 +78,6 @@ function record(i: number): AuditRecord {
     durationMs: 40,
   };
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 console.log(`audit log benchmark: ${perLevel} entries per level, PostgreSQL ${NAME}, group commit`);
 console.log('concurrent requests | entries/s | commits | entries/commit | wait p50 | wait p95');

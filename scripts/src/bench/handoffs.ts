@@ -17,6 +17,7 @@ import { createDatabase, createLogger, migrateToLatest } from '@lbc/subgraph-kit
 import { sql } from 'kysely';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { percentile } from './percentile.ts';
 
 const { values } = parseArgs({
   options: {
@@ -83,8 +84,8 @@ async function timed(label: string, run: () => Promise<unknown>, prepare?: () =>
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(1);
-  console.log(`${label.padEnd(52)} p50 ${at(0.5).padStart(7)} ms   p95 ${at(0.95).padStart(7)} ms`);
+  const at = (p: number) => percentile(ms, p).toFixed(1);
+  console.log(`${label.padEnd(52)} p50 ${at(50).padStart(7)} ms   p95 ${at(95).padStart(7)} ms`);
 }
 
 const sizes = {

@@ -24,8 +24,8 @@ import type { EducationDB } from '@lbc/education-enrollment';
 import type { HandoffsDB } from '@lbc/handoffs';
 import type { HealthDB } from '@lbc/health';
 import type { PoliceDB } from '@lbc/police-household';
-import { quarterOf, UNREGISTERED_PENDING_DAYS, villageCodeRange, type ChildFacts, type Principal } from '@lbc/schema';
-import { createDatabase, createLogger, migrateToLatest, pageWindow, scopeOf, type Database } from '@lbc/subgraph-kit';
+import { quarterOf, UNREGISTERED_PENDING_DAYS, villageCodeRange, type Principal } from '@lbc/schema';
+import { createDatabase, createLogger, migrateToLatest, pageWindow, scopeOf, type Database, type QualityFactsPage } from '@lbc/subgraph-kit';
 import {
   CompiledQuery,
   createQueryId,
@@ -41,6 +41,7 @@ import {
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { evaluateTown } from '../../../gateway/src/quality/check-town.ts';
+import { joinFacts, readPages } from '../../../gateway/src/quality/town-facts.ts';
 import { registryFacts } from '../../../subgraphs/civil-affairs/src/quality/registry-facts.ts';
 import { townCodes } from '../../../subgraphs/civil-affairs/src/quality/town-codes.ts';
 import { createLoaders } from '../../../subgraphs/civil-affairs/src/loaders.ts';
@@ -57,6 +58,7 @@ import { DEFAULT_SEED } from '../seed/seed-cli-options.ts';
 import { seedWorld } from '../seed/seed-world.ts';
 import { SEED_DAY } from '../seed/world/index.ts';
 import { SERVICES } from '../services.ts';
+import { percentile } from './percentile.ts';
 
 const { values } = parseArgs({
   options: {
@@ -76,8 +78,6 @@ const scope = values.scope!.split(',').map((code) => code.trim());
 const sampleSize = Number(values.sample);
 const rounds = Number(values.rounds);
 const quarter = values.quarter!;
-/** Facts asked of each agency per page, as the gateway's town-facts.ts asks. */
-const PAGE = 1000;
 /** The worker's `townsPerRound`: one `_townCodes` page. */
 const TOWNS_PAGE = 20;
 /** Over this p50 a figure is explained. */
@@ -160,9 +160,10 @@ interface Stats {
 }
 function stats(values: readonly number[]): Stats {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  // An empty series reports zeros, not NaN: a phase that never ran took no time.
+  const at = (p: number) => (sorted.length ? percentile(sorted, p) : 0);
   const sum = sorted.reduce((a, b) => a + b, 0);
-  return { n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0, mean: sorted.length ? sum / sorted.length : 0, sum };
+  return { n: sorted.length, p50: at(50), p95: at(95), max: sorted[sorted.length - 1] ?? 0, mean: sorted.length ? sum / sorted.length : 0, sum };
 }
 const rows: string[] = [];
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
@@ -249,15 +250,9 @@ if (towns.length !== perTown.size) throw new Error(`_townCodes gave ${towns.leng
 const context = { today: SEED_DAY, pendingDays: UNREGISTERED_PENDING_DAYS };
 const checkedAt = SEED_NOW;
 
-/** Every page of one agency's facts about a township, 1,000 at a time. */
-async function readAll<T extends { childId: string }>(read: (page: { townCode: string; low: string; high: string; after: string; first: number }) => Promise<T[]>, townCode: string): Promise<T[]> {
-  const all: T[] = [];
-  for (let after = ''; ;) {
-    const page = await read({ townCode, ...villageCodeRange(townCode), after, first: PAGE });
-    all.push(...page);
-    if (page.length < PAGE) return all;
-    after = page[page.length - 1]!.childId;
-  }
+/** Every page of one agency's facts about a township, paged as the worker pages them. */
+function readAll<T extends { childId: string }>(read: (page: QualityFactsPage) => Promise<T[]>, townCode: string): Promise<T[]> {
+  return readPages((after, first) => read({ townCode, ...villageCodeRange(townCode), after, first }));
 }
 
 interface Phases {
@@ -292,13 +287,8 @@ async function checkTown(townCode: string): Promise<Phases> {
     agency('health', (page) => healthFacts(health, page)),
   ]);
   const read = clock();
-  const byChild = new Map<string, ChildFacts>();
-  const of = (childId: string) => byChild.get(childId) ?? byChild.set(childId, { childId }).get(childId)!;
-  for (const facts of reg) of(facts.childId).registry = facts as ChildFacts['registry'];
-  for (const facts of edu) of(facts.childId).education = facts;
-  for (const facts of pol) of(facts.childId).police = facts;
-  for (const facts of hea) of(facts.childId).health = facts;
-  const { findings, discoveries } = evaluateTown([...byChild.values()], context, townCode);
+  const children = joinFacts(reg, edu, pol, hea);
+  const { findings, discoveries } = evaluateTown(children, context, townCode);
   const evaluated = clock();
   const result = await recordTownCheck(handoffs, { townCode, checkedAt, findings, discoveries, answersRequestOf: null });
   const recorded = clock();

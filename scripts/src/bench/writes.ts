@@ -24,6 +24,7 @@ import { newSigningKey } from '../keys/dev-keys.ts';
 import { mintToken } from '../keys/mint-token.ts';
 import { seedWorld } from '../seed/seed-world.ts';
 import { SERVICES } from '../services.ts';
+import { percentile } from './percentile.ts';
 
 const { values } = parseArgs({
   options: {
@@ -113,7 +114,6 @@ async function write(i: number): Promise<void> {
   if (response.status !== 200 || body.errors) throw new Error(`write failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const seconds = Number(values.seconds);
 const rows: string[] = [];
 let counter = 0;
