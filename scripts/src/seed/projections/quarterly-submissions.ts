@@ -1,19 +1,17 @@
 import type { CivilAffairsDB } from '@lbc/civil-affairs';
-import { codeAtLevel, quarterBounds, submittedLate, unitAt, type QuarterState } from '@lbc/schema';
-import { sql, type Kysely } from 'kysely';
+import { submissionKey, townCompleteness, type CompletenessCounts } from '@lbc/civil-affairs/quarterly';
+import { codeAtLevel, submittedLate, unitAt, type QuarterState } from '@lbc/schema';
+import type { Kysely } from 'kysely';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
-import { PLANNED_QUARTERS, quarterPlans, type QuarterPlanStep, type TownQuarterPlan } from '../world/quarter-plan.ts';
+import { quarterPlans, type QuarterPlanStep, type TownQuarterPlan } from '../world/quarter-plan.ts';
 import { addDays } from '../world/world-days.ts';
 import { subjectOf } from './handoff-parties.ts';
 import { chinaTime, MINUTE, plus } from './seed-times.ts';
 import { townOfficerId } from './civil-affairs.ts';
 
 /** A township's completeness for a quarter: children reviewed, of those expected. */
-export interface QuarterCounts {
-  reviewed: number;
-  expected: number;
-}
+export type QuarterCounts = CompletenessCounts;
 
 /** One seeded submission: its row and its history, oldest first. */
 export interface SeedSubmission {
@@ -40,9 +38,10 @@ export const quarterlySubmissionsProjection: SeedProjection<CivilAffairsDB> = {
   async prepare() {},
   async writeBatch() {},
   async finish(db, places) {
-    const counts = await quarterCounts(db);
-    const submissions = [...quarterPlans(places).values()].flatMap((plan) => {
-      const submission = seedSubmission(plan, counts.get(`${plan.townCode} ${plan.quarter}`) ?? { reviewed: 0, expected: 0 });
+    const plans = [...quarterPlans(places).values()];
+    const counts = await quarterCounts(db, plans);
+    const submissions = plans.flatMap((plan) => {
+      const submission = seedSubmission(plan, counts.get(submissionKey(plan.townCode, plan.quarter)) ?? { reviewed: 0, expected: 0 });
       return submission ? [submission] : [];
     });
     await insertRows(
@@ -59,25 +58,21 @@ export const quarterlySubmissionsProjection: SeedProjection<CivilAffairsDB> = {
   },
 };
 
+/** Keys counted per statement: a province's townships and quarters, well inside a statement's limits. */
+const COUNT_BATCH = 2000;
+
 /**
- * Reviewed and expected children per township and planned quarter, as the contract counts
- * them: expected are the children registered by the quarter's last day that are active, or
- * that were reviewed that quarter (exited since). One statement over the whole registry.
+ * Reviewed and expected children of each planned township and quarter, counted by the
+ * registry's own rule (townCompleteness, what a live submission counts), once every child
+ * is written: the snapshot a submission keeps is what the township would have submitted.
  */
-export async function quarterCounts(db: Kysely<CivilAffairsDB>): Promise<Map<string, QuarterCounts>> {
-  const quarters = sql.join(PLANNED_QUARTERS.map((q) => sql`(${q}, ${quarterBounds(q).end}::date)`));
-  const { rows } = await sql<{ town_code: string; quarter: string; reviewed: number; expected: number }>`
-    with reviewed as (
-      select child_id, quarter from quarterly_review where quarter in (${sql.join([...PLANNED_QUARTERS])}) group by child_id, quarter
-    )
-    select left(c.village_code, 9) as town_code, q.quarter,
-      count(rv.child_id)::int as reviewed,
-      count(*) filter (where rv.child_id is not null or (c.status = 'ACTIVE' and c.registered_on <= q.last_day))::int as expected
-    from child c
-    cross join (values ${quarters}) as q (quarter, last_day)
-    left join reviewed rv on rv.child_id = c.id and rv.quarter = q.quarter
-    group by 1, 2`.execute(db);
-  return new Map(rows.map((r) => [`${r.town_code} ${r.quarter}`, { reviewed: r.reviewed, expected: r.expected }]));
+export async function quarterCounts(db: Kysely<CivilAffairsDB>, plans: readonly TownQuarterPlan[]): Promise<Map<string, QuarterCounts>> {
+  const keys = plans.map((plan) => submissionKey(plan.townCode, plan.quarter));
+  const counts = new Map<string, QuarterCounts>();
+  for (let start = 0; start < keys.length; start += COUNT_BATCH) {
+    for (const { key, reviewed, expected } of await townCompleteness(db, keys.slice(start, start + COUNT_BATCH))) counts.set(key, { reviewed, expected });
+  }
+  return counts;
 }
 
 /**
