@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { divisionLevel, idNumberCheckChar, idNumberProblem, isWithin, maskIdNumber, parentDivisionCode, parseDivisionCode, parseIdNumber, villageCodeRange } from '../src/index.ts';
+import {
+  divisionLevel,
+  idNumberBirthDate,
+  idNumberCheckChar,
+  idNumberProblem,
+  idNumberSex,
+  isWithin,
+  maskIdNumber,
+  parentDivisionCode,
+  parseDivisionCode,
+  parseIdNumber,
+  villageCodeRange,
+} from '../src/index.ts';
 
 describe('ID numbers (GB 11643, ISO 7064 MOD 11-2)', () => {
   it('computes check characters of published examples', () => {
@@ -23,6 +35,13 @@ describe('ID numbers (GB 11643, ISO 7064 MOD 11-2)', () => {
 
   it('masks all but the registration area: birth date and sequence would rebuild the number', () => {
     expect(maskIdNumber('11010519491231002X')).toBe('110105************');
+  });
+
+  it('reads the birth date and sex a number encodes (the 17th character: odd for a male)', () => {
+    expect(idNumberBirthDate('11010519491231002X')).toBe('1949-12-31');
+    expect(idNumberSex('11010519491231002X')).toBe('FEMALE');
+    expect(idNumberBirthDate('440524188001010014')).toBe('1880-01-01');
+    expect(idNumberSex('440524188001010014')).toBe('MALE');
   });
 });
 

@@ -51,3 +51,13 @@ function isRealDate(yyyymmdd: string): boolean {
   // A birth date must exist in the calendar and not lie in the future.
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d && date.getTime() <= Date.now();
 }
+
+/** The birth date an ID number encodes (GB 11643: characters 7–14), as YYYY-MM-DD. */
+export function idNumberBirthDate(idNumber: string): string {
+  return `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+}
+
+/** The sex an ID number encodes: its 17th character, odd for a male. */
+export function idNumberSex(idNumber: string): 'MALE' | 'FEMALE' {
+  return Number(idNumber[16]) % 2 === 1 ? 'MALE' : 'FEMALE';
+}

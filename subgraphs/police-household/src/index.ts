@@ -8,6 +8,8 @@ import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export type { PoliceDB } from './db-types.ts';
+// The seed's view of the world derives it exactly as the resolver does.
+export { guardianCanAct } from './guardian-can-act.ts';
 
 /** The police subgraph: household registration, mandatory reports, missing children, parents' guardianship status. */
 export const policeHousehold: SubgraphDefinition<PoliceDB, PoliceLoaders> = {

@@ -3,7 +3,7 @@ import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { describe, expect, it } from 'vitest';
 import type { ParentStatusRow } from '../src/db-types.ts';
 import { policeHousehold } from '../src/index.ts';
-import { guardianCanAct } from '../src/resolvers/child.ts';
+import { guardianCanAct } from '../src/guardian-can-act.ts';
 import { HOUSEHOLD, ID, insertHouseholdFixtures } from './fixtures.ts';
 
 const bed = useSubgraphTestBed(policeHousehold, { fixtures: insertHouseholdFixtures, principal: testPrincipal({ agency: 'police' }) });

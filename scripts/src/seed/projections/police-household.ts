@@ -1,4 +1,5 @@
 import type { PoliceDB } from '@lbc/police-household';
+import { idNumberBirthDate } from '@lbc/schema';
 import type { Kysely } from 'kysely';
 import { insertRows } from '../insert-rows.ts';
 import type { SeedProjection } from '../seed-projection.ts';
@@ -73,7 +74,7 @@ function residentRows(c: SyntheticChild & { household: NonNullable<SyntheticChil
   const headIsFather = relationshipToHead === 'SON' || relationshipToHead === 'DAUGHTER';
   return [
     { id_number: c.idNumber, child_id: c.id, household_number: number, relationship_to_head: relationshipToHead, registered_on: c.birthDate },
-    { id_number: c.father.idNumber, child_id: null, household_number: number, relationship_to_head: headIsFather ? 'HEAD' : 'SON', registered_on: birthDateOf(c.father) },
+    { id_number: c.father.idNumber, child_id: null, household_number: number, relationship_to_head: headIsFather ? 'HEAD' : 'SON', registered_on: idNumberBirthDate(c.father.idNumber) },
     // The mother moved in on marriage: by the child's birth at the latest.
     { id_number: c.mother.idNumber, child_id: null, household_number: number, relationship_to_head: headIsFather ? 'SPOUSE' : 'DAUGHTER_IN_LAW', registered_on: c.birthDate },
   ];
@@ -108,14 +109,10 @@ async function writeMandatoryReports(db: Kysely<PoliceDB>, children: readonly Sy
   );
 }
 
-function parentStatusRows(c: SyntheticChild, role: 'FATHER' | 'MOTHER') {
+/** The police's statuses of one parent, a row each: what the police projection writes, and what the world's quality view derives from. */
+export function parentStatusRows(c: SyntheticChild, role: 'FATHER' | 'MOTHER') {
   const parent = role === 'FATHER' ? c.father : c.mother;
   // The world does not date these: the child became left behind when the parent left or became unable.
-  const row = (status: string) => ({ child_id: c.id, parent_role: role, status, since: c.leftBehindSince, ended_on: null });
+  const row = (status: NonNullable<SyntheticParent['policeStatus']> | 'RESIDING_ELSEWHERE') => ({ child_id: c.id, parent_role: role, status, since: c.leftBehindSince, ended_on: null });
   return [...(parent.policeStatus ? [row(parent.policeStatus)] : []), ...(parent.isAway ? [row('RESIDING_ELSEWHERE')] : [])];
-}
-
-function birthDateOf(parent: SyntheticParent): string {
-  const digits = parent.idNumber.slice(6, 14);
-  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
 }

@@ -1,6 +1,8 @@
-import type { ChildFacts, EducationFacts, HealthFacts, PoliceFacts, RegistryFacts } from '@lbc/schema';
+import { guardianCanAct } from '@lbc/police-household';
+import { idNumberBirthDate, idNumberSex, type ChildFacts, type EducationFacts, type HealthFacts, type PoliceFacts, type RegistryFacts } from '@lbc/schema';
+import { parentStatusRows } from '../projections/police-household.ts';
 import { educationHolds, enrollmentCurrent, enrollmentLeftBehind, registryBirthDate, registryFlags, registryParent } from './as-recorded.ts';
-import type { SyntheticChild, SyntheticParent } from './synthetic-child.ts';
+import type { SyntheticChild } from './synthetic-child.ts';
 
 /**
  * What each agency would tell the data-quality check about `c`, as the seed projections
@@ -48,34 +50,16 @@ function educationFactsOf(c: SyntheticChild & { school: NonNullable<SyntheticChi
   };
 }
 
-/** The police's statuses of a parent (police-household.ts writes one row each). */
-function policeStatuses(p: SyntheticParent): string[] {
-  return [...(p.policeStatus ? [p.policeStatus] : []), ...(p.isAway ? ['RESIDING_ELSEWHERE'] : [])];
-}
-
-const UNABLE = ['SERVING_SENTENCE', 'DETAINED', 'DECEASED', 'MISSING'];
-
-/** As the police subgraph derives Child.guardianCanAct: one parent unable and the other unable or away. */
-function guardianCanAct(c: SyntheticChild): boolean {
-  const state = (p: SyntheticParent) => {
-    const statuses = policeStatuses(p);
-    if (statuses.some((s) => UNABLE.includes(s))) return 'UNABLE';
-    return statuses.includes('RESIDING_ELSEWHERE') ? 'AWAY' : 'PRESENT';
-  };
-  const father = state(c.father);
-  const mother = state(c.mother);
-  return !((father === 'UNABLE' && mother !== 'PRESENT') || (mother === 'UNABLE' && father !== 'PRESENT'));
-}
-
 function policeFactsOf(c: SyntheticChild): PoliceFacts | undefined {
-  const holds = c.household !== null || c.unregistered !== null || c.mandatoryReport !== null || c.missingReport !== null || [c.father, c.mother].some((p) => policeStatuses(p).length > 0);
+  const statuses = [...parentStatusRows(c, 'FATHER'), ...parentStatusRows(c, 'MOTHER')];
+  const holds = c.household !== null || c.unregistered !== null || c.mandatoryReport !== null || c.missingReport !== null || statuses.length > 0;
   if (!holds) return undefined;
   const id = c.idNumber;
   return {
     childId: c.id,
-    idBirthDate: id ? `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` : null,
-    idSex: id ? (Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE') : null,
-    guardianCanAct: guardianCanAct(c),
+    idBirthDate: id ? idNumberBirthDate(id) : null,
+    idSex: id ? idNumberSex(id) : null,
+    guardianCanAct: guardianCanAct(statuses),
     fatherServingSentence: c.father.policeStatus === 'SERVING_SENTENCE',
     motherServingSentence: c.mother.policeStatus === 'SERVING_SENTENCE',
     unregisteredPendingSince: c.unregistered?.status === 'PENDING' ? c.unregistered.reportedOn : null,

@@ -2,7 +2,7 @@ import type { PoliceFacts } from '@lbc/schema';
 import type { QualityFactsPage } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type { ParentStatusRow, PoliceDB } from '../db-types.ts';
-import { guardianCanAct } from '../resolvers/child.ts';
+import { guardianCanAct } from '../guardian-can-act.ts';
 
 type OpenStatus = Pick<ParentStatusRow, 'parent_role' | 'status'>;
 
