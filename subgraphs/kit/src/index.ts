@@ -20,3 +20,4 @@ export * from './http/index.ts';
 export * from './process/guard-process.ts';
 export * from './writes/index.ts';
 export * from './exchange/index.ts';
+export * from './rollups/index.ts';

@@ -3,6 +3,7 @@ import type { Principal, Purpose, VerifiedCase } from '@lbc/schema';
 import type { DocumentNode } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 import type { EventHandlers } from '../exchange/apply-events.ts';
+import type { RollupDefinition } from '../rollups/rollup-definition.ts';
 import type { WriteChange } from '../writes/write-change.ts';
 
 export const SUBGRAPH_NAMES = ['civil-affairs', 'education-enrollment', 'police-household', 'health', 'handoffs', 'audit'] as const;
@@ -50,6 +51,8 @@ export interface SubgraphDefinition<DB, Loaders> {
    * to its own rows (places it applies always). The hub's own subgraph does not.
    */
   exchange?: { handlers?: EventHandlers<DB> };
+  /** The count tables its region aggregates read: the seed rebuilds them, the consistency check recounts them. */
+  rollups?: readonly RollupDefinition[];
 }
 
 /** Environment variable naming a service's PostgreSQL URL, e.g. CIVIL_AFFAIRS_DATABASE_URL. */
