@@ -4,7 +4,7 @@ import { DEMO_COUNTIES } from './world/places.ts';
 
 export const DEFAULT_CHILDREN = 6000;
 export const DEFAULT_SEED = 20241122;
-const MAX_CHILDREN = 5_000_000;
+const MAX_CHILDREN = 20_000_000;
 
 export interface SeedCliOptions {
   children: number;

@@ -1,4 +1,5 @@
 import { loadRegions } from '@lbc/civil-affairs/regions';
+import { pauseRollups, rebuildRollups, resumeRollups } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type { Service } from '../services.ts';
 import { generateChild, IdNumberIssuer, loadPlaces, type SyntheticChild } from './world/index.ts';
@@ -18,7 +19,8 @@ export interface SeedOptions {
  * Fills every agency database from one synthetic world. Children are generated in
  * batches and each batch is written to the four databases concurrently, each in a few
  * multi-row statements: the same child, consistent everywhere. Summaries of the whole
- * world (a township's quarterly submissions) are written last.
+ * world (a township's quarterly submissions) are written last, then each agency's rollups
+ * (its counts per village) are rebuilt from what was loaded.
  */
 export async function seedWorld(targets: { service: Service; db: Kysely<any> }[], options: SeedOptions): Promise<void> {
   const places = await loadPlaces(options.scope);
@@ -30,6 +32,10 @@ export async function seedWorld(targets: { service: Service; db: Kysely<any> }[]
     });
   }
   for (const { service, db } of targets) await service.projection.prepare(db, places);
+  // Recounting villages after every multi-row insert would multiply the load's time: mark
+  // nothing while loading, and count every village once at the end.
+  const counted = targets.filter(({ service }) => service.definition.rollups?.length);
+  for (const { db } of counted) await pauseRollups(db);
 
   const ids = new IdNumberIssuer();
   const batchSize = options.batchSize ?? 2000;
@@ -47,6 +53,12 @@ export async function seedWorld(targets: { service: Service; db: Kysely<any> }[]
   }
   await writing;
   for (const { service, db } of targets) await service.projection.finish?.(db, places);
+  await Promise.all(
+    counted.map(async ({ service, db }) => {
+      await rebuildRollups(db, service.definition.rollups!);
+      await resumeRollups(db);
+    }),
+  );
   // A freshly loaded database has no planner statistics (and autovacuum may be off, or not
   // have come round yet): until analysed, a page of children is planned as if the tables
   // were empty and takes seconds. Analyse what was loaded, each database at once.

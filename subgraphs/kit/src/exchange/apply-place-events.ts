@@ -25,20 +25,28 @@ function columnsOf(event: PlaceEvent): PlaceColumns {
 
 /**
  * Applies place events to child_place, in their order: the last event of a kind for a
- * child wins. One upsert per kind present, whatever the number of children, touching only
- * the columns that kind owns. The writer's own database and every subscriber's run this
- * same code, and so does the seed.
+ * child wins. A child's kinds are merged into one row, and children with the same kinds
+ * go in one upsert, touching only the columns those kinds own: one statement per set of
+ * kinds present, whatever the number of children (a delivery with all four kinds of place
+ * for each child inserts each row once, rather than inserting it and updating it thrice).
+ * The writer's own database and every subscriber's run this same code, and so does the seed.
  */
 export async function applyPlaceEvents<DB extends { child_place: ChildPlaceTable }>(database: Kysely<DB>, events: readonly PlaceEvent[]): Promise<void> {
   const db = database as unknown as Kysely<{ child_place: ChildPlaceTable }>;
-  const byKind = new Map<PlaceKind, Map<string, PlaceColumns>>();
+  const byChild = new Map<string, Map<PlaceKind, PlaceColumns>>();
   for (const event of events) {
-    const latest = byKind.get(event.kind) ?? new Map<string, PlaceColumns>();
-    latest.set(event.childId, columnsOf(event));
-    byKind.set(event.kind, latest);
+    const kinds = byChild.get(event.childId) ?? new Map<PlaceKind, PlaceColumns>();
+    kinds.set(event.kind, columnsOf(event));
+    byChild.set(event.childId, kinds);
   }
-  for (const latest of byKind.values()) {
-    const rows = [...latest].map(([childId, values]) => ({ child_id: childId, ...values }));
+  const byKinds = new Map<string, ({ child_id: string } & PlaceColumns)[]>();
+  for (const [childId, kinds] of byChild) {
+    const key = [...kinds.keys()].sort().join(' ');
+    const rows = byKinds.get(key) ?? [];
+    rows.push(Object.assign({ child_id: childId }, ...kinds.values()));
+    byKinds.set(key, rows);
+  }
+  for (const rows of byKinds.values()) {
     const columns = Object.keys(rows[0]!).filter((c) => c !== 'child_id');
     await db
       .insertInto('child_place')
