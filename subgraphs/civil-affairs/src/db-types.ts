@@ -21,6 +21,8 @@ export interface CivilAffairsDB extends WriteTables {
   /** Every agency's places of each child, for the shared row rule (the kit's child-places.ts). */
   child_place: ChildPlaceTable;
   discovered_child: DiscoveredChildTable;
+  /** Per-village registry counts, kept by triggers (src/rollups). */
+  registry_village_counts: RegistryVillageCountsTable;
 }
 
 export interface RegionTable {
@@ -224,4 +226,17 @@ export interface DiscoveredChildTable {
   handoff_id: string;
   reason: string;
   discovered_at: Generated<Date>;
+}
+
+/** One village's counts (migration 0010's registry_village_counts_from_rows says what each counts). */
+export interface RegistryVillageCountsTable {
+  village_code: string;
+  active_children: number;
+  both_parents_away: number;
+  one_parent_away_other_unable: number;
+  de_facto_unsupported: number;
+  guardian_missing: number;
+  without_entrusted_guardian: number;
+  open_protection_cases: number;
+  on_minimum_living_allowance: number;
 }

@@ -7,6 +7,7 @@ import { applyIdentityIssued } from './exchange/apply-identity.ts';
 import { createLoaders, type CivilAffairsLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
+import { ROLLUPS } from './rollups/index.ts';
 
 export type { CivilAffairsDB } from './db-types.ts';
 export { loadRegions } from './regions/index.ts';
@@ -18,6 +19,8 @@ export const civilAffairs: SubgraphDefinition<CivilAffairsDB, CivilAffairsLoader
   resolvers: resolvers as SubgraphDefinition<CivilAffairsDB, CivilAffairsLoaders>['resolvers'],
   migrations,
   createLoaders,
+  // Region.registryStats sums these per-village counts (kept by triggers, rebuilt by the seed).
+  rollups: ROLLUPS,
   // Places are applied by the kit; an ID number issued by the police is the registry's to take,
   // and a child the hub discovered is kept for the township to register.
   exchange: { handlers: { 'identity.issued': applyIdentityIssued, 'handoff.discovered': applyHandoffDiscovered } },

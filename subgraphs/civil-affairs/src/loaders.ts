@@ -1,14 +1,15 @@
 import type { Principal } from '@lbc/schema';
-import { childInJurisdiction, groupedLoader, keyedLoader, pageLoaderFamily, pagedListLoaderFamily, regionRanges, scopeOf } from '@lbc/subgraph-kit';
-import { sql, type Kysely } from 'kysely';
+import { childInJurisdiction, groupedLoader, keyedLoader, pageLoaderFamily, pagedListLoaderFamily, scopeOf, sumRollup } from '@lbc/subgraph-kit';
+import type { Kysely } from 'kysely';
 import type { AssistanceRow, CivilAffairsDB, GuardianshipPetitionRow, GuardianWarningRow, HomeVisitRow, ProtectionCaseRow, QuarterlyReviewRow, RegionRow } from './db-types.ts';
 import { interventionSummaries } from './guardianship/intervention-summary.ts';
 import { REGISTRY_CHILD } from './jurisdiction.ts';
 import { townCompleteness, villageCompletenessPages } from './quarterly/completeness.ts';
 import { reportingAreas } from './quarterly/reporting.ts';
 import { splitSubmissionKey, submissionKey } from './quarterly/submission-view.ts';
+import { REGISTRY_COUNT_COLUMNS, REGISTRY_VILLAGE_COUNTS } from './rollups/index.ts';
 
-/** Exact counts of one region, as counted; RegistryStats releases each to the caller (exactly or banded). */
+/** Exact counts of one region, summed from its villages' rollup rows; RegistryStats releases each to the caller (exactly or banded). */
 export interface RegistryStatsRow {
   code: string;
   active_children: number;
@@ -156,23 +157,7 @@ export function createLoaders(db: Kysely<CivilAffairsDB>, principal: Principal) 
 
 export type CivilAffairsLoaders = ReturnType<typeof createLoaders>;
 
-async function registryStats(db: Kysely<CivilAffairsDB>, codes: readonly string[]): Promise<RegistryStatsRow[]> {
-  const flag = (kind: string) => sql`exists (select 1 from risk_flag f where f.child_id = c.id and f.kind = ${kind} and f.cleared_on is null)`;
-  const { rows } = await sql<RegistryStatsRow>`
-    select r.code,
-      count(c.id)::int as active_children,
-      count(c.id) filter (where c.category = 'BOTH_PARENTS_AWAY')::int as both_parents_away,
-      count(c.id) filter (where c.category = 'ONE_PARENT_AWAY_OTHER_UNABLE')::int as one_parent_away_other_unable,
-      count(c.id) filter (where ${flag('DE_FACTO_UNSUPPORTED')})::int as de_facto_unsupported,
-      count(c.id) filter (where ${flag('GUARDIAN_MISSING')})::int as guardian_missing,
-      count(c.id) filter (where not exists (select 1 from guardian g where g.child_id = c.id))::int as without_entrusted_guardian,
-      count(c.id) filter (where exists (
-        select 1 from protection_case p where p.child_id = c.id and p.status = 'OPEN'))::int as open_protection_cases,
-      count(c.id) filter (where exists (
-        select 1 from assistance a where a.child_id = c.id and a.kind = 'MINIMUM_LIVING_ALLOWANCE' and a.status = 'GRANTED'
-      ))::int as on_minimum_living_allowance
-    from ${regionRanges(codes)}
-    left join child c on c.village_code between r.low and r.high and c.status = 'ACTIVE'
-    group by r.code`.execute(db);
-  return rows;
+/** A batch of regions' registry counts: sums over their villages' rollup rows, one statement. */
+function registryStats(db: Kysely<CivilAffairsDB>, codes: readonly string[]): Promise<RegistryStatsRow[]> {
+  return sumRollup<RegistryStatsRow>(db, { table: REGISTRY_VILLAGE_COUNTS.name, area: REGISTRY_VILLAGE_COUNTS.area, columns: REGISTRY_COUNT_COLUMNS }, codes);
 }

@@ -8,6 +8,7 @@ import * as protectionWorkflow from './0006-protection-workflow.ts';
 import * as quarterlySubmission from './0007-quarterly-submission.ts';
 import * as regionLevelIndex from './0008-region-level-index.ts';
 import * as discoveredChild from './0009-discovered-child.ts';
+import * as registryRollup from './0010-registry-rollup.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-quarterly-submission': quarterlySubmission,
   '0008-region-level-index': regionLevelIndex,
   '0009-discovered-child': discoveredChild,
+  '0010-registry-rollup': registryRollup,
 };
