@@ -1,8 +1,9 @@
 import type { Principal } from '@lbc/schema';
-import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scoped } from '@lbc/subgraph-kit';
-import { sql, type Kysely } from 'kysely';
+import { childInJurisdiction, groupedLoader, keyedLoader, pagedListLoaderFamily, scopeOf, sumRollup, type Scoped } from '@lbc/subgraph-kit';
+import type { Kysely } from 'kysely';
 import type { EmergencyResponseRow, HouseholdRow, MandatoryReportRow, MissingReportRow, ParentStatusRow, PoliceChildRow, PoliceDB } from './db-types.ts';
 import { householdInScope, POLICE_CHILD } from './jurisdiction.ts';
+import { HOUSEHOLD_VILLAGE, HOUSEHOLD_VILLAGE_COUNTS } from './rollups/index.ts';
 
 export interface HouseholdStatsRow {
   code: string;
@@ -104,32 +105,7 @@ export function createLoaders(db: Kysely<PoliceDB>, principal: Principal) {
 
 export type PoliceLoaders = ReturnType<typeof createLoaders>;
 
-async function householdStats(db: Kysely<PoliceDB>, codes: readonly string[]): Promise<HouseholdStatsRow[]> {
-  // Reports are counted one by one (a child may have several); the other figures count children.
-  // The view is joined through LATERAL ... OFFSET 0 so it is planned once per region with that
-  // region's range as a parameter: a plain join cannot reach into the view's branches and
-  // would read every child for any region.
-  const { rows } = await sql<HouseholdStatsRow>`
-    select r.code,
-      count(c.id) filter (where c.registered)::int as registered_children,
-      count(c.id) filter (where c.registration_status = 'REGISTERED_AFTER_REPORT')::int as registered_after_report,
-      count(c.id) filter (where not c.registered)::int as unregistered_pending,
-      coalesce(sum(m.received), 0)::int as mandatory_reports_awaiting_response,
-      coalesce(sum(m.responding), 0)::int as mandatory_reports_responding,
-      count(c.id) filter (where exists (
-        select 1 from missing_report x where x.child_id = c.id and x.found_at is null))::int as missing_children_not_found,
-      count(c.id) filter (where exists (
-        select 1 from parent_status s where s.child_id = c.id and s.status = 'SERVING_SENTENCE' and s.ended_on is null
-      ))::int as children_with_parent_serving_sentence
-    from ${regionRanges(codes)}
-    left join lateral (
-      select p.id, p.registered, p.registration_status from police_child p where p.place_code between r.low and r.high offset 0
-    ) c on true
-    left join lateral (
-      select count(*) filter (where mr.status = 'RECEIVED') as received,
-        count(*) filter (where mr.status = 'RESPONDING') as responding
-      from mandatory_report mr where mr.child_id = c.id
-    ) m on true
-    group by r.code`.execute(db);
-  return rows;
+/** The region counts, summed over the villages of the household rollup: one statement for every region asked. */
+function householdStats(db: Kysely<PoliceDB>, codes: readonly string[]): Promise<HouseholdStatsRow[]> {
+  return sumRollup<HouseholdStatsRow>(db, { table: HOUSEHOLD_VILLAGE.name, area: HOUSEHOLD_VILLAGE.area, columns: HOUSEHOLD_VILLAGE_COUNTS }, codes);
 }

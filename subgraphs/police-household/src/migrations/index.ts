@@ -5,6 +5,7 @@ import * as childPlace from './0003-child-place.ts';
 import * as writes from './0004-writes.ts';
 import * as emergencyResponse from './0005-emergency-response.ts';
 import * as childPlaceResidence from './0006-child-place-residence.ts';
+import * as householdRollup from './0007-household-rollup.ts';
 
 /** Every migration of this service, in order. Add new ones here; never edit a shipped one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-writes': writes,
   '0005-emergency-response': emergencyResponse,
   '0006-child-place-residence': childPlaceResidence,
+  '0007-household-rollup': householdRollup,
 };
