@@ -6,6 +6,7 @@ import { applyIdentityIssued } from './exchange/identity-issued.ts';
 import { createLoaders, type EducationLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
+import { ROLLUPS } from './rollups/index.ts';
 
 export type { EducationDB } from './db-types.ts';
 
@@ -16,6 +17,8 @@ export const educationEnrollment: SubgraphDefinition<EducationDB, EducationLoade
   resolvers: resolvers as SubgraphDefinition<EducationDB, EducationLoaders>['resolvers'],
   migrations,
   createLoaders,
+  // Region.schoolStats sums these: kept at each write, rebuilt by the seed, recounted by the check.
+  rollups: ROLLUPS,
   // Places (the school) the kit applies itself; an ID number issued by the police gives a temporary student number its national one.
   exchange: { handlers: { 'identity.issued': applyIdentityIssued } },
 };

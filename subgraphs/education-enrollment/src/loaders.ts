@@ -189,34 +189,31 @@ function schoolStatsFamily(db: Kysely<EducationDB>): (term: SchoolTerm) => DataL
 }
 
 /**
- * Counts for many regions in one statement. The dropout state is the child's latest
- * report (so the counts agree with `Child.dropoutStatus`), and absences are summed over
- * the months of one term; both come from lateral lookups served by the child indexes.
+ * Counts for many regions in one statement, summed from the rollups (src/rollups/): each
+ * region a range over the village codes of both count tables, the absences filtered to the
+ * one term. A region without schools, or a term without attendance, sums to zero.
  */
 async function schoolStats(db: Kysely<EducationDB>, codes: readonly string[], term: SchoolTerm): Promise<SchoolStatsRow[]> {
   const { rows } = await sql<SchoolStatsRow>`
-    select r.code, ${term.label}::text as term,
-      count(distinct s.id)::int as schools,
-      count(e.id)::int as enrolled_children,
-      count(e.id) filter (where e.left_behind)::int as enrolled_left_behind,
-      count(e.id) filter (where e.boarding)::int as boarding,
-      count(e.id) filter (where e.boarding and e.left_behind)::int as boarding_left_behind,
-      count(e.id) filter (where e.left_behind and not exists (
-        select 1 from pairing p where p.child_id = e.child_id))::int as left_behind_without_paired_teacher,
-      count(e.id) filter (where d.status in ('REPORTED', 'PERSUADING', 'REFERRED'))::int as dropouts_open,
-      count(e.id) filter (where d.status = 'RETURNED')::int as dropouts_returned,
-      coalesce(sum(a.unexcused_days), 0)::int as unexcused_absence_days,
-      count(e.id) filter (where a.unexcused_days > 0)::int as children_with_unexcused_absence
+    select r.code, ${term.label}::text as term, c.*, a.*
     from ${regionRanges(codes)}
-    left join school s on s.region_code between r.low and r.high
-    left join enrollment e on e.school_id = s.id and e.current
-    left join lateral (
-      select d.status from dropout_report d where d.child_id = e.child_id order by d.reported_on desc, d.id desc limit 1
-    ) d on true
-    left join lateral (
-      select sum(x.unexcused_days) as unexcused_days from attendance x
-      where x.child_id = e.child_id and x.month between ${term.firstMonth} and ${term.lastMonth}
-    ) a on true
-    group by r.code`.execute(db);
+    cross join lateral (
+      select
+        coalesce(sum(t.schools), 0)::int as schools,
+        coalesce(sum(t.enrolled_children), 0)::int as enrolled_children,
+        coalesce(sum(t.enrolled_left_behind), 0)::int as enrolled_left_behind,
+        coalesce(sum(t.boarding), 0)::int as boarding,
+        coalesce(sum(t.boarding_left_behind), 0)::int as boarding_left_behind,
+        coalesce(sum(t.left_behind_without_paired_teacher), 0)::int as left_behind_without_paired_teacher,
+        coalesce(sum(t.dropouts_open), 0)::int as dropouts_open,
+        coalesce(sum(t.dropouts_returned), 0)::int as dropouts_returned
+      from school_area_counts t where t.region_code between r.low and r.high
+    ) c
+    cross join lateral (
+      select
+        coalesce(sum(t.unexcused_absence_days), 0)::int as unexcused_absence_days,
+        coalesce(sum(t.children_with_unexcused_absence), 0)::int as children_with_unexcused_absence
+      from school_term_absences t where t.term = ${term.label} and t.region_code between r.low and r.high
+    ) a`.execute(db);
   return rows;
 }
