@@ -1,5 +1,5 @@
 import type { ChildPlaceTable, WriteTables } from '@lbc/subgraph-kit';
-import type { Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** The health database, as Kysely sees it. Column names are the SQL ones. The kit's write tables (outbox, inbox, idempotency) come with it. */
 export interface HealthDB extends WriteTables {
@@ -32,6 +32,8 @@ export interface PatientTable {
   residence_code: string;
   clinic_id: string;
   registered_on: string;
+  /** The earliest due date of a scheduled dose not recorded (null: none missing); set by triggers, never written (migration 0005). */
+  immunisation_incomplete_from: ColumnType<string | null, never, never>;
 }
 
 export interface ImmunisationTable {

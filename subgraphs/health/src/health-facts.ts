@@ -2,9 +2,10 @@ import { sql, type RawBuilder } from 'kysely';
 import { IMMUNISATION_SCHEDULE } from './immunisation-schedule.ts';
 
 /**
- * The derived health facts as SQL over a patient row aliased `p`. The per-child facts
- * and the region counts are built from these same fragments, so a region's count and
- * its children's flags can never disagree.
+ * The derived health facts as SQL over a patient row aliased `p`: the per-child facts are
+ * built from these fragments. The region counts come from a rollup whose SQL (migration
+ * 0005) writes the same definitions out; test/rollups.test.ts holds the two equal, so a
+ * region's count and its children's flags cannot disagree.
  */
 
 /** Today's date in China: the agencies' calendar decides when a dose falls due, not the server's time zone. */

@@ -11,6 +11,10 @@
  *   self-paid vaccines are not counted, so a child is never "incomplete" for a dose the
  *   record cannot hold.
  * Vaccine codes are the ones stored in `immunisation.vaccine`.
+ *
+ * The database holds a copy (table `immunisation_schedule`, migration 0005) for the
+ * triggers that keep each patient's `immunisation_incomplete_from`: a change here needs a
+ * migration that rewrites that table and recomputes the column (a test compares the two).
  */
 export interface ScheduledDose {
   vaccine: string;

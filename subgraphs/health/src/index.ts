@@ -6,6 +6,7 @@ import { applyIdentityIssued } from './exchange/apply-identity-issued.ts';
 import { createLoaders, type HealthLoaders } from './loaders.ts';
 import { migrations } from './migrations/index.ts';
 import { resolvers } from './resolvers/index.ts';
+import { keepHealthRollupClock, ROLLUPS } from './rollups/index.ts';
 
 export type { HealthDB } from './db-types.ts';
 
@@ -18,4 +19,7 @@ export const health: SubgraphDefinition<HealthDB, HealthLoaders> = {
   createLoaders,
   // Places it applies by the kit; an ID number issued by the police it writes on its own records.
   exchange: { handlers: { 'identity.issued': applyIdentityIssued } },
+  rollups: ROLLUPS,
+  // Region counts of immunisation are kept as of a day that must follow the calendar.
+  maintain: (db, log) => keepHealthRollupClock(db, log),
 };

@@ -1,20 +1,9 @@
 import type { Principal } from '@lbc/schema';
-import { childInJurisdiction, keyedLoader, pagedListLoaderFamily, regionRanges, scopeOf, type Scope, type Scoped } from '@lbc/subgraph-kit';
+import { childInJurisdiction, keyedLoader, pagedListLoaderFamily, scopeOf, type Scope, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type { ChronicConditionRow, GrowthAssessmentValue, GrowthMeasurementRow, HealthDB, HospitalStayRow, ImmunisationRow, MentalHealthScreeningRow, PatientRow } from './db-types.ts';
-import {
-  chinaToday,
-  chronicallyIll,
-  disabled,
-  hospitalised,
-  immunisationIncomplete,
-  latestGrowthAssessment,
-  malnourished,
-  mentalHealthHighRisk,
-  needsFollowUp,
-  seriousCondition,
-  severeDisability,
-} from './health-facts.ts';
+import { chinaToday, immunisationIncomplete, latestGrowthAssessment, needsFollowUp, seriousCondition } from './health-facts.ts';
+import { healthRegionStats, type HealthRegionStatsRow } from './health-region-stats.ts';
 import { PATIENT, patientListedInScope } from './jurisdiction.ts';
 
 /** The derived facts of one child: what other agencies may see instead of the records behind them. */
@@ -26,18 +15,7 @@ export interface HealthFactsRow {
   needs_follow_up: boolean;
 }
 
-export interface HealthRegionStatsRow {
-  code: string;
-  with_health_record: number;
-  immunisation_incomplete: number;
-  malnourished: number;
-  disabled: number;
-  with_chronic_illness: number;
-  mental_health_high_risk: number;
-  hospitalised: number;
-  with_serious_condition: number;
-  needing_follow_up: number;
-}
+export type { HealthRegionStatsRow };
 
 /** What `HealthRegionStats` resolves from: the exact counts; each field releases its count to the caller (exactly or banded). */
 export type HealthRegionStatsView = HealthRegionStatsRow;
@@ -155,40 +133,5 @@ async function healthFacts(db: Kysely<HealthDB>, scope: Scope, principal: Princi
       ${needsFollowUp(asOf)} as needs_follow_up
     from patient p
     where p.child_id in (${sql.join(ids as string[])}) and ${childInJurisdiction(scope, principal, PATIENT)}`.execute(db);
-  return rows;
-}
-
-/**
- * No scope filter here: the resolver admits only regions inside the caller's
- * jurisdiction, and every child counted lives in the region, hence in scope.
- */
-async function healthRegionStats(db: Kysely<HealthDB>, codes: readonly string[], asOf: string): Promise<HealthRegionStatsRow[]> {
-  // Each child's facts are computed once (the lateral subquery), then counted: the combined
-  // facts (serious condition, follow-up) are the same ORs as in health-facts.ts, over columns.
-  const { rows } = await sql<HealthRegionStatsRow>`
-    select r.code,
-      count(f.child_id)::int as with_health_record,
-      count(*) filter (where f.incomplete)::int as immunisation_incomplete,
-      count(*) filter (where f.malnourished)::int as malnourished,
-      count(*) filter (where f.disabled)::int as disabled,
-      count(*) filter (where f.chronic)::int as with_chronic_illness,
-      count(*) filter (where f.mental_high)::int as mental_health_high_risk,
-      count(*) filter (where f.hospitalised)::int as hospitalised,
-      count(*) filter (where f.severe_disability or f.chronic or f.hospitalised or f.mental_high)::int as with_serious_condition,
-      count(*) filter (where f.incomplete or f.malnourished)::int as needing_follow_up
-    from ${regionRanges(codes)}
-    left join lateral (
-      select p.child_id,
-        ${immunisationIncomplete(asOf)} as incomplete,
-        ${malnourished} as malnourished,
-        ${disabled} as disabled,
-        ${severeDisability} as severe_disability,
-        ${chronicallyIll} as chronic,
-        ${mentalHealthHighRisk} as mental_high,
-        ${hospitalised} as hospitalised
-      from patient p
-      where p.residence_code between r.low and r.high
-    ) f on true
-    group by r.code`.execute(db);
   return rows;
 }

@@ -40,6 +40,7 @@ export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>
   const log = options.log ?? createLogger(definition.name);
   const server = createSubgraphServer(definition);
   await server.start();
+  const stopMaintenance = await definition.maintain?.(options.db, log);
 
   const graphql = async (req: IncomingMessage, res: ServerResponse) => {
     let body: unknown;
@@ -83,6 +84,7 @@ export async function startSubgraph<DB, L>(definition: SubgraphDefinition<DB, L>
     name: definition.name,
     url: `${http.origin}/graphql`,
     stop: async () => {
+      stopMaintenance?.();
       await http.stop();
       await server.stop();
     },

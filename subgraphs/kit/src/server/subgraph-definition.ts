@@ -3,6 +3,7 @@ import type { Principal, Purpose, VerifiedCase } from '@lbc/schema';
 import type { DocumentNode } from 'graphql';
 import type { Kysely, Migration } from 'kysely';
 import type { EventHandlers } from '../exchange/apply-events.ts';
+import type { Logger } from '../log/logger.ts';
 import type { RollupDefinition } from '../rollups/rollup-definition.ts';
 import type { WriteChange } from '../writes/write-change.ts';
 
@@ -53,6 +54,11 @@ export interface SubgraphDefinition<DB, Loaders> {
   exchange?: { handlers?: EventHandlers<DB> };
   /** The count tables its region aggregates read: the seed rebuilds them, the consistency check recounts them. */
   rollups?: readonly RollupDefinition[];
+  /**
+   * Upkeep while the service runs (e.g. moving a rollup's clock to today): started with the
+   * service, after its first run; returns how to stop it. It logs its own failures.
+   */
+  maintain?(db: Kysely<DB>, log: Logger): Promise<() => void>;
 }
 
 /** Environment variable naming a service's PostgreSQL URL, e.g. CIVIL_AFFAIRS_DATABASE_URL. */
