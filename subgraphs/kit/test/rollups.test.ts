@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/create-database.ts';
 import { runDdl } from '../src/db/run-ddl.ts';
 import { checkRollups, pauseRollups, rebuildRollups, resumeRollups, ROLLUP_MACHINERY_DDL, rollupRefreshDdl, sumRollup, type RollupDefinition } from '../src/rollups/index.ts';
-import { createTestDatabase } from '../src/testing/test-database.ts';
+import { createTestDatabase, TEST_POSTGRES_URL_VARIABLE } from '../src/testing/test-database.ts';
 
 // A miniature agency: items placed in villages, some flagged, counted per village.
 const ITEMS: RollupDefinition = { name: 'item_village', area: 'village_code', key: ['village_code'], sourceAreas: 'select village_code as area from item' };
@@ -87,6 +87,28 @@ describe('rollups kept by their writes', () => {
       { code: '43', items: 3, flagged: 2 },
       { code: '431003100', items: 2, flagged: 1 },
     ]);
+  });
+});
+
+// Concurrent transactions need a server: PGlite runs one at a time.
+describe.runIf(process.env[TEST_POSTGRES_URL_VARIABLE])('concurrent writes (PostgreSQL)', () => {
+  it('two transactions committing in the same villages, marked in opposite orders, both count and neither fails', async () => {
+    let release!: () => void;
+    const bothWritten = new Promise<void>((resolve) => (release = resolve));
+    let written = 0;
+    const write = (id: number, first: string, second: string) =>
+      db.transaction().execute(async (trx) => {
+        await sql`insert into item values (${id}, ${first}, true)`.execute(trx);
+        await sql`insert into item values (${id + 100}, ${second}, false)`.execute(trx);
+        if (++written === 2) release();
+        await bothWritten;
+      });
+    await Promise.all([write(1, A, B), write(2, B, A)]);
+    expect(await rollup()).toEqual([
+      { village_code: A, items: 2, flagged: 1 },
+      { village_code: B, items: 2, flagged: 1 },
+    ]);
+    expect(await checkRollups(db, [ITEMS])).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
-import { ROLLUP_MACHINERY_DDL, runDdl } from '@lbc/subgraph-kit';
+import { ROLLUP_MACHINERY_DDL, rollupRefreshDdl, runDdl } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import { chinaToday } from '../health-facts.ts';
 import { IMMUNISATION_SCHEDULE } from '../immunisation-schedule.ts';
+import { HEALTH_VILLAGE } from '../rollups/health-village.ts';
 
 /**
  * Region health counts from a per-village rollup (`health_village`, area = the patient's
@@ -122,27 +123,10 @@ export async function up(db: Kysely<any>): Promise<void> {
        ) f
        where p.residence_code = any(codes)
        group by p.residence_code $$`,
-    // The kit's refresh (rollupRefreshDdl) plus two things. The lock, shared by every write's
-    // refresh and taken alone by a move of the clock: a village is never counted against a
-    // day the clock is leaving. The upsert: two writes in one village committing together
-    // both delete then insert; the second's insert sees the first's committed row and must
-    // replace it rather than fail on the key.
-    `create function refresh_health_village(codes text[]) returns void language plpgsql as $$
-     begin
-       perform pg_advisory_xact_lock_shared(hashtext('health_rollup_clock'));
-       delete from health_village where residence_code = any(codes);
-       insert into health_village select * from health_village_from_rows(codes)
-       on conflict (residence_code) do update set
-         with_health_record = excluded.with_health_record,
-         immunisation_incomplete = excluded.immunisation_incomplete,
-         malnourished = excluded.malnourished,
-         disabled = excluded.disabled,
-         with_chronic_illness = excluded.with_chronic_illness,
-         mental_health_high_risk = excluded.mental_health_high_risk,
-         hospitalised = excluded.hospitalised,
-         with_serious_condition = excluded.with_serious_condition,
-         needing_follow_up = excluded.needing_follow_up;
-     end $$`,
+    // The kit's refresh, first taking the clock's lock: shared by every write's refresh and
+    // taken alone by a move of the clock, so a village is never counted against a day the
+    // clock is leaving.
+    rollupRefreshDdl(HEALTH_VILLAGE, { first: `perform pg_advisory_xact_lock_shared(hashtext('health_rollup_clock'));` }),
     // Only the villages of children whose date lies between the two days change count.
     `create function move_health_rollup_clock(to_day date) returns integer language plpgsql as $$
      declare

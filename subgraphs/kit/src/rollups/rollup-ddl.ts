@@ -15,7 +15,9 @@ import type { RollupDefinition } from './rollup-definition.ts';
  * end instead: recomputing villages after every multi-row insert would multiply its time.
  */
 export const ROLLUP_MACHINERY_DDL: readonly string[] = [
-  `create table rollup_pending (rollup text not null, area text not null, primary key (rollup, area))`,
+  // Keyed by transaction too: two transactions marking the same village must not wait on
+  // each other's uncommitted mark (in opposite orders they would deadlock).
+  `create table rollup_pending (tx bigint not null default txid_current(), rollup text not null, area text not null, primary key (tx, rollup, area))`,
   `create table rollup_control (id boolean primary key default true check (id), paused boolean not null default false)`,
   `insert into rollup_control default values`,
   `create function rollup_mark(rollup_name text, area_code text) returns void language plpgsql as $$
@@ -23,23 +25,39 @@ export const ROLLUP_MACHINERY_DDL: readonly string[] = [
      if area_code is null or (select paused from rollup_control) then return; end if;
      insert into rollup_pending (rollup, area) values (rollup_name, area_code) on conflict do nothing;
    end $$`,
+  // The first firing at commit takes every mark of the transaction and recounts them a
+  // rollup at a time; the later firings find nothing left. (A mark is deleted before its
+  // transaction commits, so no other transaction's mark is ever visible here.)
   `create function rollup_flush() returns trigger language plpgsql as $$
+   declare
+     marked record;
    begin
-     delete from rollup_pending where rollup = new.rollup and area = new.area;
-     if found then
-       execute format('select %I($1)', 'refresh_' || new.rollup) using array[new.area];
-     end if;
+     for marked in
+       with taken as (delete from rollup_pending returning rollup, area)
+       select rollup, array_agg(area order by area) as areas from taken group by rollup order by rollup
+     loop
+       execute format('select %I($1)', 'refresh_' || marked.rollup) using marked.areas;
+     end loop;
      return null;
    end $$`,
   `create constraint trigger rollup_flush after insert on rollup_pending
      deferrable initially deferred for each row execute function rollup_flush()`,
 ];
 
-/** The refresh of one rollup: its areas' rows replaced by what `<name>_from_rows` counts now. */
-export function rollupRefreshDdl(rollup: RollupDefinition): string {
+/**
+ * The refresh of one rollup: its areas' rows replaced by what `<name>_from_rows` counts now.
+ * Two transactions committing in one area would otherwise both delete and both insert, and
+ * the second insert would break the key; so each area is locked first (a transaction-level
+ * advisory lock, taken in code order so that two refreshes cannot wait on each other), and
+ * the second recounts after the first has committed, seeing its rows. `first` is plpgsql
+ * run before anything else (a rollup's own lock, say).
+ */
+export function rollupRefreshDdl(rollup: RollupDefinition, options: { first?: string } = {}): string {
   const { name, area } = rollup;
   return `create or replace function refresh_${name}(codes text[]) returns void language plpgsql as $$
    begin
+     ${options.first ?? ''}
+     perform pg_advisory_xact_lock(hashtextextended('${name}:' || code, 0)) from unnest(codes) as code order by code;
      delete from ${name} where ${area} = any(codes);
      insert into ${name} select * from ${name}_from_rows(codes);
    end $$`;

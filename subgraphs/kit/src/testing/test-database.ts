@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Database } from '../db/create-database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { ROLLUP_MACHINERY_DDL, rollupRefreshDdl } from '../rollups/rollup-ddl.ts';
 import type { SubgraphDefinition } from '../server/subgraph-definition.ts';
 
 /**
@@ -43,7 +44,9 @@ async function createPgliteTestDatabase<DB>(definition: Pick<SubgraphDefinition<
  * never a stale database.
  */
 async function migratedSnapshot(definition: Pick<SubgraphDefinition<unknown, unknown>, 'name' | 'migrations'>): Promise<Blob> {
-  const source = Object.entries(definition.migrations).map(([name, m]) => `${name}\n${m.up.toString()}\n${m.down?.toString() ?? ''}`);
+  // Migrations build some DDL from constants outside their own text (the kit's rollup
+  // machinery): those count in the key too.
+  const source = [...Object.entries(definition.migrations).map(([name, m]) => `${name}\n${m.up.toString()}\n${m.down?.toString() ?? ''}`), ...ROLLUP_MACHINERY_DDL, rollupRefreshDdl.toString()];
   const key = createHash('sha256').update(ENGINE_VERSION).update(source.join('\n')).digest('hex').slice(0, 16);
   const file = join(SNAPSHOT_DIR, `${definition.name}-${key}.tar`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);
