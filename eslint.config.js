@@ -49,6 +49,16 @@ export default defineConfig(
     },
   },
   {
+    // The dashboard's app runs in the browser: its own tsconfig (DOM, JSX, bundler resolution) and browser globals.
+    files: ['dashboard/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser, parserOptions: { project: './dashboard/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     // One error catalogue: every GraphQLError a service raises is built by schema/src/errors (hubError and its named
     // constructors). Tests may build the plain ones graphql-js would hand a formatter.
     files: ['**/*.ts'],
@@ -62,7 +72,7 @@ export default defineConfig(
   },
   {
     // Command-line tools and tests: the console is their user interface. serve-subgraph.ts runs a service, so it logs.
-    files: ['scripts/src/**', ...TEST_FILES],
+    files: ['scripts/src/**', 'dashboard/codegen/**', ...TEST_FILES],
     ignores: ['scripts/src/serve-subgraph.ts'],
     rules: { 'no-console': 'off' },
   },

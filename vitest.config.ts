@@ -10,7 +10,7 @@ const graphqlEntry = createRequire(new URL('./schema/package.json', import.meta.
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
-    include: ['schema/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['schema/test/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'gateway/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'test/**/*.test.ts', 'dashboard/test/**/*.test.ts'],
     // PGlite boots a WASM Postgres per database, and e2e files start five HTTP services.
     testTimeout: 60_000,
     hookTimeout: 120_000,
