@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../test/harness/start-hub.ts';
 import { startDashboardServer, type RunningDashboard } from '../server/index.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
-import { ensureDashboardBuild } from './ensure-dashboard-build.ts';
+import { ensureDashboardBuild } from '../build/ensure-dashboard-build.ts';
 
 /**
  * The dashboard in a real Chromium against the whole hub (four agencies, hand-offs, audit,
@@ -27,7 +27,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   if (!hasChromium) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const [distDir, started] = await Promise.all([ensureDashboardBuild(), startHub({ children: 1500, scope: [SUXIAN] })]);
+  const [{ dist: distDir }, started] = await Promise.all([ensureDashboardBuild(), startHub({ children: 1500, scope: [SUXIAN] })]);
   hub = started;
   dashboard = await startDashboardServer({ port: 0, host: '127.0.0.1', gatewayUrl: hub.gatewayUrl, devTokens: true, distDir, mintToken: (principal) => hub.token(principal) });
   browser = await launchChromium();

@@ -1,7 +1,8 @@
 /**
  * pnpm smoke: the README's start command, exercised as a user would. Starts the hub
  * (`pnpm start`, six processes) on LBC_PORT_BASE (default 4100), waits until it is
- * ready, runs the README examples through the gateway with a token from `pnpm token`,
+ * ready, loads the dashboard and asks GraphQL through it, runs the README examples through
+ * the gateway with a token from `pnpm token`,
  * checks that all four agencies answered, registers a child and waits for the exchange to
  * carry its residence to the other agencies and the hand-offs, files a mandatory report
  * about it and finds it in the police's queue, and stops everything. Used by .ci/run.
@@ -55,6 +56,19 @@ async function run(file: string, variables: Record<string, unknown>) {
   if (response.status !== 200 || body.errors) fail(`${file}: HTTP ${response.status} ${JSON.stringify(body.errors)}`);
   return body.data;
 }
+
+// The dashboard, as a browser first meets it: its page, and GraphQL through its own origin.
+const dashboardUrl = `http://127.0.0.1:${base + 10}`;
+const page = await fetch(`${dashboardUrl}/`);
+if (page.status !== 200 || !(await page.text()).includes('<div id="root">')) fail(`dashboard: GET / answered ${page.status}`);
+const proxied = await fetch(`${dashboardUrl}/graphql`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-lbc-purpose': 'STATISTICS' },
+  body: JSON.stringify({ query: '{ region(code: "431003") { name registryStats { activeChildren } } }' }),
+});
+const regionName = ((await proxied.json()) as { data?: { region?: { name?: string } } }).data?.region?.name;
+if (!regionName) fail('dashboard: the GraphQL proxy did not answer with the region');
+console.log(`smoke: dashboard serves its page and proxies GraphQL (${regionName})`);
 
 const list = await run('children-in-region.graphql', { region: '431003', first: 5 });
 const id = list.children.edges[0]?.node.id ?? fail('no children in Suxian district: the demo seed did not run');

@@ -1,7 +1,8 @@
 /**
  * pnpm start: the whole hub on this machine. Creates development keys, seeds the demo
  * world if the databases are empty, then runs the four agency subgraphs, the hand-offs and the gateway
- * as six processes (each service with its own database, as in production) and prints
+ * as six processes (each service with its own database, as in production), then the
+ * dashboard (built first when its sources changed), and prints
  * how to call it. Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -59,6 +60,7 @@ process.once('SIGTERM', () => void shutdown(0));
 try {
   await ensureDevKeys();
   await runToCompletion('scripts/src/seed/main.ts', ['--if-empty']);
+  await runToCompletion('dashboard/build/main.ts', []);
   // LBC_PORT_BASE moves the whole hub (gateway on the base, subgraphs on base+1..4) when 4000-4004 are taken.
   const base = Number(process.env.LBC_PORT_BASE ?? 4000);
   const subgraphUrls: Record<string, string> = {};
@@ -73,7 +75,10 @@ try {
   // This launcher is the development hub: Sandbox and introspection on (production runs gateway/src/main.ts without it).
   // The demo world is dated SEED_DAY: its data-quality rules are judged on that day, not on an age it never reached.
   await run('gateway', 'gateway/src/main.ts', [], { PORT: port, LBC_DEVELOPMENT: process.env.LBC_DEVELOPMENT ?? '1', LBC_QUALITY_TODAY: process.env.LBC_QUALITY_TODAY ?? SEED_DAY, ...subgraphUrls });
-  await printWelcome(`http://127.0.0.1:${port}/graphql`);
+  // The dashboard talks to the gateway through its own origin; the development sign-in mints tokens for listed principals.
+  const dashboardPort = process.env.LBC_DASHBOARD_PORT ?? String(base + 10);
+  await run('dashboard', 'dashboard/server/main.ts', [], { LBC_DASHBOARD_PORT: dashboardPort, LBC_GATEWAY_URL: `http://127.0.0.1:${port}/graphql`, LBC_DASHBOARD_DEV_TOKENS: '1' });
+  await printWelcome(`http://127.0.0.1:${port}/graphql`, `http://127.0.0.1:${dashboardPort}/`);
   console.log('hub ready');
 } catch (error) {
   console.error((error as Error).message);

@@ -16,7 +16,7 @@ const SAMPLE_PRINCIPALS = [
 const QUEUE = '{ workQueue(first: 5) { edges { node { why overdue handoff { id kind state dueAt child { id } from { agency regionCode } } } } } }';
 
 /** Prints what a newcomer needs to make a first call: URLs, tokens, and a runnable example. */
-export async function printWelcome(gatewayUrl: string): Promise<void> {
+export async function printWelcome(gatewayUrl: string, dashboardUrl: string): Promise<void> {
   const key = readJwk(DEV_KEY_FILES.issuerPrivate);
   const tokens = await Promise.all(
     SAMPLE_PRINCIPALS.map(async (p) => ({
@@ -34,6 +34,7 @@ export async function printWelcome(gatewayUrl: string): Promise<void> {
   console.log(`
 ${line}
  lbc-hub is running
+   Dashboard: ${dashboardUrl}  (sign in as a development principal; 中文 / English)
    Gateway:  ${gatewayUrl}  (POST GraphQL)
    GraphiQL: ${new URL('/graphiql', gatewayUrl)}  (served locally, works offline)
              paste one of the tokens below into its Headers tab:

@@ -20,13 +20,13 @@ function sourceHash(): string {
 
 /**
  * Builds dashboard/dist with Vite's JS API unless it is already the build of the current
- * sources (a stamp in dist records their hash), so repeated test runs cost nothing.
+ * sources (a stamp in dist records their hash), so repeated starts and test runs cost nothing.
  * NODE_ENV is set to production for the build: under vitest it is "test", which would
  * give React's development build.
  */
-export async function ensureDashboardBuild(): Promise<string> {
+export async function ensureDashboardBuild(): Promise<{ dist: string; built: boolean }> {
   const hash = sourceHash();
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return DIST;
+  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return { dist: DIST, built: false };
   const { build } = await import('vite');
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -36,5 +36,5 @@ export async function ensureDashboardBuild(): Promise<string> {
     process.env.NODE_ENV = previous;
   }
   writeFileSync(STAMP, hash);
-  return DIST;
+  return { dist: DIST, built: true };
 }
