@@ -1,11 +1,11 @@
 /**
- * The dashboard as a process: LBC_DASHBOARD_PORT (default 4100), LBC_GATEWAY_URL (default
+ * The dashboard as a process: LBC_DASHBOARD_PORT (default 4010), LBC_GATEWAY_URL (default
  * http://127.0.0.1:4000/graphql), LBC_DASHBOARD_DEV_TOKENS=1 for the development sign-in.
  * Serves dashboard/dist: build it first with `pnpm dashboard:build`.
  */
 import { startDashboardServer } from './start-dashboard-server.ts';
 
-const port = Number(process.env.LBC_DASHBOARD_PORT ?? 4100);
+const port = Number(process.env.LBC_DASHBOARD_PORT ?? 4010);
 const gatewayUrl = process.env.LBC_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
 const devTokens = process.env.LBC_DASHBOARD_DEV_TOKENS === '1';
 
