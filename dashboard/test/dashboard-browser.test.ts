@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type Hub } from '../../test/harness/start-hub.ts';
 import { startDashboardServer, type RunningDashboard } from '../server/index.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { hasChromium, launchChromium } from '../../test/harness/chromium.ts';
 import { ensureDashboardBuild } from '../build/ensure-dashboard-build.ts';
 
 /**

@@ -1,15 +1,11 @@
 import { buildSchema, graphql } from 'graphql';
-import { existsSync } from 'node:fs';
 import { createServer, get, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../../test/harness/chromium.ts';
 import { createGraphiqlHandler, GRAPHIQL_CSP } from '../src/http/graphiql/index.ts';
 
-// Debian's chromium, never a downloaded browser; CI installs it (.ci/run).
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const DEFAULT_HEADERS = { 'x-lbc-purpose': 'CASE_MANAGEMENT', authorization: 'Bearer <paste a token from pnpm token>' };
 
 // A real GraphQL endpoint behind the page: `purpose` echoes the header GraphiQL sent, so
@@ -111,21 +107,7 @@ describe('GraphiQL over HTTP', () => {
 
 describe('GraphiQL in a real browser', () => {
   it.skipIf(!hasChromium)(`renders offline and runs a query against the same origin${hasChromium ? '' : ' (skipped: /usr/bin/chromium is absent; CI installs it)'}`, async () => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // Without the networking flags Chromium keeps calling Google hosts; the resolver
-      // rule makes every other host unreachable, as on a network without internet.
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const foreign: string[] = [];

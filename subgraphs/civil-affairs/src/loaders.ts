@@ -1,7 +1,17 @@
 import type { Principal } from '@lbc/schema';
 import { childInJurisdiction, groupedLoader, keyedLoader, pageLoaderFamily, pagedListLoaderFamily, scopeOf, sumRollup } from '@lbc/subgraph-kit';
 import type { Kysely } from 'kysely';
-import type { AssistanceRow, CivilAffairsDB, GuardianshipPetitionRow, GuardianWarningRow, HomeVisitRow, ProtectionCaseRow, QuarterlyReviewRow, RegionRow } from './db-types.ts';
+import type {
+  AssistanceRow,
+  CivilAffairsDB,
+  GuardianshipPetitionRow,
+  GuardianWarningRow,
+  HomeVisitRow,
+  ProtectionCaseRow,
+  QuarterlyReviewRow,
+  RegionRow,
+  RegistryVillageCountsTable,
+} from './db-types.ts';
 import { interventionSummaries } from './guardianship/intervention-summary.ts';
 import { REGISTRY_CHILD } from './jurisdiction.ts';
 import { townCompleteness, villageCompletenessPages } from './quarterly/completeness.ts';
@@ -10,17 +20,7 @@ import { splitSubmissionKey, submissionKey } from './quarterly/submission-view.t
 import { REGISTRY_COUNT_COLUMNS, REGISTRY_VILLAGE_COUNTS } from './rollups/index.ts';
 
 /** Exact counts of one region, summed from its villages' rollup rows; RegistryStats releases each to the caller (exactly or banded). */
-export interface RegistryStatsRow {
-  code: string;
-  active_children: number;
-  both_parents_away: number;
-  one_parent_away_other_unable: number;
-  de_facto_unsupported: number;
-  guardian_missing: number;
-  without_entrusted_guardian: number;
-  open_protection_cases: number;
-  on_minimum_living_allowance: number;
-}
+export type RegistryStatsRow = Omit<RegistryVillageCountsTable, 'village_code'> & { code: string };
 
 /**
  * Per-request loaders, built for one caller: every field that touches the database goes

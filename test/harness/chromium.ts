@@ -5,7 +5,7 @@ import { chromium, type Browser } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 
-/** Chromium as gateway/test/graphiql-offline.test.ts launches it: headless, and unable to resolve any host but 127.0.0.1. */
+/** Debian's Chromium for the browser tests: headless, and unable to resolve any host but 127.0.0.1. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
