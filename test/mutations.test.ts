@@ -3,6 +3,7 @@ import { buildSchema, getNamedType, isInputObjectType, type GraphQLInputType } f
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICES } from '@lbc/scripts/services';
 import { startHub, SUPERGRAPH_PATH, type Hub } from './harness/start-hub.ts';
 
 /**
@@ -81,7 +82,9 @@ function quarterStep(payload: { submission: { townCode: string; quarter: string;
  * history (quarterly_submission_event) says what happened to the `QuarterlySubmission` reported.
  * Bad input is checked against every table, these included.
  */
-const BOOKKEEPING = ['outbox', 'inbox', 'write_request', 'child_place', 'id_number_sequence', 'handoff_event', 'handoff_notice', 'quarterly_submission_event'];
+// Rollups are counts derived from the records at commit, not records a write creates.
+const ROLLUPS = SERVICES.flatMap((s) => (s.definition.rollups ?? []).map((r) => r.name));
+const BOOKKEEPING = ['outbox', 'inbox', 'write_request', 'child_place', 'id_number_sequence', 'handoff_event', 'handoff_notice', 'quarterly_submission_event', ...ROLLUPS];
 
 let hub: Hub;
 /** Callers' tokens, by the principal (JSON) they were minted for. */

@@ -1,6 +1,6 @@
 /**
  * pnpm bench:regions [--databases lbc_scale] [--province 43] [--city 4310] [--county 431003]
- *                    [--town 431003100] [--requests 200] [--warmup 20] [--port-base 4300]
+ *                    [--town 431003101] [--requests 200] [--warmup 20] [--port-base 4300]
  *
  * A region's full overview (schema/examples/region-overview.graphql: the counts of all four
  * agencies and the places one level down) through the gateway, as a dashboard asks for it,
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     province: { type: 'string', default: '43' },
     city: { type: 'string', default: '4310' },
     county: { type: 'string', default: '431003' },
-    town: { type: 'string', default: '431003100' },
+    town: { type: 'string', default: '431003101' },
     requests: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
     'port-base': { type: 'string', default: '4300' },

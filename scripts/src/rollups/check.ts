@@ -5,10 +5,10 @@
  * the rows and compares them with what the writes kept (see subgraphs/kit/src/rollups/).
  * Prints each disagreement (at most 20 per service) and exits 1 when there is one. With
  * --rebuild, a service that disagrees has its rollups rebuilt from the rows and checked
- * again. Reads each service's database as the hub does (<SERVICE>_DATABASE_URL, or the
+ * again, and marking resumes if a bulk load left it paused. Reads each service's database as the hub does (<SERVICE>_DATABASE_URL, or the
  * development PGlite directory: stop the hub first).
  */
-import { checkRollups, rebuildRollups, type Database } from '@lbc/subgraph-kit';
+import { checkRollups, rebuildRollups, resumeRollups, rollupsPaused, type Database } from '@lbc/subgraph-kit';
 import { parseArgs } from 'node:util';
 import { openServiceDatabase } from '../open-service-database.ts';
 import { SERVICES, serviceNamed } from '../services.ts';
@@ -27,14 +27,21 @@ for (const service of services) {
   const rollups = service.definition.rollups!;
   let database: Database<any> | undefined;
   try {
-    database = await openServiceDatabase(service);
+    database = await openServiceDatabase(service, process.env, { maintenance: true });
     const started = performance.now();
+    let paused = await rollupsPaused(database.db);
     let mismatches = await checkRollups(database.db, rollups, { limit: 20 });
     const names = rollups.map((r) => r.name).join(', ');
-    if (mismatches.length && values.rebuild) {
-      console.log(`${service.name}: ${mismatches.length} disagreement(s); rebuilding ${names}`);
+    if ((paused || mismatches.length) && values.rebuild) {
+      console.log(`${service.name}: ${paused ? 'marking paused (a bulk load did not finish)' : `${mismatches.length} disagreement(s)`}; rebuilding ${names}`);
       await rebuildRollups(database.db, rollups);
+      await resumeRollups(database.db);
+      paused = false;
       mismatches = await checkRollups(database.db, rollups, { limit: 20 });
+    }
+    if (paused) {
+      failed = true;
+      console.log(`${service.name}: marking is paused, so writes are not counted (a bulk load did not finish): run with --rebuild`);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (!mismatches.length) {

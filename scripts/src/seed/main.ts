@@ -23,14 +23,14 @@ try {
 
 if (options.reset) {
   for (const service of SERVICES) {
-    const database = await openServiceDatabase(service);
+    const database = await openServiceDatabase(service, process.env, { maintenance: true });
     if (database.engine === 'postgres') await sql`drop schema public cascade; create schema public`.execute(database.db);
     await database.close();
     if (database.engine === 'pglite') rmSync(pgliteDataDir(service.name), { recursive: true, force: true });
   }
 }
 
-const databases = await Promise.all(SERVICES.map(async (service) => ({ service, database: await openServiceDatabase(service) })));
+const databases = await Promise.all(SERVICES.map(async (service) => ({ service, database: await openServiceDatabase(service, process.env, { maintenance: true }) })));
 try {
   const civil = databases.find((d) => d.service.name === 'civil-affairs')!.database;
   const { n } = await sql<{ n: number }>`select count(*)::int as n from child`.execute(civil.db).then((r) => r.rows[0]!);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/create-database.ts';
 import { runDdl } from '../src/db/run-ddl.ts';
-import { checkRollups, pauseRollups, rebuildRollups, resumeRollups, ROLLUP_MACHINERY_DDL, rollupRefreshDdl, sumRollup, type RollupDefinition } from '../src/rollups/index.ts';
+import { checkRollups, pauseRollups, rebuildRollups, resumeRollups, ROLLUP_AREA_LOCKS_MAX, ROLLUP_MACHINERY_DDL, rollupRefreshDdl, sumRollup, type RollupDefinition } from '../src/rollups/index.ts';
 import { createTestDatabase, TEST_POSTGRES_URL_VARIABLE } from '../src/testing/test-database.ts';
 
 // A miniature agency: items placed in villages, some flagged, counted per village.
@@ -59,6 +59,16 @@ describe('rollups kept by their writes', () => {
       { village_code: B, items: 1, flagged: 1 },
     ]);
     expect((await sql`select * from rollup_pending`.execute(db)).rows).toEqual([]);
+  });
+
+  it('recounts more areas than it would lock one by one (the whole rollup locked instead)', async () => {
+    const villages = Array.from({ length: ROLLUP_AREA_LOCKS_MAX * 2 }, (_, i) => `431003${String(100_000 + i)}`);
+    await db.transaction().execute(async (trx) => {
+      for (const [i, village] of villages.entries()) await sql`insert into item values (${i}, ${village}, ${i % 2 === 0})`.execute(trx);
+    });
+    expect(await rollup()).toEqual(villages.map((village_code, i) => ({ village_code, items: 1, flagged: i % 2 === 0 ? 1 : 0 })));
+    await rebuildRollups(db, [ITEMS], { chunkSize: villages.length });
+    expect(await checkRollups(db, [ITEMS])).toEqual([]);
   });
 
   it('moves a count between areas and drops an area left empty', async () => {

@@ -3,7 +3,7 @@ import { rollupAreaChunks } from './rollup-areas.ts';
 import type { RollupDefinition } from './rollup-definition.ts';
 
 export interface RebuildOptions {
-  /** Areas recomputed per statement (default 5,000). */
+  /** Areas recomputed per statement (default 1,000). */
   chunkSize?: number;
   onProgress?: (progress: { rollup: string; done: number; total: number }) => void;
 }
@@ -15,7 +15,7 @@ export interface RebuildOptions {
  */
 export async function rebuildRollups(db: Kysely<any>, rollups: readonly RollupDefinition[], options: RebuildOptions = {}): Promise<void> {
   for (const rollup of rollups) {
-    const chunks = await rollupAreaChunks(db, rollup, options.chunkSize ?? 5000);
+    const chunks = await rollupAreaChunks(db, rollup, options.chunkSize ?? 1000);
     let done = 0;
     for (const codes of chunks) {
       await sql`select ${sql.raw(`refresh_${rollup.name}`)}(${codes}::text[])`.execute(db);

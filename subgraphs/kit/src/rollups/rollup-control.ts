@@ -9,3 +9,9 @@ export async function pauseRollups(db: Kysely<any>): Promise<void> {
 export async function resumeRollups(db: Kysely<any>): Promise<void> {
   await sql`update rollup_control set paused = false`.execute(db);
 }
+
+/** Whether marking is paused: after a bulk load that did not finish, the rollups need a rebuild. */
+export async function rollupsPaused(db: Kysely<any>): Promise<boolean> {
+  const { rows } = await sql<{ paused: boolean }>`select paused from rollup_control`.execute(db);
+  return rows[0]?.paused ?? false;
+}

@@ -44,20 +44,30 @@ export const ROLLUP_MACHINERY_DDL: readonly string[] = [
      deferrable initially deferred for each row execute function rollup_flush()`,
 ];
 
+/** Above this many areas a refresh locks the whole rollup instead of each area: locks are a bounded shared resource. */
+export const ROLLUP_AREA_LOCKS_MAX = 64;
+
 /**
  * The refresh of one rollup: its areas' rows replaced by what `<name>_from_rows` counts now.
  * Two transactions committing in one area would otherwise both delete and both insert, and
  * the second insert would break the key; so each area is locked first (a transaction-level
  * advisory lock, taken in code order so that two refreshes cannot wait on each other), and
- * the second recounts after the first has committed, seeing its rows. `first` is plpgsql
- * run before anything else (a rollup's own lock, say).
+ * the second recounts after the first has committed, seeing its rows. A refresh of many
+ * areas (a rebuild's chunk, a large delivery) locks the table instead: a lock per area
+ * would exhaust the server's lock table, and the table lock makes every other refresh of
+ * the rollup wait at its delete until this one commits. `first` is plpgsql run before
+ * anything else (a rollup's own lock, say).
  */
 export function rollupRefreshDdl(rollup: RollupDefinition, options: { first?: string } = {}): string {
   const { name, area } = rollup;
   return `create or replace function refresh_${name}(codes text[]) returns void language plpgsql as $$
    begin
      ${options.first ?? ''}
-     perform pg_advisory_xact_lock(hashtextextended('${name}:' || code, 0)) from unnest(codes) as code order by code;
+     if cardinality(codes) > ${ROLLUP_AREA_LOCKS_MAX} then
+       lock table ${name} in exclusive mode;
+     else
+       perform pg_advisory_xact_lock(hashtextextended('${name}:' || code, 0)) from unnest(codes) as code order by code;
+     end if;
      delete from ${name} where ${area} = any(codes);
      insert into ${name} select * from ${name}_from_rows(codes);
    end $$`;
