@@ -8,11 +8,6 @@ import { IMMUNISATION_SCHEDULE } from './immunisation-schedule.ts';
  * region's count and its children's flags cannot disagree.
  */
 
-/** Today's date in China: the agencies' calendar decides when a dose falls due, not the server's time zone. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 // The schedule is code, not input: literals keep the statement's parameter list short.
 const schedule = sql`(values ${sql.join(IMMUNISATION_SCHEDULE.map((d) => sql`(${sql.lit(d.vaccine)}, ${sql.lit(d.dose)}, ${sql.lit(d.dueAtMonths)})`))}) as s(vaccine, dose, due_months)`;
 

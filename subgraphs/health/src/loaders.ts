@@ -1,8 +1,8 @@
-import type { Principal } from '@lbc/schema';
+import { todayInChina, type Principal } from '@lbc/schema';
 import { childInJurisdiction, keyedLoader, pagedListLoaderFamily, scopeOf, type Scope, type Scoped } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
 import type { ChronicConditionRow, GrowthAssessmentValue, GrowthMeasurementRow, HealthDB, HospitalStayRow, ImmunisationRow, MentalHealthScreeningRow, PatientRow } from './db-types.ts';
-import { chinaToday, immunisationIncomplete, latestGrowthAssessment, needsFollowUp, seriousCondition } from './health-facts.ts';
+import { immunisationIncomplete, latestGrowthAssessment, needsFollowUp, seriousCondition } from './health-facts.ts';
 import { healthRegionStats, type HealthRegionStatsRow } from './health-region-stats.ts';
 import { PATIENT, patientListedInScope } from './jurisdiction.ts';
 
@@ -30,7 +30,7 @@ export type HealthRegionStatsView = HealthRegionStatsRow;
  */
 export function createLoaders(db: Kysely<HealthDB>, principal: Principal) {
   // One "today" per request, so every derived fact of a response is judged on the same day.
-  const asOf = chinaToday();
+  const asOf = todayInChina();
   const scope = scopeOf(principal, 'health');
   return {
     /** The caller's scope in health: writes check their rows against it in SQL. */

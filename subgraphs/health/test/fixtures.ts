@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { HealthDB, ImmunisationTable } from '../src/db-types.ts';
-import { chinaToday } from '../src/health-facts.ts';
+import { todayInChina } from '@lbc/schema';
 import { IMMUNISATION_SCHEDULE } from '../src/immunisation-schedule.ts';
 
 /** Valid ID numbers (check characters verified), the same children as the civil-affairs fixtures. */
@@ -47,7 +47,7 @@ function immunisations(childId: string, birthDate: string, today: string, missin
  * | 5 toddler 30½ months | 431003101202 | complete (IPV 4 not due until 48 months) | OVERWEIGHT | disability grade 3, reassessed grade 2 |
  */
 export async function insertHealthFixtures(db: Kysely<HealthDB>): Promise<void> {
-  const today = chinaToday();
+  const today = todayInChina();
   const infantBirth = before(today, 7, 15);
   const toddlerBirth = before(today, 30, 15);
   await db
@@ -168,7 +168,7 @@ export async function insertHealthFixtures(db: Kysely<HealthDB>): Promise<void> 
  * counts 6 children with a record, and Bailutang town 5 (children 1, 2, 4, 5 and 7).
  */
 export async function insertBoundaryCrossingChildren(db: Kysely<HealthDB>): Promise<void> {
-  const today = chinaToday();
+  const today = todayInChina();
   await db
     .insertInto('patient')
     .values([
@@ -240,7 +240,7 @@ export async function insertCountyCrossingChild(db: Kysely<HealthDB>): Promise<v
     .execute();
   await db
     .insertInto('immunisation')
-    .values(immunisations(CROSSING.id, CROSSING.birthDate, chinaToday()))
+    .values(immunisations(CROSSING.id, CROSSING.birthDate, todayInChina()))
     .execute();
   await db
     .insertInto('child_place')

@@ -1,9 +1,10 @@
+import { todayInChina } from '@lbc/schema';
 import { checkRollups, pauseRollups, rebuildRollups, regionRanges, resumeRollups } from '@lbc/subgraph-kit';
 import { testPrincipal, useSubgraphTestBed } from '@lbc/subgraph-kit/testing';
 import { sql, type Kysely } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { HealthDB } from '../src/db-types.ts';
-import { chinaToday, chronicallyIll, disabled, hospitalised, immunisationIncomplete, malnourished, mentalHealthHighRisk, severeDisability } from '../src/health-facts.ts';
+import { chronicallyIll, disabled, hospitalised, immunisationIncomplete, malnourished, mentalHealthHighRisk, severeDisability } from '../src/health-facts.ts';
 import { healthRegionStats, type HealthRegionStatsRow } from '../src/health-region-stats.ts';
 import { IMMUNISATION_SCHEDULE } from '../src/immunisation-schedule.ts';
 import { health } from '../src/index.ts';
@@ -20,7 +21,7 @@ const bed = useSubgraphTestBed(health, {
   principal: testPrincipal({ agency: 'health' }),
 });
 const db = () => bed.database.db as Kysely<HealthDB>;
-const today = chinaToday();
+const today = todayInChina();
 const REGIONS = ['43', '4310', '431003', '431003101', '431003101201', '431003101202', '431003102', '431003102201', '21', '210421100201', '4302'];
 
 /** `days` days after `isoDate` (negative: before). */

@@ -1,6 +1,6 @@
 import { ROLLUP_MACHINERY_DDL, rollupRefreshDdl, runDdl } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
-import { chinaToday } from '../health-facts.ts';
+import { todayInChina } from '@lbc/schema';
 import { IMMUNISATION_SCHEDULE } from '../immunisation-schedule.ts';
 import { HEALTH_VILLAGE } from '../rollups/health-village.ts';
 
@@ -81,7 +81,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     `create index patient_incomplete_from_idx on patient (immunisation_incomplete_from, residence_code)`,
     `create table health_rollup_clock (id boolean primary key default true check (id), as_of date not null)`,
   ]);
-  await sql`insert into health_rollup_clock (as_of) values (${chinaToday()}::date)`.execute(db);
+  await sql`insert into health_rollup_clock (as_of) values (${todayInChina()}::date)`.execute(db);
   await runDdl(db, [
     `create table health_village (
         residence_code varchar(12) primary key,

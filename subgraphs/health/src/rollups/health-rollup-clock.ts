@@ -1,6 +1,6 @@
 import type { Logger } from '@lbc/subgraph-kit';
 import { sql, type Kysely } from 'kysely';
-import { chinaToday } from '../health-facts.ts';
+import { todayInChina } from '@lbc/schema';
 
 /** How often the keeper looks whether China's day has changed: the clock moves within this after midnight. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -10,7 +10,7 @@ const CHECK_EVERY_MS = 60 * 60 * 1000;
  * immunisation date lies between the old day and today are recounted and the clock set, in
  * one transaction. Returns how many villages were recounted (0 when the clock was there).
  */
-export async function advanceHealthRollupClock(db: Kysely<any>, today: string = chinaToday()): Promise<number> {
+export async function advanceHealthRollupClock(db: Kysely<any>, today: string = todayInChina()): Promise<number> {
   const { rows } = await sql<{ villages: number }>`
     select move_health_rollup_clock(${today}::date) as villages from health_rollup_clock where as_of < ${today}::date`.execute(db);
   return rows[0]?.villages ?? 0;
