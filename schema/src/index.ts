@@ -5,6 +5,7 @@ export * from './identifiers/redact-text.ts';
 export * from './scalars/index.ts';
 export * from './principal.ts';
 export * from './internal-token.ts';
+export * from './es256-signer.ts';
 export * from './policy/index.ts';
 export * from './subgraph-agency.ts';
 export * from './access-plan/index.ts';

@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify, type CryptoKey, type JWK, importJWK, type JWTVerifyGetKey, createLocalJWKSet } from 'jose';
+import { jwtVerify, type JWK, type JWTVerifyGetKey, createLocalJWKSet } from 'jose';
+import { base64url, createEs256Signer } from './es256-signer.ts';
 import { parsePurpose, type Purpose } from './policy/field-class.ts';
 import { principalFromClaims, principalToClaims, type Principal } from './principal.ts';
 
@@ -56,10 +57,11 @@ export interface InternalSigner {
 
 /** A signer over the gateway's private key (a JWK with `d`). */
 export async function createInternalSigner(privateJwk: JWK): Promise<InternalSigner> {
-  const key = (await importJWK(privateJwk, INTERNAL_ALGORITHM)) as CryptoKey;
+  const signJws = createEs256Signer(privateJwk, { kid: privateJwk.kid });
   return {
-    sign: (principal, audience, request) =>
-      new SignJWT({
+    sign: async (principal, audience, request) => {
+      const issuedAt = Math.floor(Date.now() / 1000);
+      const claims = {
         ...principalToClaims(principal),
         src_iss: principal.issuer,
         rid: request.requestId,
@@ -69,13 +71,13 @@ export async function createInternalSigner(privateJwk: JWK): Promise<InternalSig
         ...(request.justification && request.breakGlassChild ? { bg_child: request.breakGlassChild } : {}),
         ...(request.idempotencyKey ? { idem: request.idempotencyKey } : {}),
         ...(request.service ? { svc: request.service } : {}),
-      })
-        .setProtectedHeader({ alg: INTERNAL_ALGORITHM, ...(privateJwk.kid ? { kid: privateJwk.kid } : {}) })
-        .setIssuer(INTERNAL_ISSUER)
-        .setAudience(audience)
-        .setIssuedAt()
-        .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
-        .sign(key),
+        iss: INTERNAL_ISSUER,
+        aud: audience,
+        iat: issuedAt,
+        exp: issuedAt + INTERNAL_TOKEN_TTL_SECONDS,
+      };
+      return signJws(base64url(JSON.stringify(claims)));
+    },
   };
 }
 

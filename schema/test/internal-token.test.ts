@@ -1,6 +1,6 @@
-import { exportJWK, generateKeyPair } from 'jose';
+import { compactVerify, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createInternalSigner, createInternalVerifier, type Principal } from '../src/index.ts';
+import { base64url, createEs256Signer, createInternalSigner, createInternalVerifier, type Principal } from '../src/index.ts';
 
 /** What the gateway vouches for to a subgraph, and what it must not refresh on the way. */
 describe('the internal gateway token', () => {
@@ -26,5 +26,23 @@ describe('the internal gateway token', () => {
     expect(glass).toEqual({ principal, requestId: 'r3', purpose: 'EMERGENCY', justification: 'child alone at home since Friday', breakGlassChild: 'LB000000007' });
     const noGlass = await verify(await signer.sign(principal, 'health', { requestId: 'r4', purpose: 'EMERGENCY', breakGlassChild: 'LB000000007' }));
     expect(noGlass).toEqual({ principal, requestId: 'r4', purpose: 'EMERGENCY' });
+  });
+});
+
+describe('the ES256 signer', () => {
+  it('writes compact JWS that jose verifies, with the header given, and refuses keys that are not P-256', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const sign = createEs256Signer({ ...(await exportJWK(privateKey)), kid: 'k1' }, { kid: 'k1', typ: 'test+jws' });
+    const jws = sign(base64url(JSON.stringify({ hello: '世界' })));
+    const { payload, protectedHeader } = await compactVerify(jws, publicKey);
+    expect(protectedHeader).toEqual({ alg: 'ES256', kid: 'k1', typ: 'test+jws' });
+    expect(JSON.parse(new TextDecoder().decode(payload))).toEqual({ hello: '世界' });
+    // A signature over other bytes does not verify: the signer signs exactly header.payload.
+    const [header, , signature] = jws.split('.');
+    await expect(compactVerify(`${header}.${base64url('{"hello":"x"}')}.${signature}`, publicKey)).rejects.toThrow();
+
+    const rsa = await generateKeyPair('RS256', { extractable: true });
+    const rsaJwk = await exportJWK(rsa.privateKey);
+    expect(() => createEs256Signer(rsaJwk, {})).toThrow(/EC P-256/);
   });
 });
