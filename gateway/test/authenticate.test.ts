@@ -145,3 +145,18 @@ describe('authenticate', () => {
     await rejection(`Bearer ${await sign(trustedKey, { ...goodClaims, region: '43100x' })}`);
   });
 });
+
+describe('authenticate, a token presented again', () => {
+  it('answers from what it verified, and a token that fails is never remembered', async () => {
+    const token = await sign(trustedKey);
+    const first = await authenticate(`Bearer ${token}`);
+    expect(await authenticate(`Bearer ${token}`)).toBe(first);
+    // The shared principal cannot be changed by one request for the next.
+    expect(Object.isFrozen(first) && Object.isFrozen(first.roles)).toBe(true);
+    // One character off is another token: checked in full, and refused.
+    await rejection(`Bearer ${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`);
+    const expired = await sign(trustedKey, goodClaims, { exp: Math.floor(Date.now() / 1000) - 120 });
+    await rejection(`Bearer ${expired}`);
+    await rejection(`Bearer ${expired}`);
+  });
+});
