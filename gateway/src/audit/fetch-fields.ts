@@ -1,4 +1,11 @@
 import { getNamedType, isObjectType, Kind, parse, type GraphQLNamedType, type GraphQLSchema, type SelectionSetNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Fetch texts come from query plans, so the same few recur on every request: each is read
+ * once per schema. The lists are shared and frozen.
+ */
+const known = new WeakMap<GraphQLSchema, LRUCache<string, readonly string[]>>();
 
 /**
  * The fields one subgraph fetch asked for, as `Type.field` coordinates: what the gateway
@@ -6,7 +13,15 @@ import { getNamedType, isObjectType, Kind, parse, type GraphQLNamedType, type Gr
  * through their `... on Type` fragments. Federation plumbing (`__typename`,
  * `_entities`) is left out.
  */
-export function fetchFields(schema: GraphQLSchema, query: string): string[] {
+export function fetchFields(schema: GraphQLSchema, query: string): readonly string[] {
+  let forSchema = known.get(schema);
+  if (!forSchema) known.set(schema, (forSchema = new LRUCache({ max: 2000 })));
+  let fields = forSchema.get(query);
+  if (!fields) forSchema.set(query, (fields = Object.freeze(readFetchFields(schema, query))));
+  return fields;
+}
+
+function readFetchFields(schema: GraphQLSchema, query: string): string[] {
   const found = new Set<string>();
   let document;
   try {

@@ -2,6 +2,7 @@ import { inlineFragments, planAccess, type AccessContext, type AccessPlan, type 
 import { denialErrors } from '../authorization/denial-errors.ts';
 import type { VerifyCase } from '../authorization/verify-case.ts';
 import type { Stage } from '../pipeline/stage.ts';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 
 /**
  * Every field of the operation decided for this caller and purpose before anything is
@@ -13,6 +14,15 @@ import type { Stage } from '../pipeline/stage.ts';
  * answers what would be denied and masked, and runs nothing.
  */
 export function authorizeStage(owners: Map<string, Agency[]>, verifyCase: VerifyCase): Stage {
+  // The parse stage shares one document per operation text: its fragments are inlined once.
+  const inlined = new WeakMap<DocumentNode, Map<string | null, OperationDefinitionNode>>();
+  const inlinedOperation = (document: DocumentNode, name: string | null) => {
+    let forDocument = inlined.get(document);
+    if (!forDocument) inlined.set(document, (forDocument = new Map()));
+    let operation = forDocument.get(name);
+    if (!operation) forDocument.set(name, (operation = inlineFragments(document, name)));
+    return operation;
+  };
   return {
     name: 'authorize',
     async run(request, next) {
@@ -22,7 +32,7 @@ export function authorizeStage(owners: Map<string, Agency[]>, verifyCase: Verify
       // Subgraph tokens carry a verified case only: each subgraph re-checks its fields with it.
       if (requestCase?.childId) request.case = { id: requestCase.id, childId: requestCase.childId };
       const context: AccessContext = { principal, purpose: access.purpose, case: requestCase, justification: access.justification };
-      const operation = inlineFragments(request.document!, request.operation!.name?.value ?? null);
+      const operation = inlinedOperation(request.document!, request.operation!.name?.value ?? null);
       const plan = planAccess(request.schema!, operation, context, owners, request.body?.variables ?? {});
       request.plan = plan;
       // Subgraphs see fetches, not the operation: the token tells each which child break-glass is for.

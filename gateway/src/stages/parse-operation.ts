@@ -2,21 +2,36 @@ import { hubError } from '@lbc/schema';
 import { GraphQLError, Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { checkOperationLimits, type OperationLimits } from '../limits/operation-limits.ts';
 import type { Stage } from '../pipeline/stage.ts';
+import { LRUCache } from 'lru-cache';
 
 /**
  * The operation text, parsed with a token limit, and bounded before anything else looks
  * at it: depth, fields, aliases and directives counted as they would run, fragments
  * expanded (see checkOperationLimits). Then the one operation that runs is picked by
  * `operationName`; subscriptions are not served.
+ *
+ * Agency systems and dashboards send the same few operations again and again: each text
+ * is parsed and bounded once, and its document shared (read-only) by every request that
+ * sends it, as Apollo Server does. Refusals are not remembered; they are cheap to repeat.
  */
 export function parseOperationStage(limits: OperationLimits): Stage {
+  const parsed = new LRUCache<string, { document: DocumentNode; operations: Map<string | null, OperationDefinitionNode> }>({ max: 1000 });
   return {
     name: 'parse',
     async run(request, next) {
-      const document = parseDocument(request.source!, limits.maxTokens);
-      const operation = pickOperation(document, request.body?.operationName ?? null);
-      checkOperationLimits(document, operation, limits);
-      request.document = document;
+      const source = request.source!;
+      const operationName = request.body?.operationName ?? null;
+      let known = parsed.get(source);
+      let operation = known?.operations.get(operationName);
+      if (!known || !operation) {
+        const document = known?.document ?? parseDocument(source, limits.maxTokens);
+        operation = pickOperation(document, operationName);
+        checkOperationLimits(document, operation, limits);
+        known ??= { document, operations: new Map() };
+        known.operations.set(operationName, operation);
+        parsed.set(source, known);
+      }
+      request.document = known.document;
       request.operation = operation;
       return next();
     },

@@ -81,7 +81,7 @@ export interface ChildFields {
 
 export interface FetchFields {
   subgraph: string;
-  fields: string[];
+  fields: readonly string[];
 }
 
 /** One record a mutation created or updated (as the agency's runWrite reports it), and the agency: its subgraph. */
