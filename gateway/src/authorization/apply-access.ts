@@ -8,9 +8,6 @@ export type { MaskedValue } from './disclosure.ts';
 /** Signals that the object holding a field must itself become null (GraphQL null propagation). */
 const NULL_PARENT = Symbol('null-parent');
 
-/** Fields that carried a value, each with the child it belongs to. */
-type Reads = { childId: string | undefined; access: FieldAccess }[];
-
 export interface ApplyAccessOptions {
   /** The response key under which child objects were asked for their child's id (see withChildMarkers). */
   markerKey?: string;
@@ -43,34 +40,48 @@ export function applyAccess(data: Record<string, unknown> | null | undefined, pl
 
   // What a subtree disclosed is known only once the subtree is settled: a denied non-null
   // field further on may still null the object holding it, and a nulled object discloses
-  // nothing. So each call returns its reads, and they are kept only if nothing above drops them.
-  const field = (holder: Record<string, unknown>, access: FieldAccess, path: (string | number)[], childId: string | undefined): Reads | typeof NULL_PARENT => {
+  // nothing. So reads are pushed as found, and a subtree that is nulled takes back what it
+  // pushed (the list is cut back to its length before the subtree). `path` is one stack,
+  // pushed and popped as the walk goes: it is copied only for a masked value's report.
+  const reads: { childId: string | undefined; access: FieldAccess }[] = [];
+  const path: (string | number)[] = [];
+
+  /** Walks one field of `holder`; NULL_PARENT when `holder` itself must become null. */
+  const field = (holder: Record<string, unknown>, access: FieldAccess, childId: string | undefined): typeof NULL_PARENT | undefined => {
     const key = access.responseKey;
     if (access.decision.effect === 'deny') {
       if (isNonNullType(access.type)) return NULL_PARENT;
       holder[key] = null;
-      return [];
+      return undefined;
     }
     const value = holder[key];
-    if (value === null || value === undefined) return [];
+    if (value === null || value === undefined) return undefined;
     if (access.decision.effect === 'mask') {
       holder[key] = maskIdentifier(value);
       disclosure.masked.push({ path: [...path, key], coordinate: access.coordinate, rule: access.decision.rule });
-      return [{ childId, access }];
+      reads.push({ childId, access });
+      return undefined;
     }
     // Walked even when nothing below was asked (all skipped or denied): its marker must go too.
-    if (typeof value !== 'object') return [{ childId, access }];
-    const below = nested(value, access.type, access.children, [...path, key], childId);
+    if (typeof value !== 'object') {
+      reads.push({ childId, access });
+      return undefined;
+    }
+    const before = reads.length;
+    path.push(key);
+    const below = nested(value, access.type, access.children, childId);
+    path.pop();
     if (below === NULL_PARENT) {
+      reads.length = before;
       if (isNonNullType(access.type)) return NULL_PARENT;
       holder[key] = null;
-      return [];
+      return undefined;
     }
-    below.push({ childId, access });
-    return below;
+    reads.push({ childId, access });
+    return undefined;
   };
 
-  const object = (value: Record<string, unknown>, fields: Map<string, FieldAccess>, path: (string | number)[], inherited: string | undefined): Reads | typeof NULL_PARENT => {
+  const object = (value: Record<string, unknown>, fields: Map<string, FieldAccess>, inherited: string | undefined): typeof NULL_PARENT | undefined => {
     let childId = inherited;
     if (markerKey !== undefined && markerKey in value) {
       const marker = value[markerKey];
@@ -78,39 +89,34 @@ export function applyAccess(data: Record<string, unknown> | null | undefined, pl
       if (typeof marker === 'string') childId = marker;
       else if (marker && typeof marker === 'object' && typeof (marker as { id?: unknown }).id === 'string') childId = (marker as { id: string }).id;
     }
-    const reads: Reads = [];
-    for (const child of fields.values()) {
-      const found = field(value, child, path, childId);
-      if (found === NULL_PARENT) return NULL_PARENT;
-      for (const read of found) reads.push(read);
-    }
-    return reads;
+    for (const child of fields.values()) if (field(value, child, childId) === NULL_PARENT) return NULL_PARENT;
+    return undefined;
   };
 
-  const nested = (value: unknown, type: GraphQLOutputType, children: Map<string, FieldAccess>, path: (string | number)[], childId: string | undefined): Reads | typeof NULL_PARENT => {
+  const nested = (value: unknown, type: GraphQLOutputType, children: Map<string, FieldAccess>, childId: string | undefined): typeof NULL_PARENT | undefined => {
     const nullable = isNonNullType(type) ? type.ofType : type;
     if (isListType(nullable)) {
       const items = value as unknown[];
-      const reads: Reads = [];
       for (let i = 0; i < items.length; i++) {
         if (items[i] === null || items[i] === undefined) continue;
-        const found = nested(items[i], nullable.ofType, children, [...path, i], childId);
+        const before = reads.length;
+        path.push(i);
+        const found = nested(items[i], nullable.ofType, children, childId);
+        path.pop();
         if (found === NULL_PARENT) {
+          reads.length = before;
           if (isNonNullType(nullable.ofType)) return NULL_PARENT;
           items[i] = null;
-          continue;
         }
-        for (const read of found) reads.push(read);
       }
-      return reads;
+      return undefined;
     }
-    return typeof value === 'object' ? object(value as Record<string, unknown>, children, path, childId) : [];
+    return typeof value === 'object' ? object(value as Record<string, unknown>, children, childId) : undefined;
   };
 
   // Every object the response holds is reached from the plan's fields (the executed
   // operation is the plan's, plus the markers), so this one walk removes every marker.
-  const reads = object(data, plan.fields, [], undefined);
-  const nulled = reads === NULL_PARENT;
+  const nulled = object(data, plan.fields, undefined) === NULL_PARENT;
   if (!nulled) for (const read of reads) note(read.childId, read.access);
   const sorted = (m: Map<string, FieldRead>) => [...m.values()].sort((a, b) => a.coordinate.localeCompare(b.coordinate));
   disclosure.children = [...byChild].sort(([a], [b]) => a.localeCompare(b)).map(([childId, fields]) => ({ childId, fields: sorted(fields) }));
