@@ -1,7 +1,7 @@
 /** Unpaired UTF-16 surrogates: JavaScript strings may hold them, PostgreSQL text and jsonb cannot. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** Whether a string may need either repair: one scan, so the common string is returned as it is. */
-const SURROGATE_OR_NUL = /[\uD800-\uDFFF\u0000]/;
+/** Any surrogate at all: most strings have none, and are returned as they are. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * A value exactly as PostgreSQL will store and return it, so the hash taken before the
@@ -11,7 +11,7 @@ const SURROGATE_OR_NUL = /[\uD800-\uDFFF\u0000]/;
  * fail its whole group commit or plant a row that no longer matches its own hash.
  */
 export function storable<T>(value: T): T {
-  if (typeof value === 'string') return (SURROGATE_OR_NUL.test(value) ? value.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD') : value) as T;
+  if (typeof value === 'string') return (SURROGATE.test(value) || value.includes('\u0000') ? value.replace(LONE_SURROGATE, '\uFFFD').replaceAll('\u0000', '\uFFFD') : value) as T;
   if (typeof value === 'number') return (Number.isFinite(value) ? value : String(value)) as T;
   if (Array.isArray(value)) return value.map(storable) as T;
   if (value instanceof Date || value === null || typeof value !== 'object') return value;
