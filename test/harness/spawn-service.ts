@@ -29,6 +29,9 @@ export interface SpawnedService {
   tail(lines?: number): string;
 }
 
+/** How Node runs a script from the sources: through tsx. A built script (`dist/*.js`) runs with none (`[]`). */
+export const FROM_SOURCE: readonly string[] = ['--import', 'tsx'];
+
 /**
  * Starts `node --import tsx <script> <args>` from the repository root with `env` added to
  * this process's environment, and resolves once it prints "ready at <url>" (or what
@@ -42,8 +45,9 @@ export async function spawnService(
   readyTimeoutMs = 120_000,
   /** The line that says it is ready; its first group (if any) is the URL. */
   ready: RegExp = /ready at (https?:\/\/[^\s"]+)/,
+  nodeArgs: readonly string[] = FROM_SOURCE,
 ): Promise<SpawnedService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   const keep = (lines: string[]) => (line: string) => {
@@ -86,8 +90,8 @@ export async function spawnService(
 }
 
 /** Runs `node --import tsx <script> <args>` to completion (at most `timeoutMs`); rejects with its output unless it exits 0. */
-export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function runScript(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000, nodeArgs: readonly string[] = FROM_SOURCE): Promise<string> {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
