@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GatewayExecutor } from '@apollo/server-gateway-interface';
 import { createAuditSubgraph } from '@lbc/audit';
-import { AuditLog, startCheckpoints } from '@lbc/audit/store';
+import { AuditLog, publicKeysOf, startCheckpoints } from '@lbc/audit/store';
 import { createInternalSigner, createInternalVerifier, fieldOwners } from '@lbc/schema';
 import { createLogger, databaseCheck, startHttpServer, startSubgraph, type Logger, type ReadinessCheck } from '@lbc/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
@@ -85,6 +85,7 @@ export async function startGateway(config: GatewayConfig, log: Logger = createLo
   const metrics = new GatewayMetrics({ auditQueueDepth: () => auditLog.queueDepth, pools: { hub: config.hub.poolStats } });
   const auditLog = new AuditLog(config.hub.db, {
     signingKey: config.signingKey,
+    keys: publicKeysOf(config.signingKey, config.hub.publishedKeys),
     ...(config.hub.anchorFile ? { anchorFile: config.hub.anchorFile } : {}),
     onCommit: (ms, entries) => {
       metrics.auditCommitDuration.observe(ms / 1000);

@@ -1,4 +1,4 @@
-import { AuditLog } from '@lbc/audit/store';
+import { AuditLog, publicKeysOf } from '@lbc/audit/store';
 import { createInternalSigner } from '@lbc/schema';
 import { ConfigError, createLogger, guardProcess } from '@lbc/subgraph-kit';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ const hub = await openHubDatabase({ HUB_DATABASE_URL: config.hubDatabaseUrl }, `
   process.exit(1);
 });
 // The same chain as the gateways': entries are appended under the chain's advisory lock and sealed with the same key.
-const auditLog = new AuditLog(hub.db, { signingKey: config.signingKey, logger: log.child({ component: 'audit-log' }) });
+const auditLog = new AuditLog(hub.db, { signingKey: config.signingKey, keys: publicKeysOf(config.signingKey, config.publishedKeys), logger: log.child({ component: 'audit-log' }) });
 await auditLog.open().catch((error: unknown) => log.error({ err: error }, 'the audit log failed verification: no delivery will be made'));
 const client = new ExchangeClient(await createInternalSigner(config.signingKey), config.subgraphUrls, config.timeoutMs);
 const exchange = new Exchange({

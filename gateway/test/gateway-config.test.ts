@@ -1,8 +1,13 @@
+import { exportJWK, generateKeyPair } from 'jose';
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readGatewayEnv } from '../src/config/gateway-config.ts';
+import { readPublishedKeys } from '../src/config/signing-key.ts';
 
 /**
  * A gateway with a configuration it cannot run with stops at start, as a process: exit
@@ -50,5 +55,27 @@ describe('gateway configuration', () => {
     expect(() => readGatewayEnv({ LBC_DEVELOPMENT: 'TRUE ' })).toThrow(/LBC_DEVELOPMENT/);
     expect(readGatewayEnv({ PORT: '0' }).PORT).toBe(0);
     expect(() => readGatewayEnv({ PORT: '70000' })).toThrow(/PORT: must be a port number/);
+  });
+});
+
+describe('the published gateway keys (LBC_GATEWAY_JWKS_FILE)', () => {
+  it('are read as public keys only, for the audit log to verify a replaced key with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lbc-published-keys-'));
+    try {
+      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+      const publicJwk = { ...(await exportJWK(publicKey)), kid: 'gateway-2026-01' };
+      writeFileSync(join(dir, 'good.json'), JSON.stringify({ keys: [publicJwk] }));
+      writeFileSync(join(dir, 'private.json'), JSON.stringify({ keys: [await exportJWK(privateKey)] }));
+      writeFileSync(join(dir, 'empty.json'), JSON.stringify({ keys: [] }));
+      expect(readPublishedKeys(join(dir, 'good.json'))).toEqual([publicJwk]);
+      expect(() => readPublishedKeys(join(dir, 'private.json'))).toThrow(/private key/);
+      expect(() => readPublishedKeys(join(dir, 'empty.json'))).toThrow(/not a JWKS/);
+
+      const { code, stderr } = await startWith({ LBC_GATEWAY_JWKS_FILE: join(dir, 'private.json') });
+      expect(code).toBe(1);
+      expect(stderr).toContain('LBC_GATEWAY_JWKS_FILE:');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

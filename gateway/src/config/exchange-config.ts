@@ -3,7 +3,7 @@ import type { JWK } from 'jose';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { configFileReader } from './config-files.ts';
-import { readSigningKey } from './signing-key.ts';
+import { readPublishedKeys, readSigningKey } from './signing-key.ts';
 import { readWebhookSubscriptions } from './webhooks-file.ts';
 import type { WebhookSubscription } from '../handoffs/webhook-subscriptions.ts';
 import { QUALITY_ENV, qualitySettings } from './quality-config.ts';
@@ -15,6 +15,7 @@ const EXCHANGE_ENV = {
   HUB_DATABASE_URL: env.postgresUrl(),
   LBC_SUPERGRAPH_FILE: z.string().min(1).optional(),
   LBC_GATEWAY_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  LBC_GATEWAY_JWKS_FILE: z.string().min(1).optional(),
   LBC_SUBGRAPH_TIMEOUT_MS: env.positiveInt('milliseconds', 10_000),
   LBC_EXCHANGE_INTERVAL_MS: env.positiveInt('milliseconds', 500),
   LBC_EXCHANGE_BATCH: env.positiveInt('events', 500),
@@ -29,6 +30,8 @@ export interface ExchangeProcessConfig {
   hubDatabaseUrl: string;
   /** The gateway's key: it signs the exchange's tokens to the subgraphs, and seals its audit entries. */
   signingKey: JWK;
+  /** The gateway's published public keys (LBC_GATEWAY_JWKS_FILE): the audit log verifies a replaced key's seals with them. */
+  publishedKeys?: JWK[];
   subgraphUrls: Record<string, string>;
   timeoutMs: number;
   intervalMs: number;
@@ -54,12 +57,14 @@ export function loadExchangeConfig(environment: NodeJS.ProcessEnv, defaults: { s
   const read = configFileReader(problems);
   const supergraphSdl = read('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
   const signingKey = read('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, readSigningKey);
+  const publishedKeys = settings.LBC_GATEWAY_JWKS_FILE ? read('LBC_GATEWAY_JWKS_FILE', settings.LBC_GATEWAY_JWKS_FILE, readPublishedKeys) : undefined;
   const overrides = supergraphSdl ? subgraphUrlOverrides(settings, supergraphSdl, problems) : {};
   const webhooks = settings.LBC_WEBHOOKS_FILE ? read('LBC_WEBHOOKS_FILE', settings.LBC_WEBHOOKS_FILE, readWebhookSubscriptions) : [];
   if (problems.length) throw new ConfigError(problems);
   return {
     hubDatabaseUrl: settings.HUB_DATABASE_URL,
     signingKey: signingKey!,
+    ...(publishedKeys ? { publishedKeys } : {}),
     subgraphUrls: { ...composedSubgraphUrls(supergraphSdl!), ...overrides },
     timeoutMs: settings.LBC_SUBGRAPH_TIMEOUT_MS,
     intervalMs: settings.LBC_EXCHANGE_INTERVAL_MS,

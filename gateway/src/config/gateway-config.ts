@@ -9,7 +9,7 @@ import { DEFAULT_RATE_LIMIT } from '../stages/rate-limit.ts';
 import { DEFAULT_MAX_BODY_BYTES } from '../stages/read-body.ts';
 import { TrustedDocuments } from '../limits/trusted-documents.ts';
 import { configFileReader } from './config-files.ts';
-import { readSigningKey } from './signing-key.ts';
+import { readPublishedKeys, readSigningKey } from './signing-key.ts';
 import { subgraphUrlOverrides, subgraphUrlShape } from './subgraph-urls.ts';
 import { loadIssuersFile, type TrustedIssuer } from './trusted-issuers.ts';
 import { readWebhookSubscriptions } from './webhooks-file.ts';
@@ -41,6 +41,8 @@ export interface GatewayConfig {
     checkpointIntervalMs: number;
     /** A file outside the database where the latest checkpoint is also kept (LBC_AUDIT_ANCHOR_FILE). */
     anchorFile?: string;
+    /** The gateway's published public keys (LBC_GATEWAY_JWKS_FILE): seals and checkpoints of a replaced key still verify. */
+    publishedKeys?: JWK[];
     /** The hub database's connection pool, for metrics (PostgreSQL only). */
     poolStats?: () => PoolStats;
   };
@@ -96,6 +98,7 @@ const GATEWAY_ENV = {
   LBC_SUPERGRAPH_FILE: z.string().min(1).optional(),
   LBC_ISSUERS_FILE: z.string().min(1).optional(),
   LBC_GATEWAY_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  LBC_GATEWAY_JWKS_FILE: z.string().min(1).optional(),
   LBC_TRUSTED_DOCUMENTS_FILE: z.string().min(1).optional(),
   LBC_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   HUB_DATABASE_URL: env.postgresUrl().optional(),
@@ -133,6 +136,7 @@ export function loadGatewayConfig(
   const supergraphSdl = fromFile('LBC_SUPERGRAPH_FILE', settings.LBC_SUPERGRAPH_FILE ?? defaults.supergraphPath, (p) => readFileSync(p, 'utf8'));
   const issuers = fromFile('LBC_ISSUERS_FILE', settings.LBC_ISSUERS_FILE ?? defaults.issuersFile, loadIssuersFile);
   const signingKey = fromFile('LBC_GATEWAY_PRIVATE_KEY_FILE', settings.LBC_GATEWAY_PRIVATE_KEY_FILE ?? defaults.signingKeyFile, readSigningKey);
+  const publishedKeys = settings.LBC_GATEWAY_JWKS_FILE ? fromFile('LBC_GATEWAY_JWKS_FILE', settings.LBC_GATEWAY_JWKS_FILE, readPublishedKeys) : undefined;
   // Production runs registered operations only: without a manifest it would refuse everything, so it does not start.
   const documentsFile = settings.LBC_TRUSTED_DOCUMENTS_FILE ?? defaults.trustedDocumentsFile;
   let trustedDocuments: TrustedDocuments | null = null;
@@ -155,7 +159,12 @@ export function loadGatewayConfig(
     host: settings.HOST,
     development: settings.LBC_DEVELOPMENT,
     breakGlass: settings.LBC_BREAK_GLASS,
-    hub: { db: hubDb, checkpointIntervalMs: settings.LBC_AUDIT_CHECKPOINT_SECONDS * 1000, anchorFile: settings.LBC_AUDIT_ANCHOR_FILE ?? defaults.anchorFile },
+    hub: {
+      db: hubDb,
+      checkpointIntervalMs: settings.LBC_AUDIT_CHECKPOINT_SECONDS * 1000,
+      anchorFile: settings.LBC_AUDIT_ANCHOR_FILE ?? defaults.anchorFile,
+      ...(publishedKeys ? { publishedKeys } : {}),
+    },
     maxBodyBytes: settings.LBC_MAX_BODY_BYTES,
     rateLimit: { perMinute: settings.LBC_RATE_LIMIT_PER_MINUTE, burst: settings.LBC_RATE_LIMIT_BURST },
     trustedDocuments,

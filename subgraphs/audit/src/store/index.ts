@@ -11,5 +11,5 @@ export type { ExchangeCursorTable, HubDB, IdempotentResponseTable } from './hub-
 export { AUDIT_READER_ROLE, AUDIT_WRITER_ROLE } from './migrations/0001-audit-log.ts';
 export { hubMigrations } from './migrations/index.ts';
 export { readChain, readCheckpoints } from './read-chain.ts';
-export { createSealer, sealMatches } from './seal.ts';
+export { createSealer, publicKeysOf, sealMatches } from './seal.ts';
 export { verifyChain, type ChainBreak, type ChainReport, type StoredCheckpoint } from './verify-chain.ts';

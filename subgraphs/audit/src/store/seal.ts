@@ -48,8 +48,12 @@ export async function sealMatches(seal: string, seq: number, hash: string, keys:
   }
 }
 
-/** The public half of the gateway's private key, as a key set: what verifies its own seals when no other keys are given. */
-export function publicKeysOf(signingKey: JWK): CheckpointKeys {
+/**
+ * The public half of the gateway's private key, as a key set: what verifies its own seals.
+ * `earlier`: the public keys of keys it replaced (the published JWKS), so that a gateway
+ * started on a new key still verifies the seals and checkpoints its predecessor signed.
+ */
+export function publicKeysOf(signingKey: JWK, earlier: readonly JWK[] = []): CheckpointKeys {
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, key_ops: _ops, ...publicJwk } = signingKey;
-  return createLocalJWKSet({ keys: [publicJwk] });
+  return createLocalJWKSet({ keys: [publicJwk, ...earlier.filter((key) => key.kid === undefined || key.kid !== publicJwk.kid)] });
 }
