@@ -11,7 +11,7 @@ import type { HubDB } from './hub-db.ts';
 import { noticesFor } from './notices.ts';
 import { createSealer, publicKeysOf, type Sealer } from './seal.ts';
 import type { StoredCheckpoint } from './verify-chain.ts';
-import { checkpointPoint, startingPoint, verifyHeadSince, verifyTail, type VerifiedHead } from './verify-tail.ts';
+import { checkpointPoint, ROW_DIGEST, startingPoint, verifyHeadSince, verifyTail, type VerifiedHead } from './verify-tail.ts';
 
 /** Where an entry landed in the chain: quoted back to callers as the audit receipt. */
 export interface AuditReceipt {
@@ -233,13 +233,15 @@ export class AuditLog {
           return { row, hash: prevHash };
         });
         const seal = this.seal(seq, prevHash);
-        await trx
+        const inserted = await trx
           .insertInto('audit_entry')
           .values(rows.map(({ row, hash }, i) => insertable(row, hash, i === rows.length - 1 ? seal : null)))
+          .returning(['seq', ROW_DIGEST.as('digest')])
           .execute();
+        const digest = inserted.find((r) => Number(r.seq) === seq)?.digest;
         const notices = rows.flatMap(({ row }, i) => noticesFor(records[i]!, row.seq));
         if (notices.length) await trx.insertInto('access_notice').values(notices).execute();
-        return { receipts: rows.map(({ row, hash }) => ({ seq: row.seq, hash })), head: { seq, hash: prevHash, seal } };
+        return { receipts: rows.map(({ row, hash }) => ({ seq: row.seq, hash })), head: { seq, hash: prevHash, seal, ...(digest ? { digest } : {}) } };
       });
       this.head = head;
       this.commits++;

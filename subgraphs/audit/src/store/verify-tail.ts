@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ChainDisagreement } from './chain-broken.ts';
 import { GENESIS_HASH, storedEntryHash } from './chain.ts';
 import { isSignatureRejection, readCheckpoint, type CheckpointKeys } from './checkpoint-jws.ts';
@@ -20,7 +20,17 @@ export interface VerifiedHead {
   seq: number;
   hash: string;
   seal: string | null;
+  /**
+   * sha256 of the head's whole row as PostgreSQL prints it (ROW_DIGEST), taken when this
+   * writer wrote or last checked it. The next commit compares it instead of reading and
+   * hashing the row again: an entry can be 200 KB (a page of children), and any change to
+   * any column changes the digest, which sends the check down the full path.
+   */
+  digest?: string;
 }
+
+/** The digest of an `audit_entry` row, computed in the database: no row leaves it to be compared. */
+export const ROW_DIGEST = sql<string>`encode(sha256(convert_to(audit_entry::text, 'UTF8')), 'hex')`;
 
 export const GENESIS_HEAD: VerifiedHead = { seq: 0, hash: GENESIS_HASH, seal: null };
 const GENESIS_POINT: TrustedPoint = { seq: 0, hash: GENESIS_HASH, vouchedBy: 'the genesis' };
@@ -65,20 +75,28 @@ export async function verifyTail(db: Kysely<HubDB>, from: TrustedPoint, keys: Ch
 /**
  * Before a commit or a checkpoint, under the chain lock: the log must still end where this
  * writer left it, unchanged — or go on from there with entries another gateway process
- * wrote, ending in a valid seal. On the common path (no other writer) this reads and
- * hashes one row. Entries another writer added are verified from the newest checkpoint
+ * wrote, ending in a valid seal. On the common path (no other writer) this compares the
+ * head's digest with the one this writer took (hashing the row again only if it differs). Entries another writer added are verified from the newest checkpoint
  * after `known`, if any: a checkpoint is only signed over a head its writer verified.
  */
 export async function verifyHeadSince(db: Kysely<HubDB>, known: VerifiedHead, keys: CheckpointKeys): Promise<VerifiedHead> {
-  const head = await db.selectFrom('audit_entry').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_entry')
+    .select(['seq', 'hash', 'seal', ROW_DIGEST.as('digest')])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const seq = head ? Number(head.seq) : 0;
   if (seq < known.seq) throw new ChainDisagreement(`${entries(seq + 1, known.seq)} deleted from the end of the log, which now ends at entry ${seq}`);
   if (seq === known.seq) {
     if (!head) return known;
     if (head.hash !== known.hash) throw new ChainDisagreement(`entry ${seq}, the last of the log, was rewritten: its hash is no longer the one this gateway verified`);
-    if (storedEntryHash(head) !== head.hash) throw new ChainDisagreement(`entry ${seq}, the last of the log, was edited: its content no longer matches its hash`);
-    if (head.seal !== known.seal) throw new ChainDisagreement(`the seal of entry ${seq}, the last of the log, was removed or replaced`);
-    return known;
+    // The row exactly as this writer left it: nothing to hash again.
+    if (known.digest !== undefined && head.digest === known.digest) return known;
+    const row = await db.selectFrom('audit_entry').selectAll().where('seq', '=', head.seq).executeTakeFirst();
+    if (!row || storedEntryHash(row) !== row.hash) throw new ChainDisagreement(`entry ${seq}, the last of the log, was edited: its content no longer matches its hash`);
+    if (row.seal !== known.seal) throw new ChainDisagreement(`the seal of entry ${seq}, the last of the log, was removed or replaced`);
+    return { ...known, digest: head.digest };
   }
   if (known.seq > 0) {
     const mine = await db.selectFrom('audit_entry').select('hash').where('seq', '=', known.seq).executeTakeFirst();
